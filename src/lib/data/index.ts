@@ -1,0 +1,129 @@
+// The seeded data, validated once at module load. Pure TypeScript: safe in the worker, in Node
+// and in components. A new file in data/ must be imported here (tests/data.test.ts checks it).
+import domesticBrandShare from '../../../data/domestic-brand-share.json';
+import nevShare from '../../../data/nev-share.json';
+import volumes from '../../../data/volumes.json';
+import foreignBrandsByOrigin from '../../../data/foreign-brands-by-origin.json';
+import articleFigures from '../../../data/article-figures.json';
+import eventsJson from '../../../data/events.json';
+import type { Basis, DataEvent, DataFile, DataRecord, Kind, Unit } from './schema';
+import { validateAcrossFiles, validateAnyFile } from './validate';
+
+export type { Basis, DataEvent, DataFile, DataRecord, EventsFile, Kind, Unit } from './schema';
+
+/** Order matters: when a series appears in two files, the first file is its primary home. */
+const RAW_FILES: Readonly<Record<string, unknown>> = {
+	'data/domestic-brand-share.json': domesticBrandShare,
+	'data/nev-share.json': nevShare,
+	'data/volumes.json': volumes,
+	'data/foreign-brands-by-origin.json': foreignBrandsByOrigin,
+	'data/article-figures.json': articleFigures,
+	'data/events.json': eventsJson
+};
+
+/** The data files this module loads, as paths relative to the project root. */
+export const dataFileNames: readonly string[] = Object.freeze(Object.keys(RAW_FILES));
+
+/** A record together with the file and family it came from. */
+export type LoadedRecord = DataRecord & { file: string; family: string };
+
+export interface SeriesMeta {
+	id: string;
+	label: string;
+	unit: Unit;
+	kind: Kind;
+	basis: Basis;
+	/** Source of the series' primary records (the first file that holds it). */
+	source: string;
+	/** Every distinct source cited for the series, primary first. */
+	sources: string[];
+	family: string;
+	file: string;
+	/** Years with a full-year point, ascending. */
+	years: number[];
+}
+
+function load(): { series: { fileName: string; file: DataFile }[]; events: DataEvent[] } {
+	const errors: string[] = [];
+	const series: { fileName: string; file: DataFile }[] = [];
+	const events: DataEvent[] = [];
+	for (const [fileName, json] of Object.entries(RAW_FILES)) {
+		const r = validateAnyFile(fileName, json);
+		if (!r.ok) errors.push(...r.errors);
+		else if (r.file.kind === 'events') events.push(...r.file.file.events);
+		else series.push({ fileName, file: r.file.file });
+	}
+	if (!errors.length) errors.push(...validateAcrossFiles(series));
+	if (errors.length) throw new Error(`Invalid data in data/:\n${errors.join('\n')}`);
+	return { series, events };
+}
+
+const loaded = load();
+
+export const allRecords: readonly LoadedRecord[] = Object.freeze(
+	loaded.series.flatMap(({ fileName, file }) =>
+		file.records.map((r) => Object.freeze({ ...r, file: fileName, family: file.family }))
+	)
+);
+
+/** Events in time order (an event without a month sorts before the months of its year). */
+export const events: readonly DataEvent[] = Object.freeze(
+	[...loaded.events].sort((a, b) => a.year - b.year || (a.month ?? 0) - (b.month ?? 0))
+);
+
+/**
+ * Full-year points only, series id -> year -> value, for the engine's data look-ups. Partial-year
+ * and one-off points (Jan-Apr 2025, the Jul 2023 VW-XPeng deal, ...) are left out; forecasts
+ * (e.g. nev_sales_forecast_ev100) are in, under their own series ids.
+ */
+export const annualSeries: Record<string, Record<number, number>> = buildAnnualSeries();
+
+const labels = new Map<string, string>();
+for (const { file } of loaded.series)
+	for (const [id, label] of Object.entries(file.labels)) if (!labels.has(id)) labels.set(id, label);
+
+/** Sorted ids of every series in the data. */
+export const seriesIds: readonly string[] = Object.freeze([...new Set(allRecords.map((r) => r.series))].sort());
+
+/**
+ * The record behind a data point, for tooltips that name the source. Without `months`, a
+ * full-year point is preferred; a series that only has partial-year points returns its first
+ * one for that year. A point given in two files comes from the series' primary file.
+ */
+export function recordFor(series: string, year: number, months?: string): LoadedRecord | undefined {
+	const matches = allRecords.filter((r) => r.series === series && r.period.year === year);
+	if (months !== undefined) return matches.find((r) => r.period.months === months);
+	return matches.find((r) => !r.period.partial) ?? matches[0];
+}
+
+/** Unit, basis, label and source of a series; undefined for an unknown id. */
+export function seriesMeta(series: string): SeriesMeta | undefined {
+	const records = allRecords.filter((r) => r.series === series);
+	const first = records[0];
+	if (!first) return undefined;
+	return {
+		id: series,
+		label: labels.get(series) ?? series,
+		unit: first.unit,
+		kind: first.kind,
+		basis: { ...first.basis },
+		source: first.source,
+		sources: [...new Set(records.map((r) => r.source))],
+		family: first.family,
+		file: first.file,
+		years: Object.keys(annualSeries[series] ?? {})
+			.map(Number)
+			.sort((a, b) => a - b)
+	};
+}
+
+function buildAnnualSeries(): Record<string, Record<number, number>> {
+	const out: Record<string, Record<number, number>> = {};
+	for (const r of allRecords) {
+		if (r.period.partial) continue;
+		const byYear = (out[r.series] ??= {});
+		if (!(r.period.year in byYear)) byYear[r.period.year] = r.value;
+	}
+	for (const byYear of Object.values(out)) Object.freeze(byYear);
+	return Object.freeze(out);
+}

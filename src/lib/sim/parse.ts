@@ -1,0 +1,218 @@
+// Formula text -> a small checked expression tree (Expr). mathjs only parses here; it never
+// evaluates. Every mathjs node type and function name is checked against a fixed list, so an
+// untrusted formula can name nothing outside it.
+
+import { create, parseDependencies } from 'mathjs';
+import type { MathNode } from 'mathjs';
+import { BINARY_OPERATORS, FUNCTIONS, UNARY_OPERATORS } from './functions';
+import type { CellErrorKind } from './types';
+
+// A mathjs instance holding the parser alone: no evaluation functions exist in it at all.
+const math = create({ parseDependencies }, {});
+
+export type Expr =
+	| { k: 'num'; value: number }
+	| { k: 'ref'; name: string }
+	| { k: 'prev'; name: string; init: Expr | null }
+	| { k: 'data'; series: string; year: Expr | null; test: boolean }
+	| { k: 'unary'; op: string; arg: Expr }
+	| { k: 'binary'; op: string; left: Expr; right: Expr }
+	| { k: 'call'; fn: string; args: Expr[] }
+	| { k: 'if'; cond: Expr; then: Expr; else: Expr };
+
+export interface ParsedFormula {
+	name: string;
+	expr: Expr;
+}
+
+export class FormulaError extends Error {
+	constructor(
+		readonly kind: CellErrorKind,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+export const MAX_FORMULA_LENGTH = 2000;
+const MAX_DEPTH = 64;
+export const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;
+
+// Names that would reach into JavaScript objects if they were ever used as keys, and mathjs
+// names that mean something else. Refused as variable names.
+const RESERVED = new Set([
+	'__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty',
+	'year', 't', 'pi', 'e', 'true', 'false', 'NaN', 'Infinity', 'null', 'undefined',
+	'and', 'or', 'not', 'xor', 'mod', 'to', 'in'
+]);
+
+export function checkVariableName(name: string): string | null {
+	if (!IDENTIFIER.test(name)) {
+		return `"${name}" is not a valid name: start with a letter, then letters, digits or _ (at most 48).`;
+	}
+	if (RESERVED.has(name) || FUNCTIONS.has(name)) return `"${name}" is reserved; choose another name.`;
+	return null;
+}
+
+/** Parses `name = expression`. Throws FormulaError with a message a person can act on. */
+export function parseFormula(text: string): ParsedFormula {
+	if (text.length > MAX_FORMULA_LENGTH) {
+		throw new FormulaError('too-long', `Formula is ${text.length} characters; the limit is ${MAX_FORMULA_LENGTH}.`);
+	}
+	let root: MathNode;
+	try {
+		root = math.parse(text);
+	} catch (err) {
+		throw new FormulaError('syntax', `Syntax error: ${(err as Error).message}.`);
+	}
+	if (root.type !== 'AssignmentNode') {
+		throw new FormulaError('syntax', 'A formula must have the form "name = expression".');
+	}
+	const assign = root as unknown as { object: MathNode; index: unknown; value: MathNode };
+	if (assign.object.type !== 'SymbolNode' || assign.index) {
+		throw new FormulaError('syntax', 'The left side of "=" must be a plain name, like "nevShare".');
+	}
+	const name = (assign.object as unknown as { name: string }).name;
+	const nameProblem = checkVariableName(name);
+	if (nameProblem) throw new FormulaError('bad-name', nameProblem);
+	return { name, expr: toExpr(assign.value, 0) };
+}
+
+function toExpr(node: MathNode, depth: number): Expr {
+	if (depth > MAX_DEPTH) throw new FormulaError('too-long', `Formula is nested more than ${MAX_DEPTH} levels deep.`);
+	const n = node as unknown as Record<string, unknown>;
+	switch (node.type) {
+		case 'ConstantNode': {
+			if (typeof n.value !== 'number') {
+				throw new FormulaError('not-allowed', `Only numbers can stand alone; ${JSON.stringify(n.value)} is not a number.`);
+			}
+			return { k: 'num', value: n.value };
+		}
+		case 'SymbolNode':
+			return { k: 'ref', name: n.name as string };
+		case 'ParenthesisNode':
+			return toExpr(n.content as MathNode, depth + 1);
+		case 'ConditionalNode':
+			return {
+				k: 'if',
+				cond: toExpr(n.condition as MathNode, depth + 1),
+				then: toExpr(n.trueExpr as MathNode, depth + 1),
+				else: toExpr(n.falseExpr as MathNode, depth + 1)
+			};
+		case 'OperatorNode':
+			return operator(n.fn as string, n.op as string, n.args as MathNode[], depth);
+		case 'FunctionNode':
+			return call(n.fn as MathNode, n.args as MathNode[], depth);
+		default:
+			throw new FormulaError('not-allowed', `${describeNode(node.type)} is not allowed in a formula.`);
+	}
+}
+
+function operator(fn: string, op: string, args: MathNode[], depth: number): Expr {
+	if (args.length === 1 && UNARY_OPERATORS.has(fn)) {
+		return { k: 'unary', op: fn, arg: toExpr(args[0], depth + 1) };
+	}
+	if (args.length === 2 && BINARY_OPERATORS.has(fn)) {
+		return { k: 'binary', op: fn, left: toExpr(args[0], depth + 1), right: toExpr(args[1], depth + 1) };
+	}
+	throw new FormulaError('not-allowed', `The operator "${op}" is not allowed in a formula.`);
+}
+
+function call(fnNode: MathNode, args: MathNode[], depth: number): Expr {
+	if (fnNode.type !== 'SymbolNode') {
+		throw new FormulaError('not-allowed', 'Only named functions can be called, like max(a, b).');
+	}
+	const fn = (fnNode as unknown as { name: string }).name;
+	const spec = FUNCTIONS.get(fn);
+	if (!spec) throw new FormulaError('not-allowed', `The function "${fn}" is not allowed. Allowed: ${[...FUNCTIONS.keys()].join(', ')}.`);
+	if (args.length < spec.minArgs || args.length > spec.maxArgs) {
+		const want = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : `${spec.minArgs} to ${spec.maxArgs}`;
+		throw new FormulaError('syntax', `${fn}() takes ${want} argument${spec.maxArgs === 1 ? '' : 's'}, not ${args.length}.`);
+	}
+	switch (fn) {
+		case 'prev': {
+			if (args[0].type !== 'SymbolNode') {
+				throw new FormulaError('syntax', 'prev() looks back at one variable: write prev(name) or prev(name, initial).');
+			}
+			const name = (args[0] as unknown as { name: string }).name;
+			return { k: 'prev', name, init: args[1] ? toExpr(args[1], depth + 1) : null };
+		}
+		case 'data':
+		case 'hasData': {
+			const first = args[0] as unknown as { type: string; value: unknown };
+			if (first.type !== 'ConstantNode' || typeof first.value !== 'string') {
+				throw new FormulaError('syntax', `${fn}() needs a series id in quotes, like ${fn}("domestic_share_caam").`);
+			}
+			return { k: 'data', series: first.value, year: args[1] ? toExpr(args[1], depth + 1) : null, test: fn === 'hasData' };
+		}
+		default:
+			return { k: 'call', fn, args: args.map((a) => toExpr(a, depth + 1)) };
+	}
+}
+
+function describeNode(type: string): string {
+	const names: Record<string, string> = {
+		AssignmentNode: 'An assignment inside an expression',
+		FunctionAssignmentNode: 'Defining a function',
+		AccessorNode: 'Property or index access (a.b, a[1])',
+		IndexNode: 'Indexing',
+		ObjectNode: 'An object literal',
+		ArrayNode: 'A matrix or list literal',
+		BlockNode: 'Several statements in one formula',
+		RangeNode: 'A range (a:b)',
+		RelationalNode: 'A chained comparison (a < b < c)'
+	};
+	return names[type] ?? `A ${type}`;
+}
+
+/** Names an expression reads in the current year (not through prev). */
+export function currentReferences(expr: Expr, into = new Set<string>()): Set<string> {
+	visit(expr, (e) => {
+		if (e.k === 'ref') into.add(e.name);
+	});
+	return into;
+}
+
+/** Names an expression reads from the previous year, through prev(). */
+export function laggedReferences(expr: Expr, into = new Set<string>()): Set<string> {
+	visit(expr, (e) => {
+		if (e.k === 'prev') into.add(e.name);
+	});
+	return into;
+}
+
+/** Data series ids an expression looks up. */
+export function seriesReferences(expr: Expr, into = new Set<string>()): Set<string> {
+	visit(expr, (e) => {
+		if (e.k === 'data') into.add(e.series);
+	});
+	return into;
+}
+
+/** Visits every node; a prev()'s variable is not visited as a current reference. */
+function visit(expr: Expr, f: (e: Expr) => void): void {
+	f(expr);
+	switch (expr.k) {
+		case 'prev':
+			if (expr.init) visit(expr.init, f);
+			break;
+		case 'data':
+			if (expr.year) visit(expr.year, f);
+			break;
+		case 'unary':
+			visit(expr.arg, f);
+			break;
+		case 'binary':
+			visit(expr.left, f);
+			visit(expr.right, f);
+			break;
+		case 'call':
+			for (const a of expr.args) visit(a, f);
+			break;
+		case 'if':
+			visit(expr.cond, f);
+			visit(expr.then, f);
+			visit(expr.else, f);
+			break;
+	}
+}

@@ -1,0 +1,142 @@
+// The notebook document and the engine's results. Plain data only: these objects cross the
+// worker boundary (structured clone) and travel in links, so no classes and no functions.
+
+export type CellId = string;
+
+export interface MarkdownCell {
+	id: CellId;
+	kind: 'markdown';
+	text: string;
+}
+
+/** How an input's value is uncertain: used by Monte Carlo (issue 5); optional everywhere else. */
+export interface UncertaintyRange {
+	low: number;
+	high: number;
+	distribution: 'uniform' | 'triangular' | 'normal';
+}
+
+export interface InputCell {
+	id: CellId;
+	kind: 'input';
+	/** The identifier formulas use, e.g. `localisation`. Also the key in scenario links. */
+	name: string;
+	label: string;
+	unit: string;
+	min: number;
+	max: number;
+	step: number;
+	default: number;
+	description: string;
+	control: 'slider' | 'switch';
+	uncertainty?: UncertaintyRange;
+}
+
+export type ValueFormat = 'percent' | 'number' | 'millions';
+
+export interface FormulaCell {
+	id: CellId;
+	kind: 'formula';
+	/** `name = expression`, in mathjs syntax. */
+	formula: string;
+	/** Optional human description shown beside the formula. */
+	note?: string;
+	format?: ValueFormat;
+}
+
+/** Pairs a model variable with an observed data series drawn as points beside it. */
+export interface HistoryLink {
+	variable: string;
+	series: string;
+}
+
+export interface ChartCell {
+	id: CellId;
+	kind: 'chart';
+	title: string;
+	variables: string[];
+	history: HistoryLink[];
+	style: 'line' | 'area';
+	showHistory: boolean;
+	format?: ValueFormat;
+	fromYear?: number;
+	toYear?: number;
+}
+
+export interface TableCell {
+	id: CellId;
+	kind: 'table';
+	title: string;
+	variables: string[];
+	format?: ValueFormat;
+}
+
+/** Key figures at chosen years, with the change against the baseline scenario. */
+export interface HeadlineCell {
+	id: CellId;
+	kind: 'headline';
+	title: string;
+	variables: string[];
+	years: number[];
+	format?: ValueFormat;
+}
+
+/** Shows how closely the model reproduces observed series (root-mean-square error per pair). */
+export interface FitCell {
+	id: CellId;
+	kind: 'fit';
+	title: string;
+	pairs: HistoryLink[];
+	fromYear: number;
+	toYear: number;
+}
+
+export type Cell = MarkdownCell | InputCell | FormulaCell | ChartCell | TableCell | HeadlineCell | FitCell;
+export type CellKind = Cell['kind'];
+
+export interface Notebook {
+	/** Stable identifier of the published notebook this one derives from. */
+	id: string;
+	/** Version of the published notebook; links carry it so old links can be migrated. */
+	version: number;
+	title: string;
+	startYear: number;
+	horizon: number;
+	cells: Cell[];
+}
+
+/** Observed data for formula look-ups: series id -> year -> value. */
+export type DataTable = Record<string, Record<number, number>>;
+
+export type CellErrorKind =
+	| 'syntax'
+	| 'unknown-name'
+	| 'unknown-series'
+	| 'cycle'
+	| 'not-allowed'
+	| 'duplicate-name'
+	| 'bad-name'
+	| 'depends-on-error'
+	| 'too-long'
+	| 'not-finite';
+
+export interface CellError {
+	cellId: CellId;
+	kind: CellErrorKind;
+	message: string;
+}
+
+export interface RunOptions {
+	/** Input name -> value. Missing inputs take their default. */
+	inputs: Record<string, number>;
+	/** Last simulated year (inclusive). */
+	horizon: number;
+}
+
+export interface RunResult {
+	years: number[];
+	/** Variable name -> one value per year. Inputs included, as constant series. */
+	series: Record<string, number[]>;
+	/** Compile errors and run-time warnings (non-finite values), at most one per cell. */
+	errors: CellError[];
+}
