@@ -134,7 +134,9 @@ function formatIssue(fileName: string, json: unknown, issue: Issue, items: Items
 	if (issue.code === 'unrecognized_keys')
 		return issue.keys.map((k) => `${prefix}: field "${[...path, k].join('.')}": unknown key (not in the schema)`);
 	const field = path.length ? `: field "${path.join('.')}"` : '';
-	return [`${prefix}${field}: ${issue.message}`];
+	const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+	const message = missing ? `missing (required; expected ${issue.expected})` : issue.message;
+	return [`${prefix}${field}: ${message}`];
 }
 
 function itemId(json: unknown, items: Items, index: number): string | undefined {

@@ -1,0 +1,92 @@
+// Runs a compiled model one year at a time. `createProgram` builds the closures once for a
+// given sample count; `runDeterministic` reuses them for every slider move.
+
+import { compileExpr } from './compile';
+import type { EvalContext, VecFn } from './compile';
+import type { CompiledModel } from './model';
+import type { CellError, RunOptions, RunResult } from './types';
+
+export interface Program {
+	model: CompiledModel;
+	ctx: EvalContext;
+	/** Input slot -> its values buffer (filled before a run). */
+	inputBuffers: Float64Array[];
+	steps: { slot: number; fn: VecFn }[];
+}
+
+export function createProgram(model: CompiledModel, samples = 1): Program {
+	const slots = new Map(model.variables.map((name, i) => [name, i]));
+	const cur = model.variables.map(() => new Float64Array(samples));
+	const prev = model.variables.map((_, i) => (i < model.inputs.length ? cur[i] : new Float64Array(samples)));
+	const ctx: EvalContext = { n: samples, yearIndex: 0, year: model.startYear, startYear: model.startYear, cur, prev };
+	const env = {
+		ctx,
+		slotOf: (name: string) => slots.get(name)!,
+		data: (series: string) => model.data.get(series)!
+	};
+	const steps = model.formulas.map((f) => ({ slot: slots.get(f.name)!, fn: compileExpr(f.expr, env) }));
+	return { model, ctx, inputBuffers: cur.slice(0, model.inputs.length), steps };
+}
+
+/** Inputs clamped to their ranges; unknown names ignored (the scenario layer reports them). */
+export function inputValues(model: CompiledModel, given: Record<string, number>): number[] {
+	return model.inputs.map((input) => {
+		const v = Object.hasOwn(given, input.name) ? given[input.name] : input.default;
+		return Number.isFinite(v) ? Math.min(input.max, Math.max(input.min, v)) : input.default;
+	});
+}
+
+/**
+ * Steps every year from the start to the horizon. `record(yearIndex)` is called after each
+ * year with ctx.cur holding that year's values, before they move to ctx.prev.
+ */
+export function simulate(program: Program, horizon: number, record: (yearIndex: number) => void): void {
+	const { ctx, steps } = program;
+	const { cur, prev } = ctx;
+	const years = horizon - program.model.startYear + 1;
+	for (let y = 0; y < years; y++) {
+		ctx.yearIndex = y;
+		ctx.year = program.model.startYear + y;
+		for (const step of steps) cur[step.slot].set(step.fn());
+		record(y);
+		// This year's values become last year's: swap buffers rather than copy.
+		for (const step of steps) {
+			const s = step.slot;
+			const t = cur[s];
+			cur[s] = prev[s];
+			prev[s] = t;
+		}
+	}
+}
+
+export function runDeterministic(program: Program, options: RunOptions): RunResult {
+	const { model } = program;
+	if (program.ctx.n !== 1) throw new Error('runDeterministic needs a single-sample program');
+	const values = inputValues(model, options.inputs);
+	values.forEach((v, i) => program.inputBuffers[i].fill(v));
+	const years: number[] = [];
+	for (let y = model.startYear; y <= options.horizon; y++) years.push(y);
+	const columns = model.variables.map(() => new Array<number>(years.length));
+	const cur = program.ctx.cur;
+	simulate(program, options.horizon, (y) => {
+		for (let s = 0; s < columns.length; s++) columns[s][y] = cur[s][0];
+	});
+	const series: Record<string, number[]> = {};
+	model.variables.forEach((name, s) => (series[name] = columns[s]));
+	return { years, series, errors: [...model.errors, ...nonFiniteWarnings(program, series, years)] };
+}
+
+function nonFiniteWarnings(program: Program, series: Record<string, number[]>, years: number[]): CellError[] {
+	const out: CellError[] = [];
+	for (const f of program.model.formulas) {
+		const i = series[f.name].findIndex((v) => !Number.isFinite(v));
+		if (i >= 0) {
+			out.push({
+				cellId: f.cellId,
+				kind: 'not-finite',
+				message: `"${f.name}" is ${series[f.name][i]} in ${years[i]} (a division by zero, or the log of a negative number?).`
+			});
+		}
+	}
+	return out;
+}
