@@ -1,0 +1,91 @@
+// Chart cell + results -> plain series for Chart.js. Pure and DOM-free so it can be tested in
+// Node; Chart.js itself only sees the arrays this returns.
+
+import type { ChartCell, DataTable, RunResult, ValueFormat } from '../sim/types';
+import { colourAt, faint } from './palette';
+
+export interface XY {
+	x: number;
+	y: number;
+}
+
+export interface ChartSeries {
+	/** Stable key, so the chart can update datasets in place. */
+	key: string;
+	label: string;
+	role: 'scenario' | 'baseline' | 'history';
+	colour: string;
+	points: XY[];
+	/** For history points: the data series id, to name the source in the tooltip. */
+	series?: string;
+}
+
+export interface ChartModel {
+	series: ChartSeries[];
+	format: ValueFormat;
+	fromYear: number;
+	toYear: number;
+}
+
+export function buildChartModel(
+	cell: ChartCell,
+	result: RunResult | null,
+	baseline: RunResult | null,
+	data: DataTable,
+	labels: Map<string, string>,
+	horizon: number
+): ChartModel {
+	const fromYear = cell.fromYear ?? result?.years[0] ?? 2019;
+	const toYear = Math.min(cell.toYear ?? horizon, horizon);
+	const within = (year: number) => year >= fromYear && year <= toYear;
+	const pointsOf = (run: RunResult | null, variable: string): XY[] => {
+		const values = run?.series[variable];
+		if (!run || !values) return [];
+		return run.years.flatMap((x, i) => (within(x) && Number.isFinite(values[i]) ? [{ x, y: values[i] }] : []));
+	};
+	// Scenario lines first, then baselines, then observations: a stacked area chart fills each
+	// scenario area down to the one before it.
+	const labelOf = (variable: string) => labels.get(variable) ?? variable;
+	const series: ChartSeries[] = cell.variables.map((variable, i) => ({
+		key: `s:${variable}`,
+		label: labelOf(variable),
+		role: 'scenario',
+		colour: colourAt(i),
+		points: pointsOf(result, variable)
+	}));
+	cell.variables.forEach((variable, i) => {
+		series.push({ key: `b:${variable}`, label: `${labelOf(variable)} (baseline)`, role: 'baseline', colour: faint(colourAt(i)), points: pointsOf(baseline, variable) });
+	});
+	// Observations are levels, so they make no sense on top of a stack.
+	if (cell.showHistory && cell.style === 'line') {
+		for (const link of cell.history) {
+			const index = cell.variables.indexOf(link.variable);
+			const observed = data[link.series] ?? {};
+			const points = Object.entries(observed)
+				.map(([year, y]) => ({ x: Number(year), y }))
+				.filter((p) => within(p.x))
+				.sort((a, b) => a.x - b.x);
+			series.push({
+				key: `h:${link.series}`,
+				label: `${labelOf(link.variable)}, observed`,
+				role: 'history',
+				colour: colourAt(Math.max(0, index)),
+				points,
+				series: link.series
+			});
+		}
+	}
+	return { series, format: cell.format ?? 'number', fromYear, toYear };
+}
+
+/** A short text alternative describing what the chart shows at its last year. */
+export function describeChart(cell: ChartCell, model: ChartModel, formatter: (v: number) => string): string {
+	const parts = model.series
+		.filter((s) => s.role === 'scenario' && s.points.length)
+		.map((s) => {
+			const first = s.points[0];
+			const last = s.points[s.points.length - 1];
+			return `${s.label} from ${formatter(first.y)} in ${first.x} to ${formatter(last.y)} in ${last.x}`;
+		});
+	return `${cell.title}: ${parts.join('; ')}.`;
+}

@@ -1,0 +1,54 @@
+// Chart.js, registered with only the parts we draw (tree-shaken), plus one small plugin that
+// marks years of note (the 2026 battery-safety rules) with a vertical line.
+
+import {
+	Chart,
+	Filler,
+	Legend,
+	LinearScale,
+	LineController,
+	LineElement,
+	PointElement,
+	Tooltip
+} from 'chart.js';
+import type { Plugin } from 'chart.js';
+
+export interface YearMarker {
+	year: number;
+	label: string;
+}
+
+export const yearMarkers: Plugin<'line', { markers?: YearMarker[] }> = {
+	id: 'yearMarkers',
+	afterDatasetsDraw(chart, _args, options) {
+		const x = chart.scales.x;
+		const { top, bottom } = chart.chartArea;
+		const ctx = chart.ctx;
+		for (const marker of options.markers ?? []) {
+			if (marker.year < x.min || marker.year > x.max) continue;
+			const px = x.getPixelForValue(marker.year);
+			ctx.save();
+			ctx.strokeStyle = 'rgba(90, 90, 90, 0.8)';
+			ctx.setLineDash([4, 4]);
+			ctx.beginPath();
+			ctx.moveTo(px, top);
+			ctx.lineTo(px, bottom);
+			ctx.stroke();
+			ctx.setLineDash([]);
+			ctx.fillStyle = 'rgba(60, 60, 60, 0.9)';
+			ctx.font = '11px system-ui, sans-serif';
+			ctx.fillText(marker.label, px + 4, top + 12);
+			ctx.restore();
+		}
+	}
+};
+
+let registered = false;
+
+export function chartJs(): typeof Chart {
+	if (!registered) {
+		Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend, Filler, yearMarkers);
+		registered = true;
+	}
+	return Chart;
+}
