@@ -1,0 +1,92 @@
+// The notebook in a real browser: it loads, sliders move the figures, and nothing logs errors.
+import { describe, expect, it } from 'vitest';
+import { useSite, waitForEngine } from './support/site';
+
+const site = useSite();
+const headline = (variable: string, year: number) => `[data-testid="headline-${variable}-${year}"] .figure-value`;
+
+describe('notebook page', () => {
+	it('loads the model, shows history beside the projection, and logs no errors', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		expect(await page.locator(headline('domesticShare', 2030)).innerText()).toMatch(/^\d+\.\d%$/);
+		expect(await page.locator(headline('nevShare', 2035)).innerText()).toMatch(/^\d+\.\d%$/);
+		// Four charts' canvases, each with a text alternative that names real values.
+		const labels = await page.locator('canvas[role="img"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+		expect(labels.length).toBeGreaterThanOrEqual(3);
+		expect(labels[0]).toMatch(/from \d+\.\d% in 2019 to \d+\.\d% in 2035/);
+		// The fit cell reports an RMSE within the stated error.
+		const rmse = await page.locator('[data-testid="rmse-domesticShare"]').innerText();
+		expect(parseFloat(rmse)).toBeLessThanOrEqual(1.5);
+		// The year-by-year table: header row starting with "Year", one row per year 2019..2035.
+		const table = page.locator('.table-cell table');
+		expect(await table.locator('thead th').first().innerText()).toBe('Year');
+		expect(await table.locator('tbody tr').count()).toBe(2035 - 2019 + 1);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+
+	it('moving a slider changes the shown figures and the chart, against an unchanged baseline', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		const before = await page.locator(headline('domesticShare', 2030)).innerText();
+		const chartBefore = await page.locator('canvas[role="img"]').first().getAttribute('aria-label');
+		const slider = page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' });
+		await slider.fill('0.9');
+		await expect.poll(() => page.locator(headline('domesticShare', 2030)).innerText()).not.toBe(before);
+		const after = await page.locator(headline('domesticShare', 2030)).innerText();
+		expect(parseFloat(after)).toBeLessThan(parseFloat(before)); // more localisation, lower domestic share
+		const change = await page.locator('[data-testid="headline-domesticShare-2030"] .figure-change').innerText();
+		expect(change).toMatch(/^−\d+\.\d pp against the baseline \(/);
+		expect(await page.locator('canvas[role="img"]').first().getAttribute('aria-label')).not.toBe(chartBefore);
+		// Keyboard: arrow keys move the focused slider by one step.
+		const pace = page.getByRole('slider', { name: 'Electrification pace from 2026' });
+		const nevBefore = await page.locator(headline('nevShare', 2030)).innerText();
+		await pace.focus();
+		for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+		await expect.poll(() => page.locator(headline('nevShare', 2030)).innerText()).not.toBe(nevBefore);
+		expect(await page.getByRole('spinbutton', { name: 'Electrification pace from 2026, value' }).inputValue()).toBe('1.25');
+		// Reset brings the defaults back.
+		await page.getByRole('button', { name: 'Reset Technology gap foreign brands close by 2030' }).click();
+		await page.getByRole('button', { name: 'Reset Electrification pace from 2026' }).click();
+		await expect.poll(() => page.locator(headline('domesticShare', 2030)).innerText()).toBe(before);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+
+	it('a typed value outside the range is clamped with a message; text that is not a number is refused', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		const box = page.getByRole('spinbutton', { name: 'Domestic models lost in a shake-out by 2030, value' });
+		await box.fill('5');
+		await box.press('Enter');
+		await expect.poll(() => box.inputValue()).toBe('0.40');
+		expect(await page.getByRole('status').filter({ hasText: '5 is outside 0 to 0.4; set to 0.4.' }).count()).toBe(1);
+		await box.fill('');
+		await box.press('Enter');
+		await expect.poll(() => page.getByText('That is not a number: type a value from 0 to 0.4.').count()).toBe(1);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+
+	it('the horizon selector extends the projection', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		await page.getByLabel('Projection horizon').selectOption('2050');
+		await expect.poll(() => page.locator('.table-cell tbody tr').count()).toBe(2050 - 2019 + 1);
+		await page.getByLabel('Projection horizon').selectOption('2030');
+		await expect.poll(() => page.locator('.table-cell tbody tr').count()).toBe(2030 - 2019 + 1);
+		expect(await page.locator('[data-testid="headline-domesticShare-2035"]').innerText()).toContain('beyond the horizon');
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+
+	it('the method page lists every data point with its source', async () => {
+		const { page, context, problems } = await site.open('/about');
+		await expect.poll(() => page.getByRole('heading', { name: 'Method and data' }).count()).toBe(1);
+		expect(await page.getByText('nevShare = prev(nevShare, nevShareStart)', { exact: false }).count()).toBeGreaterThan(0);
+		expect(await page.locator('section.series').count()).toBeGreaterThan(8);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+});

@@ -1,0 +1,56 @@
+// One browser and one server per test file: started in beforeAll, stopped in afterAll.
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { serveDirectory } from './staticServer';
+import type { RunningServer } from './staticServer';
+
+export interface Site {
+	url: string;
+	browser: Browser;
+	/** A fresh context (no storage shared with other pages) and a page that records problems. */
+	open(path?: string): Promise<{ page: Page; context: BrowserContext; problems: string[] }>;
+}
+
+export function useSite(): Site {
+	let server: RunningServer;
+	let browser: Browser;
+	const site = {
+		get url() {
+			return server.url;
+		},
+		get browser() {
+			return browser;
+		},
+		async open(path = '/') {
+			const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+			const page = await context.newPage();
+			const problems: string[] = [];
+			page.on('console', (m: ConsoleMessage) => {
+				if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+			});
+			page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+			page.on('dialog', (d) => {
+				problems.push(`dialog: ${d.message()}`);
+				void d.dismiss();
+			});
+			await page.goto(server.url + path);
+			return { page, context, problems };
+		}
+	} as Site;
+	beforeAll(async () => {
+		server = await serveDirectory('build');
+		browser = await launchChromium();
+	}, 60_000);
+	afterAll(async () => {
+		await browser?.close();
+		await server?.close();
+	});
+	return site;
+}
+
+/** Waits until the engine has produced the first result. */
+export async function waitForEngine(page: Page): Promise<void> {
+	await page.waitForSelector('[data-engine="ready"] [data-testid="headline-domesticShare-2030"] .figure-value:not(.muted)', { timeout: 20_000 });
+	await page.waitForFunction(() => !document.querySelector('.chart-placeholder'), undefined, { timeout: 20_000 });
+}
