@@ -12,7 +12,7 @@ describe('notebook page', () => {
 		expect(await page.locator(headline('domesticShare', 2030)).innerText()).toMatch(/^\d+\.\d%$/);
 		expect(await page.locator(headline('nevShare', 2035)).innerText()).toMatch(/^\d+\.\d%$/);
 		// Four charts' canvases, each with a text alternative that names real values.
-		const labels = await page.locator('canvas[role="img"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+		const labels = await page.locator('[role="img"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
 		expect(labels.length).toBeGreaterThanOrEqual(3);
 		expect(labels[0]).toMatch(/from \d+\.\d% in 2019 to \d+\.\d% in 2035/);
 		// The fit cell reports an RMSE within the stated error.
@@ -30,7 +30,7 @@ describe('notebook page', () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
 		const before = await page.locator(headline('domesticShare', 2030)).innerText();
-		const chartBefore = await page.locator('canvas[role="img"]').first().getAttribute('aria-label');
+		const chartBefore = await page.locator('[role="img"]').first().getAttribute('aria-label');
 		const slider = page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' });
 		await slider.fill('0.9');
 		await expect.poll(() => page.locator(headline('domesticShare', 2030)).innerText()).not.toBe(before);
@@ -38,7 +38,7 @@ describe('notebook page', () => {
 		expect(parseFloat(after)).toBeLessThan(parseFloat(before)); // more localisation, lower domestic share
 		const change = await page.locator('[data-testid="headline-domesticShare-2030"] .figure-change').innerText();
 		expect(change).toMatch(/^−\d+\.\d pp against the baseline \(/);
-		expect(await page.locator('canvas[role="img"]').first().getAttribute('aria-label')).not.toBe(chartBefore);
+		expect(await page.locator('[role="img"]').first().getAttribute('aria-label')).not.toBe(chartBefore);
 		// Keyboard: arrow keys move the focused slider by one step.
 		const pace = page.getByRole('slider', { name: 'Electrification pace from 2026' });
 		const nevBefore = await page.locator(headline('nevShare', 2030)).innerText();
