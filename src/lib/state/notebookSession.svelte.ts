@@ -1,83 +1,306 @@
-// The notebook page's state: the notebook, the inputs a person set, and the latest results.
-// Data flows one way: an input changes -> a run is requested from the worker (latest wins)
-// -> the result lands here -> charts and tables derive from it.
+// The notebook page's state: the document (notebook, inputs, horizon), what the engine runs,
+// and the latest results. Data flows one way: an edit or a slider move changes the document ->
+// the engine is brought in line (compile if the notebook changed, then a run; latest wins) ->
+// the result lands here -> charts, tables and figures derive from it.
+//
+// A formula being typed may be broken. The document keeps exactly what the person typed (so
+// autosave never loses it) while the engine keeps running the cell's last good version; the
+// cell shows both.
 
 import { tick } from 'svelte';
 import type { EngineClient } from '../worker/client';
-import type { CellError, Notebook, RunResult } from '../sim/types';
+import type { CellError, Cell, CellKind, Notebook, RunResult } from '../sim/types';
 import { inputCells } from '../view/notebookView';
 import { measureSliderToChart } from '../view/perfMarks';
+import * as edits from '../notebooks/edits';
+import { UndoStack } from './undoStack';
+import { saveWorkingDocument } from './autosave';
+import type { WorkingDocument } from './autosave';
 
 export type EngineStatus = 'starting' | 'ready' | 'failed';
 
+export interface RenameOffer {
+	cellId: string;
+	from: string;
+	to: string;
+	users: string[];
+}
+
+const COMPILE_DELAY_MS = 250;
+const SAVE_DELAY_MS = 300;
+
 export class NotebookSession {
+	readonly published: Notebook;
 	notebook: Notebook = $state.raw(null as unknown as Notebook);
 	/** Only inputs the person changed; everything else is at its default. */
-	inputs = $state<Record<string, number>>({});
+	inputs: Record<string, number> = $state({});
 	horizon = $state(2035);
-	result = $state.raw<RunResult | null>(null);
-	baseline = $state.raw<RunResult | null>(null);
-	compileErrors = $state.raw<CellError[]>([]);
-	status = $state<EngineStatus>('starting');
-	failure = $state<string | null>(null);
-	/** Last time the engine spent on a run, microseconds (shown for the curious). */
+	/** The notebook the engine last accepted: broken drafts replaced by their last good version. */
+	running: Notebook | null = $state.raw(null);
+	/** Own errors of formula cells whose current text is refused (the engine runs the last good one). */
+	draftErrors: ReadonlyMap<string, CellError[]> = $state.raw(new Map());
+	renameOffer: RenameOffer | null = $state.raw(null);
+	result: RunResult | null = $state.raw(null);
+	baseline: RunResult | null = $state.raw(null);
+	compileErrors: CellError[] = $state.raw([]);
+	status: EngineStatus = $state('starting');
+	/** A problem the person should know about (engine stopped, storage full, ...). */
+	notice: string | null = $state(null);
+	saveProblem: string | null = $state(null);
 	engineMicros = $state(0);
+	canUndo = $state(false);
+	canRedo = $state(false);
 
 	#engine: EngineClient | null = null;
+	#history = new UndoStack<WorkingDocument>();
+	#compileTimer: ReturnType<typeof setTimeout> | null = null;
+	#saveTimer: ReturnType<typeof setTimeout> | null = null;
+	#pendingGuard: string | undefined = undefined;
 
-	/** Every error for a cell: compile errors before the first run, the run's afterwards. */
+	/** Errors per cell: a refused draft's own errors, else the latest run's (or compile's). */
 	errorsByCell = $derived.by(() => {
 		const map = new Map<string, CellError[]>();
 		for (const e of this.result?.errors ?? this.compileErrors) map.set(e.cellId, [...(map.get(e.cellId) ?? []), e]);
+		for (const [id, errors] of this.draftErrors) map.set(id, errors);
 		return map;
 	});
 
-	constructor(notebook: Notebook) {
-		this.notebook = notebook;
-		this.horizon = notebook.horizon;
+	constructor(published: Notebook, restored?: WorkingDocument) {
+		this.published = published;
+		this.notebook = restored?.notebook ?? published;
+		this.inputs = restored?.inputs ?? {};
+		this.horizon = restored?.horizon ?? published.horizon;
+	}
+
+	get document(): WorkingDocument {
+		return { notebook: this.notebook, inputs: $state.snapshot(this.inputs), horizon: this.horizon };
 	}
 
 	valueOf(name: string): number {
 		const cell = inputCells(this.notebook).find((c) => c.name === name);
-		return this.inputs[name] ?? cell?.default ?? NaN;
+		if (!cell) return NaN;
+		const v = this.inputs[name] ?? cell.default;
+		return Math.min(cell.max, Math.max(cell.min, v));
+	}
+
+	/** The formula the engine runs for a cell whose draft was refused, if any. */
+	lastGoodFormula(cellId: string): string | null {
+		if (!this.draftErrors.has(cellId)) return null;
+		const cell = this.running?.cells.find((c) => c.id === cellId);
+		return cell?.kind === 'formula' ? cell.formula : null;
 	}
 
 	async attach(engine: EngineClient): Promise<void> {
 		this.#engine = engine;
 		try {
-			const report = await engine.load($state.snapshot(this.notebook) as Notebook);
-			this.compileErrors = report.errors;
-			this.baseline = report.baseline;
+			this.baseline = await engine.setBaseline(this.published);
 			this.status = 'ready';
-			await this.#run(null);
+			await this.#sync(undefined, null);
 		} catch (err) {
 			this.status = 'failed';
-			this.failure = `The model engine could not start: ${(err as Error).message}`;
+			this.notice = `The model engine could not start: ${(err as Error).message}`;
 		}
 	}
+
+	// ---- inputs and horizon -------------------------------------------------------------
 
 	setInput(name: string, value: number): void {
 		const cell = inputCells(this.notebook).find((c) => c.name === name);
 		if (!cell || !Number.isFinite(value)) return;
 		const clamped = Math.min(cell.max, Math.max(cell.min, value));
+		if (clamped === this.valueOf(name)) return;
+		this.#history.record(this.document, `input:${name}`);
 		if (clamped === cell.default) delete this.inputs[name];
 		else this.inputs[name] = clamped;
+		this.#changed();
 		void this.#run(performance.now());
 	}
 
 	resetInput(name: string): void {
+		if (!(name in this.inputs)) return;
+		this.#history.record(this.document);
 		delete this.inputs[name];
+		this.#changed();
 		void this.#run(performance.now());
 	}
 
 	setHorizon(year: number): void {
+		this.#history.record(this.document);
 		this.horizon = year;
+		this.#changed();
 		void this.#run(performance.now());
+	}
+
+	// ---- cell edits ---------------------------------------------------------------------
+
+	/** Applies a structural edit; returns a message if it was refused, else the cell to focus. */
+	#applyEdit(result: edits.EditResult, mergeKey: string | null = null, guard?: string): { message?: string; focusCellId?: string } {
+		if (!result.ok) return { message: result.message };
+		this.#history.record(this.document, mergeKey);
+		this.notebook = result.notebook;
+		this.#changed();
+		this.#scheduleSync(guard);
+		return { focusCellId: result.focusCellId };
+	}
+
+	addCell(kind: CellKind, index?: number) {
+		return this.#applyEdit(edits.addCell(this.notebook, kind, index));
+	}
+
+	duplicateCell(cellId: string) {
+		return this.#applyEdit(edits.duplicateCell(this.notebook, cellId));
+	}
+
+	deleteCell(cellId: string) {
+		return this.#applyEdit(edits.deleteCell(this.notebook, cellId));
+	}
+
+	moveCell(cellId: string, by: -1 | 1) {
+		return this.#applyEdit(edits.moveCell(this.notebook, cellId, by));
+	}
+
+	updateCell(cellId: string, patch: Partial<Cell>) {
+		const before = this.notebook.cells.find((c) => c.id === cellId);
+		const outcome = this.#applyEdit(edits.updateCell(this.notebook, cellId, patch), `cell:${cellId}`);
+		if (!outcome.message && before?.kind === 'input' && 'name' in patch && patch.name !== before.name) {
+			this.#offerRename(cellId, before.name, patch.name as string);
+		}
+		return outcome;
+	}
+
+	/** Typing in a formula: the text is kept as typed; the engine takes it once it compiles. */
+	editFormula(cellId: string, formula: string) {
+		const outcome = this.#applyEdit(edits.updateCell(this.notebook, cellId, { formula }), `formula:${cellId}`, cellId);
+		const from = edits.formulaName(
+			(this.running?.cells.find((c) => c.id === cellId) as { formula?: string } | undefined)?.formula ?? ''
+		);
+		const to = edits.formulaName(formula);
+		if (from && to && from !== to) this.#offerRename(cellId, from, to);
+		else if (this.renameOffer?.cellId === cellId) this.renameOffer = null;
+		return outcome;
+	}
+
+	#offerRename(cellId: string, from: string, to: string) {
+		const users = edits.cellsUsing(this.notebook, from, cellId);
+		this.renameOffer = users.length ? { cellId, from, to, users } : null;
+	}
+
+	acceptRename() {
+		const offer = this.renameOffer;
+		if (!offer) return;
+		this.renameOffer = null;
+		this.#history.record(this.document);
+		this.notebook = edits.renameVariable(this.notebook, offer.from, offer.to, offer.cellId);
+		if (offer.from in this.inputs) {
+			this.inputs[offer.to] = this.inputs[offer.from];
+			delete this.inputs[offer.from];
+		}
+		this.#changed();
+		this.#scheduleSync(undefined, 0);
+	}
+
+	dismissRename() {
+		this.renameOffer = null;
+	}
+
+	/** Opens a document restored from storage (no undo step: nothing was undone or done). */
+	adopt(doc: WorkingDocument) {
+		this.#replaceDocument(doc);
+		this.canUndo = this.#history.canUndo;
+	}
+
+	resetToPublished() {
+		this.#history.record(this.document);
+		this.#replaceDocument({ notebook: this.published, inputs: {}, horizon: this.published.horizon });
+	}
+
+	// ---- undo and redo ------------------------------------------------------------------
+
+	undo() {
+		const previous = this.#history.undo(this.document);
+		if (previous) this.#replaceDocument(previous);
+	}
+
+	redo() {
+		const next = this.#history.redo(this.document);
+		if (next) this.#replaceDocument(next);
+	}
+
+	#replaceDocument(doc: WorkingDocument) {
+		const notebookChanged = doc.notebook !== this.notebook;
+		this.notebook = doc.notebook;
+		this.inputs = { ...doc.inputs };
+		this.horizon = doc.horizon;
+		this.renameOffer = null;
+		this.#changed();
+		if (notebookChanged) {
+			this.draftErrors = new Map();
+			this.#scheduleSync(undefined, 0);
+		} else void this.#run(performance.now());
+	}
+
+	#changed() {
+		this.canUndo = this.#history.canUndo;
+		this.canRedo = this.#history.canRedo;
+		this.#scheduleSave();
+	}
+
+	// ---- autosave -----------------------------------------------------------------------
+
+	#scheduleSave() {
+		if (this.#saveTimer) clearTimeout(this.#saveTimer);
+		this.#saveTimer = setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
+	}
+
+	saveNow() {
+		if (this.#saveTimer) clearTimeout(this.#saveTimer);
+		this.#saveTimer = null;
+		this.saveProblem = saveWorkingDocument(this.document);
+	}
+
+	// ---- engine -------------------------------------------------------------------------
+
+	#scheduleSync(guard?: string, delay = COMPILE_DELAY_MS) {
+		// One pending compile; a guarded (typed) cell stays guarded until it is compiled.
+		this.#pendingGuard = guard ?? this.#pendingGuard;
+		if (this.#compileTimer) clearTimeout(this.#compileTimer);
+		this.#compileTimer = setTimeout(() => {
+			const g = this.#pendingGuard;
+			this.#pendingGuard = undefined;
+			this.#compileTimer = null;
+			void this.#sync(g, performance.now());
+		}, delay);
+	}
+
+	/** Sends the document's notebook to the engine, with refused drafts at their last good version. */
+	async #sync(guard: string | undefined, inputAt: number | null): Promise<void> {
+		if (!this.#engine) return;
+		const candidate: Notebook = {
+			...this.notebook,
+			cells: this.notebook.cells.map((c) => {
+				if (c.id === guard || c.kind !== 'formula' || !this.draftErrors.has(c.id)) return c;
+				const good = this.running?.cells.find((r) => r.id === c.id);
+				return good?.kind === 'formula' ? { ...c, formula: good.formula } : c;
+			})
+		};
+		const report = await this.#engine.load(candidate, guard);
+		const drafts = new Map(this.draftErrors);
+		if (report.accepted) {
+			this.running = candidate;
+			this.compileErrors = report.errors;
+			if (guard) drafts.delete(guard);
+			for (const id of drafts.keys()) if (!candidate.cells.some((c) => c.id === id)) drafts.delete(id);
+			this.draftErrors = drafts;
+			await this.#run(inputAt);
+		} else if (guard) {
+			drafts.set(guard, report.errors.filter((e) => e.cellId === guard));
+			this.draftErrors = drafts;
+		}
 	}
 
 	/** `inputAt`: when the person acted, to measure input-to-chart time (null: not a person's act). */
 	async #run(inputAt: number | null): Promise<void> {
-		if (!this.#engine || this.status !== 'ready') return;
+		if (!this.#engine || !this.running) return;
 		try {
 			const response = await this.#engine.run({ inputs: $state.snapshot(this.inputs), horizon: this.horizon });
 			if (!response) return; // a newer request replaced this one
@@ -86,7 +309,12 @@ export class NotebookSession {
 			await tick();
 			if (inputAt !== null) measureSliderToChart(inputAt);
 		} catch (err) {
-			this.failure = `A model run failed: ${(err as Error).message}`;
+			this.notice = (err as Error).message;
 		}
+	}
+
+	/** Called by the engine's watchdog after it stopped a run and restarted the worker. */
+	engineRestarted(message: string) {
+		this.notice = message;
 	}
 }

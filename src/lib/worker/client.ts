@@ -2,26 +2,49 @@
 // workers do not exist during prerendering.
 
 import { wrap } from 'comlink';
-import type { Remote } from 'comlink';
 import EngineWorker from './engine.worker?worker';
 import { latestOnly } from './latestOnly';
+import { guardEngine } from './watchdog';
+import type { EngineTimeout } from './watchdog';
 import type { EngineApi, LoadReport, RunRequest, RunResponse } from './protocol';
-import type { Notebook } from '../sim/types';
+import type { Notebook, RunResult } from '../sim/types';
+
+/** About a second: far above any honest run (tens of microseconds), short enough to notice. */
+export const DEFAULT_TIME_LIMIT_MS = 1000;
+/** Tests lower the limit through this storage key to exercise the watchdog. */
+const TIME_LIMIT_OVERRIDE_KEY = 'shiftcast:engineTimeLimitMs';
 
 export interface EngineClient {
-	load(notebook: Notebook): Promise<LoadReport>;
+	setBaseline(notebook: Notebook): Promise<RunResult>;
+	load(notebook: Notebook, guardCellId?: string): Promise<LoadReport>;
 	/** Latest wins: resolves null when a newer run replaced this one before it started. */
 	run(request: RunRequest): Promise<RunResponse | null>;
 	dispose(): void;
 }
 
-export function startEngine(): EngineClient {
-	const worker = new EngineWorker();
-	const api: Remote<EngineApi> = wrap<EngineApi>(worker);
-	const runs = latestOnly((request: RunRequest) => api.run(request));
+function timeLimit(): number {
+	try {
+		const override = Number(localStorage.getItem(TIME_LIMIT_OVERRIDE_KEY));
+		return override > 0 ? override : DEFAULT_TIME_LIMIT_MS;
+	} catch {
+		return DEFAULT_TIME_LIMIT_MS;
+	}
+}
+
+export function startEngine(onRestart: (why: EngineTimeout) => void): EngineClient {
+	const engine = guardEngine(
+		() => {
+			const worker = new EngineWorker();
+			return { api: wrap<EngineApi>(worker), terminate: () => worker.terminate() };
+		},
+		timeLimit(),
+		onRestart
+	);
+	const runs = latestOnly((request: RunRequest) => engine.run(request));
 	return {
-		load: (notebook) => api.load(notebook),
+		setBaseline: (notebook) => engine.setBaseline(notebook),
+		load: (notebook, guardCellId) => engine.load(notebook, guardCellId),
 		run: (request) => runs.submit(request),
-		dispose: () => worker.terminate()
+		dispose: () => engine.dispose()
 	};
 }

@@ -4,18 +4,22 @@
 import { annualSeries } from '../data/index';
 import { compileNotebook, createProgram, runDeterministic } from '../sim/index';
 import type { Program } from '../sim/index';
-import type { Notebook } from '../sim/types';
-import { MAX_HORIZON } from './protocol';
+import type { Notebook, RunResult } from '../sim/types';
+import { MAX_HORIZON, OWN_ERROR_KINDS } from './protocol';
 import type { EngineApi, LoadReport, RunRequest, RunResponse } from './protocol';
 
 export function createEngineService(): EngineApi {
 	let program: Program | null = null;
 	return {
-		async load(notebook: Notebook): Promise<LoadReport> {
+		async setBaseline(notebook: Notebook): Promise<RunResult> {
+			const baseline = createProgram(compileNotebook(notebook, annualSeries), 1);
+			return runDeterministic(baseline, { inputs: {}, horizon: MAX_HORIZON });
+		},
+		async load(notebook: Notebook, guardCellId?: string): Promise<LoadReport> {
 			const model = compileNotebook(notebook, annualSeries);
-			program = createProgram(model, 1);
-			const baseline = runDeterministic(program, { inputs: {}, horizon: MAX_HORIZON });
-			return { errors: model.errors, variables: model.variables, baseline };
+			const rejected = guardCellId !== undefined && model.errors.some((e) => e.cellId === guardCellId && OWN_ERROR_KINDS.has(e.kind));
+			if (!rejected || !program) program = createProgram(model, 1);
+			return { accepted: !rejected, errors: model.errors, variables: model.variables };
 		},
 		async run(request: RunRequest): Promise<RunResponse> {
 			if (!program) throw new Error('No notebook loaded');

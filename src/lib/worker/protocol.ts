@@ -7,15 +7,12 @@ export const MIN_HORIZON = 2030;
 export const MAX_HORIZON = 2050;
 
 export interface LoadReport {
-	/** Compile errors, per cell. */
+	/** False when the guarded cell's own formula had an error: the previous notebook stays loaded. */
+	accepted: boolean;
+	/** Compile errors of the notebook that was offered, per cell. */
 	errors: CellError[];
-	/** Variables the notebook defines (inputs, then formulas in evaluation order). */
+	/** Variables the offered notebook defines (inputs, then formulas in evaluation order). */
 	variables: string[];
-	/**
-	 * The run at every input's default, to MAX_HORIZON: the faint line on every chart. Runs are
-	 * causal (a year never depends on later ones), so shorter horizons just show fewer years.
-	 */
-	baseline: RunResult;
 }
 
 export interface RunRequest {
@@ -30,7 +27,19 @@ export interface RunResponse {
 }
 
 export interface EngineApi {
-	/** Compiles a notebook; later runs use it. */
-	load(notebook: Notebook): Promise<LoadReport>;
+	/**
+	 * Compiles the published notebook and runs it at its defaults to MAX_HORIZON: the baseline,
+	 * the faint line on every chart. Runs are causal (a year never depends on later ones), so
+	 * shorter horizons are prefixes of it.
+	 */
+	setBaseline(notebook: Notebook): Promise<RunResult>;
+	/**
+	 * Compiles a notebook for later runs. With `guardCellId`, a notebook in which that cell's own
+	 * formula has an error is not taken: the last good notebook keeps running.
+	 */
+	load(notebook: Notebook, guardCellId?: string): Promise<LoadReport>;
 	run(request: RunRequest): Promise<RunResponse>;
 }
+
+/** Error kinds that belong to a cell's own formula (not to cells it reads). */
+export const OWN_ERROR_KINDS = new Set(['syntax', 'unknown-name', 'unknown-series', 'cycle', 'not-allowed', 'duplicate-name', 'bad-name', 'too-long']);

@@ -1,0 +1,197 @@
+// Every edit a person can make to a notebook, as pure functions: notebook in, new notebook out
+// (or a message saying why not). The session applies them and records them for undo.
+
+import type { Cell, CellKind, InputCell, Notebook } from '../sim/types';
+import { LIMITS } from '../scenario/notebookSchema';
+
+export type EditResult = { ok: true; notebook: Notebook; focusCellId?: string } | { ok: false; message: string };
+
+const NAME_OF_FORMULA = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*=/;
+
+export function formulaName(formula: string): string | null {
+	return NAME_OF_FORMULA.exec(formula)?.[1] ?? null;
+}
+
+/** Every name the notebook defines (inputs and formulas). */
+export function definedNames(notebook: Notebook): Set<string> {
+	const names = new Set<string>();
+	for (const c of notebook.cells) {
+		if (c.kind === 'input') names.add(c.name);
+		if (c.kind === 'formula') {
+			const n = formulaName(c.formula);
+			if (n) names.add(n);
+		}
+	}
+	return names;
+}
+
+function uniqueId(notebook: Notebook, prefix: string): string {
+	const ids = new Set(notebook.cells.map((c) => c.id));
+	for (let i = 1; ; i++) if (!ids.has(`${prefix}-${i}`)) return `${prefix}-${i}`;
+}
+
+function uniqueName(notebook: Notebook, base: string): string {
+	const names = definedNames(notebook);
+	if (!names.has(base)) return base;
+	for (let i = 2; ; i++) if (!names.has(`${base}${i}`)) return `${base}${i}`;
+}
+
+/** A new cell of a kind, with ids and names that do not clash with the notebook's. */
+export function newCell(notebook: Notebook, kind: CellKind): Cell {
+	const id = uniqueId(notebook, kind);
+	const firstFormula = [...definedNames(notebook)][0] ?? 'nevShare';
+	switch (kind) {
+		case 'markdown':
+			return { id, kind, text: 'New text. Write **markdown** here.' };
+		case 'input': {
+			const name = uniqueName(notebook, 'newInput');
+			return { id, kind, name, label: 'New input', unit: '', min: 0, max: 1, step: 0.01, default: 0.5, description: '', control: 'slider' };
+		}
+		case 'formula':
+			return { id, kind, formula: `${uniqueName(notebook, 'newValue')} = 0`, format: 'number' };
+		case 'chart':
+			return { id, kind, title: 'New chart', variables: [firstFormula], history: [], style: 'line', showHistory: false };
+		case 'table':
+			return { id, kind, title: 'New table', variables: [firstFormula] };
+		case 'headline':
+			return { id, kind, title: 'Key figures', variables: [firstFormula], years: [2030, 2035] };
+		case 'fit':
+			return { id, kind, title: 'Fit to history', pairs: [], fromYear: 2019, toYear: 2024 };
+	}
+}
+
+function withCells(notebook: Notebook, cells: Cell[]): Notebook {
+	return { ...notebook, cells };
+}
+
+function indexOf(notebook: Notebook, cellId: string): number {
+	return notebook.cells.findIndex((c) => c.id === cellId);
+}
+
+const full = (notebook: Notebook): EditResult | null =>
+	notebook.cells.length >= LIMITS.cells ? { ok: false, message: `A notebook holds at most ${LIMITS.cells} cells; delete one first.` } : null;
+
+/** Inserts a new cell of `kind` at `index` (default: the end). */
+export function addCell(notebook: Notebook, kind: CellKind, index = notebook.cells.length): EditResult {
+	const refused = full(notebook);
+	if (refused) return refused;
+	const cell = newCell(notebook, kind);
+	const cells = notebook.cells.slice();
+	cells.splice(Math.max(0, Math.min(index, cells.length)), 0, cell);
+	return { ok: true, notebook: withCells(notebook, cells), focusCellId: cell.id };
+}
+
+export function duplicateCell(notebook: Notebook, cellId: string): EditResult {
+	const i = indexOf(notebook, cellId);
+	if (i < 0) return { ok: false, message: 'That cell no longer exists.' };
+	const refused = full(notebook);
+	if (refused) return refused;
+	const original = notebook.cells[i];
+	const copy: Cell = { ...structuredClone(original), id: uniqueId(notebook, original.kind) };
+	// A copy must not define the same name twice.
+	if (copy.kind === 'input') {
+		copy.name = uniqueName(notebook, `${copy.name}Copy`);
+		copy.label = `${copy.label} (copy)`;
+	}
+	if (copy.kind === 'formula') {
+		const name = formulaName(copy.formula);
+		if (name) copy.formula = copy.formula.replace(NAME_OF_FORMULA, `${uniqueName(notebook, `${name}Copy`)} =`);
+	}
+	const cells = notebook.cells.slice();
+	cells.splice(i + 1, 0, copy);
+	return { ok: true, notebook: withCells(notebook, cells), focusCellId: copy.id };
+}
+
+export function deleteCell(notebook: Notebook, cellId: string): EditResult {
+	const i = indexOf(notebook, cellId);
+	if (i < 0) return { ok: false, message: 'That cell no longer exists.' };
+	const cells = notebook.cells.filter((c) => c.id !== cellId);
+	const neighbour = cells[Math.min(i, cells.length - 1)];
+	return { ok: true, notebook: withCells(notebook, cells), focusCellId: neighbour?.id };
+}
+
+export function moveCell(notebook: Notebook, cellId: string, by: -1 | 1): EditResult {
+	const i = indexOf(notebook, cellId);
+	const j = i + by;
+	if (i < 0) return { ok: false, message: 'That cell no longer exists.' };
+	if (j < 0 || j >= notebook.cells.length) return { ok: false, message: by < 0 ? 'Already the first cell.' : 'Already the last cell.' };
+	const cells = notebook.cells.slice();
+	[cells[i], cells[j]] = [cells[j], cells[i]];
+	return { ok: true, notebook: withCells(notebook, cells), focusCellId: cellId };
+}
+
+/** Replaces a cell's fields. Input cells are checked: a default outside min..max is refused. */
+export function updateCell(notebook: Notebook, cellId: string, patch: Partial<Cell>): EditResult {
+	const i = indexOf(notebook, cellId);
+	if (i < 0) return { ok: false, message: 'That cell no longer exists.' };
+	const next = { ...notebook.cells[i], ...patch, id: notebook.cells[i].id, kind: notebook.cells[i].kind } as Cell;
+	if (next.kind === 'input') {
+		const problem = inputProblem(next);
+		if (problem) return { ok: false, message: problem };
+		if (patch && 'name' in patch && patch.name !== (notebook.cells[i] as InputCell).name && definedNames(notebook).has(next.name)) {
+			return { ok: false, message: `"${next.name}" is already defined by another cell.` };
+		}
+	}
+	if (next.kind === 'formula' && next.formula.length > LIMITS.formulaLength) {
+		return { ok: false, message: `A formula is limited to ${LIMITS.formulaLength} characters (this one has ${next.formula.length}).` };
+	}
+	if (next.kind === 'markdown' && next.text.length > LIMITS.markdownLength) {
+		return { ok: false, message: `A text cell is limited to ${LIMITS.markdownLength} characters.` };
+	}
+	const cells = notebook.cells.slice();
+	cells[i] = next;
+	return { ok: true, notebook: withCells(notebook, cells) };
+}
+
+export function inputProblem(cell: InputCell): string | null {
+	const numbers: [string, number][] = [['min', cell.min], ['max', cell.max], ['step', cell.step], ['default', cell.default]];
+	const bad = numbers.find(([, v]) => !Number.isFinite(v));
+	if (bad) return `${bad[0]} must be a number.`;
+	if (!/^[A-Za-z][A-Za-z0-9_]{0,47}$/.test(cell.name)) return `"${cell.name}" is not a valid name: start with a letter, then letters, digits or _.`;
+	if (!cell.label.trim()) return 'The label must not be empty: it names the slider.';
+	if (!(cell.min < cell.max)) return `max (${cell.max}) must be above min (${cell.min}).`;
+	if (!(cell.step > 0)) return 'step must be above 0.';
+	if (cell.default < cell.min || cell.default > cell.max) return `The default ${cell.default} is outside ${cell.min} to ${cell.max}.`;
+	return null;
+}
+
+/**
+ * Renames a variable in every formula that reads it and in every chart, table, headline and fit
+ * cell that shows it. Text inside quotes (data series ids) is left alone.
+ */
+export function renameVariable(notebook: Notebook, from: string, to: string, exceptCellId?: string): Notebook {
+	const word = new RegExp(`(?<![A-Za-z0-9_."])${from}(?![A-Za-z0-9_"])`, 'g');
+	const swap = (list: string[]) => list.map((v) => (v === from ? to : v));
+	const cells = notebook.cells.map((c): Cell => {
+		if (c.id === exceptCellId) return c;
+		switch (c.kind) {
+			case 'formula':
+				return { ...c, formula: outsideQuotes(c.formula, (part) => part.replace(word, to)) };
+			case 'input':
+				return c.name === from ? { ...c, name: to } : c;
+			case 'chart':
+				return { ...c, variables: swap(c.variables), history: c.history.map((h) => (h.variable === from ? { ...h, variable: to } : h)) };
+			case 'table':
+			case 'headline':
+				return { ...c, variables: swap(c.variables) };
+			case 'fit':
+				return { ...c, pairs: c.pairs.map((h) => (h.variable === from ? { ...h, variable: to } : h)) };
+			default:
+				return c;
+		}
+	});
+	return withCells(notebook, cells);
+}
+
+/** Cells (other than `exceptCellId`) whose formulas or displays use `name`. */
+export function cellsUsing(notebook: Notebook, name: string, exceptCellId?: string): string[] {
+	const renamed = renameVariable(notebook, name, `${name}__renamed`, exceptCellId);
+	return notebook.cells.filter((c, i) => JSON.stringify(c) !== JSON.stringify(renamed.cells[i])).map((c) => c.id);
+}
+
+function outsideQuotes(text: string, f: (part: string) => string): string {
+	return text
+		.split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
+		.map((part, i) => (i % 2 === 1 ? part : f(part)))
+		.join('');
+}

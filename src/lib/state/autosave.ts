@@ -1,0 +1,83 @@
+// Keeps the working document in localStorage so a reload, a crash or a closed tab loses
+// nothing. What is read back is untrusted: it is validated, and a corrupt entry is set aside
+// under another key (never silently dropped) and reported.
+
+import { z } from 'zod';
+import { NotebookSchema, describeIssues } from '../scenario/notebookSchema';
+import type { Notebook } from '../sim/types';
+
+export const AUTOSAVE_KEY = 'shiftcast:autosave:v1';
+export const SET_ASIDE_PREFIX = 'shiftcast:corrupt:';
+
+export interface WorkingDocument {
+	notebook: Notebook;
+	inputs: Record<string, number>;
+	horizon: number;
+}
+
+const SavedSchema = z.strictObject({
+	savedAt: z.string().max(40),
+	notebook: NotebookSchema,
+	inputs: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,47}$/), z.number().refine(Number.isFinite)),
+	horizon: z.int().min(2030).max(2050)
+});
+
+export type Restored =
+	| { kind: 'none' }
+	| { kind: 'restored'; document: WorkingDocument; savedAt: string }
+	| { kind: 'corrupt'; problems: string[]; setAsideKey: string | null };
+
+/** Storage may be missing (private modes) or throw on access; treat that as "no storage". */
+function storage(): Storage | null {
+	try {
+		return typeof localStorage === 'undefined' ? null : localStorage;
+	} catch {
+		return null;
+	}
+}
+
+export function restoreWorkingDocument(): Restored {
+	const store = storage();
+	const raw = store?.getItem(AUTOSAVE_KEY);
+	if (!store || raw === null || raw === undefined) return { kind: 'none' };
+	let json: unknown;
+	let problems: string[];
+	try {
+		json = JSON.parse(raw);
+		const parsed = SavedSchema.safeParse(json);
+		if (parsed.success) {
+			const { savedAt, ...document } = parsed.data;
+			return { kind: 'restored', document: document as WorkingDocument, savedAt };
+		}
+		problems = describeIssues(parsed.error);
+	} catch (err) {
+		problems = [`not readable as JSON (${(err as Error).message})`];
+	}
+	const setAsideKey = `${SET_ASIDE_PREFIX}${new Date().toISOString()}`;
+	try {
+		store.setItem(setAsideKey, raw);
+		store.removeItem(AUTOSAVE_KEY);
+		return { kind: 'corrupt', problems, setAsideKey };
+	} catch {
+		return { kind: 'corrupt', problems, setAsideKey: null };
+	}
+}
+
+/** Returns null when saved, or a message saying why not (storage full or unavailable). */
+export function saveWorkingDocument(document: WorkingDocument): string | null {
+	const store = storage();
+	if (!store) return 'This browser does not allow saving here, so edits last only until the tab closes.';
+	try {
+		store.setItem(AUTOSAVE_KEY, JSON.stringify({ savedAt: new Date().toISOString(), ...document }));
+		return null;
+	} catch (err) {
+		const full = err instanceof DOMException && (err.name === 'QuotaExceededError' || err.code === 22);
+		return full
+			? 'Browser storage is full: your latest edits are not saved. Free some space (or delete saved scenarios) to keep them.'
+			: `Your edits could not be saved: ${(err as Error).message}`;
+	}
+}
+
+export function clearWorkingDocument(): void {
+	storage()?.removeItem(AUTOSAVE_KEY);
+}
