@@ -2,9 +2,10 @@
 // The page records a Performance API measure 'slider-to-chart' from a slider's input event to
 // the moment the new result has reached the charts (src/lib/view/perfMarks.ts); this script
 // moves sliders and reads those measures. Run: npx tsx scripts/bench/sliderToChart.ts
-// Needs build/ (npm run build). Prints progress on stderr and one JSON line on stdout; when
-// Chromium is missing it prints {"skipped": "..."}.
+// Measures build/ (runs npm run build when build/index.html is missing). Prints progress on
+// stderr and one JSON line on stdout; when Chromium is missing it prints {"skipped": "..."}.
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { findChromium, launchChromium } from '../../tests/e2e/support/chromium';
@@ -74,7 +75,11 @@ async function main(): Promise<void> {
 		emit({ skipped: why });
 		return;
 	}
-	if (!existsSync('build/index.html')) throw new Error('build/index.html is missing: run npm run build first');
+	if (!existsSync('build/index.html')) {
+		log('browser: build/index.html is missing; running npm run build');
+		const built = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', process.stderr, 'inherit'] });
+		if (built.status !== 0 || !existsSync('build/index.html')) throw new Error('npm run build failed');
+	}
 	log(`browser: measuring build/ from ${statSync('build/index.html').mtime.toISOString()}`);
 
 	let server: RunningServer | null = null;

@@ -4,7 +4,7 @@
 
 import { create, parseDependencies } from 'mathjs';
 import type { MathNode } from 'mathjs';
-import { BINARY_OPERATORS, FUNCTIONS, UNARY_OPERATORS } from './functions';
+import { BINARY_OPERATORS, BUILTIN_SYMBOLS, FUNCTIONS, UNARY_OPERATORS } from './functions';
 import type { CellErrorKind } from './types';
 
 // A mathjs instance holding the parser alone: no evaluation functions exist in it at all.
@@ -135,6 +135,10 @@ function call(fnNode: MathNode, args: MathNode[], depth: number): Expr {
 				throw new FormulaError('syntax', 'prev() looks back at one variable: write prev(name) or prev(name, initial).');
 			}
 			const name = (args[0] as unknown as { name: string }).name;
+			// Built-ins have no slot to look back at: prev(year) would crash the run, not lag.
+			if (BUILTIN_SYMBOLS.has(name)) {
+				throw new FormulaError('syntax', `prev() looks back at a variable; "${name}" is built in (for last year write year - 1).`);
+			}
 			return { k: 'prev', name, init: args[1] ? toExpr(args[1], depth + 1) : null };
 		}
 		case 'data':
