@@ -132,6 +132,8 @@ export function updateCell(notebook: Notebook, cellId: string, patch: Partial<Ce
 			return { ok: false, message: `"${next.name}" is already defined by another cell.` };
 		}
 	}
+	const yearsProblem = displayProblem(next);
+	if (yearsProblem) return { ok: false, message: yearsProblem };
 	if (next.kind === 'formula' && next.formula.length > LIMITS.formulaLength) {
 		return { ok: false, message: `A formula is limited to ${LIMITS.formulaLength} characters (this one has ${next.formula.length}).` };
 	}
@@ -152,6 +154,28 @@ export function inputProblem(cell: InputCell): string | null {
 	if (!(cell.min < cell.max)) return `max (${cell.max}) must be above min (${cell.min}).`;
 	if (!(cell.step > 0)) return 'step must be above 0.';
 	if (cell.default < cell.min || cell.default > cell.max) return `The default ${cell.default} is outside ${cell.min} to ${cell.max}.`;
+	return null;
+}
+
+const YEAR_MIN = 1900;
+const YEAR_MAX = 2200;
+const badYear = (y: number | undefined) => y !== undefined && !(Number.isInteger(y) && y >= YEAR_MIN && y <= YEAR_MAX);
+
+/** Checks the years and list sizes of chart, table, key-figure and fit cells. */
+function displayProblem(cell: Cell): string | null {
+	if ('title' in cell && cell.title.length > LIMITS.textLength) return `A title is limited to ${LIMITS.textLength} characters.`;
+	if ('variables' in cell && cell.variables.length > LIMITS.listLength) return `Show at most ${LIMITS.listLength} series in one cell.`;
+	if (cell.kind === 'chart' || cell.kind === 'fit') {
+		if (badYear(cell.fromYear) || badYear(cell.toYear)) return `Years must be whole numbers from ${YEAR_MIN} to ${YEAR_MAX}.`;
+		if (cell.fromYear !== undefined && cell.toYear !== undefined && cell.fromYear >= cell.toYear) {
+			return `The first year (${cell.fromYear}) must come before the last (${cell.toYear}).`;
+		}
+	}
+	if (cell.kind === 'headline') {
+		if (cell.years.length === 0) return 'Give at least one year.';
+		if (cell.years.length > LIMITS.listLength) return `Give at most ${LIMITS.listLength} years.`;
+		if (cell.years.some(badYear)) return `Years must be whole numbers from ${YEAR_MIN} to ${YEAR_MAX}.`;
+	}
 	return null;
 }
 

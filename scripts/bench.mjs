@@ -1,0 +1,118 @@
+// npm run bench: engine and browser figures measured side by side in one run.
+//   1. scripts/bench/engine.ts         runDeterministic on the default notebook vs a naive
+//                                      full-mathjs evaluation of the same notebook
+//   2. scripts/bench/sliderToChart.ts  slider input -> charts updated, in Chromium on build/
+// Prints a table and merges the figures into bench-results.json (one flat object; keys other
+// benchmarks wrote are kept). Timings never fail the run: the exit code is non-zero only when
+// a part crashes.
+
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+
+const RESULTS_FILE = 'bench-results.json';
+const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+
+/** Runs one part under tsx; its stderr (progress) passes through, its last stdout line is JSON. */
+function runPart(file) {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [tsxCli, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+		let out = '';
+		child.stdout.on('data', (chunk) => (out += chunk));
+		child.on('close', (code) => {
+			const last = out.trim().split('\n').filter(Boolean).at(-1);
+			let result = null;
+			try {
+				result = last ? JSON.parse(last) : null;
+			} catch {
+				result = null;
+			}
+			if (code !== 0 || !result) resolve({ ok: false, error: `${file} exited with code ${code}${result ? '' : ' and no result'}` });
+			else resolve({ ok: true, result });
+		});
+		child.on('error', (err) => resolve({ ok: false, error: `${file}: ${err.message}` }));
+	});
+}
+
+const num = (x, digits = 1) =>
+	typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: digits }) : 'n/a';
+
+const started = Date.now();
+console.log('== engine: default notebook, horizon 2035 ==');
+const engine = await runPart('scripts/bench/engine.ts');
+console.log('\n== browser: slider to chart (Chromium, build/) ==');
+const browser = await runPart('scripts/bench/sliderToChart.ts');
+
+const BROWSER_KEYS = [
+	'slider_to_chart_ms_median',
+	'slider_to_chart_ms_p95',
+	'slider_to_chart_ms_max',
+	'slider_to_chart_moves',
+	'drag_events',
+	'drag_runs_completed',
+	'drag_settle_ms',
+	'page_problems'
+];
+
+let previous = {};
+if (existsSync(RESULTS_FILE)) {
+	try {
+		const parsed = JSON.parse(readFileSync(RESULTS_FILE, 'utf8'));
+		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) previous = parsed;
+		else console.warn(`warning: ${RESULTS_FILE} is not a JSON object; starting afresh`);
+	} catch (err) {
+		console.warn(`warning: ${RESULTS_FILE} could not be read (${err.message}); starting afresh`);
+	}
+}
+const cpus = os.cpus();
+const results = { ...previous };
+if (engine.ok) Object.assign(results, engine.result);
+delete results.browser_skipped;
+if (browser.ok && browser.result.skipped) {
+	// Figures from an earlier run would not be "side by side" with this one: drop them.
+	for (const key of BROWSER_KEYS) delete results[key];
+	results.browser_skipped = browser.result.skipped;
+} else if (browser.ok) Object.assign(results, browser.result);
+Object.assign(results, {
+	measured_at: new Date().toISOString(),
+	node: process.version,
+	machine: `${cpus[0]?.model ?? 'unknown CPU'} x ${cpus.length}`
+});
+writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2) + '\n');
+
+// The table: figure, value, target, ratio (value / target; below 1 is within target).
+const rows = [];
+const row = (figure, value, target = '', ratio = '') => rows.push([figure, value, target, ratio]);
+const budget = (value, limit) => (typeof value === 'number' ? `${(value / limit).toFixed(2)} of target` : '');
+if (engine.ok) {
+	const e = engine.result;
+	row('engine run (median)', `${num(e.engine_run_us_median)} µs`, '< 100 µs', budget(e.engine_run_us_median, 100));
+	row('mathjs naive run (median)', `${num(e.mathjs_naive_run_us_median, 0)} µs`);
+	row('speedup vs mathjs', `${num(e.speedup_vs_mathjs, 0)}x`);
+} else row('engine', `FAILED: ${engine.error}`);
+if (browser.ok && browser.result.skipped) row('slider to chart', `SKIPPED: ${browser.result.skipped}`);
+else if (browser.ok) {
+	const b = browser.result;
+	row('slider to chart (median)', `${num(b.slider_to_chart_ms_median, 2)} ms`);
+	row('slider to chart (p95)', `${num(b.slider_to_chart_ms_p95, 2)} ms`, '<= 16 ms', budget(b.slider_to_chart_ms_p95, 16));
+	row('drag: runs completed / events', `${b.drag_runs_completed} / ${b.drag_events}`, '', `${num(b.drag_runs_completed / b.drag_events, 2)}`);
+	row('drag: last event to chart', `${num(b.drag_settle_ms, 1)} ms`);
+} else row('slider to chart', `FAILED: ${browser.error}`);
+
+const header = ['figure', 'value', 'target', 'ratio'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+for (const r of rows) console.log(line(r));
+if (engine.ok && browser.ok && !browser.result.skipped) {
+	const e = engine.result;
+	const b = browser.result;
+	console.log(
+		`\nengine run: ${num(e.engine_run_us_median)} µs (target < 100 µs); mathjs naive: ${num(e.mathjs_naive_run_us_median, 0)} µs; ` +
+			`speedup ${num(e.speedup_vs_mathjs, 0)}x; slider to chart: median ${num(b.slider_to_chart_ms_median, 1)} ms, ` +
+			`p95 ${num(b.slider_to_chart_ms_p95, 1)} ms (target p95 <= 16 ms)`
+	);
+}
+console.log(`\n${results.machine}, Node ${results.node}; wrote ${RESULTS_FILE} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+process.exitCode = engine.ok && browser.ok ? 0 : 1;
