@@ -52,6 +52,7 @@ const BROWSER_KEYS = [
 	'drag_events',
 	'drag_runs_completed',
 	'drag_settle_ms',
+	'drag_burst_runs_completed',
 	'page_problems'
 ];
 
@@ -98,6 +99,7 @@ else if (browser.ok) {
 	row('slider to chart (p95)', `${num(b.slider_to_chart_ms_p95, 2)} ms`, '<= 16 ms', budget(b.slider_to_chart_ms_p95, 16));
 	row('drag: runs completed / events', `${b.drag_runs_completed} / ${b.drag_events}`, '', `${num(b.drag_runs_completed / b.drag_events, 2)}`);
 	row('drag: last event to chart', `${num(b.drag_settle_ms, 1)} ms`);
+	row('burst: runs completed / events', `${b.drag_burst_runs_completed} / ${b.drag_events}`, '', `${num(b.drag_burst_runs_completed / b.drag_events, 2)}`);
 } else row('slider to chart', `FAILED: ${browser.error}`);
 
 const header = ['figure', 'value', 'target', 'ratio'];
