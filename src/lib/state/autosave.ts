@@ -15,12 +15,14 @@ export interface WorkingDocument {
 	horizon: number;
 }
 
-const SavedSchema = z.strictObject({
-	savedAt: z.string().max(40),
+/** The document a person works on; also what saved scenarios and links hold. */
+export const WorkingDocumentSchema = z.strictObject({
 	notebook: NotebookSchema,
-	inputs: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,47}$/), z.number().refine(Number.isFinite)),
+	inputs: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,47}$/), z.number().refine(Number.isFinite, { error: 'expected a finite number' })),
 	horizon: z.int().min(2030).max(2050)
 });
+
+const SavedSchema = WorkingDocumentSchema.extend({ savedAt: z.string().max(40) });
 
 export type Restored =
 	| { kind: 'none' }
@@ -28,7 +30,7 @@ export type Restored =
 	| { kind: 'corrupt'; problems: string[]; setAsideKey: string | null };
 
 /** Storage may be missing (private modes) or throw on access; treat that as "no storage". */
-function storage(): Storage | null {
+export function storage(): Storage | null {
 	try {
 		return typeof localStorage === 'undefined' ? null : localStorage;
 	} catch {
@@ -71,11 +73,14 @@ export function saveWorkingDocument(document: WorkingDocument): string | null {
 		store.setItem(AUTOSAVE_KEY, JSON.stringify({ savedAt: new Date().toISOString(), ...document }));
 		return null;
 	} catch (err) {
-		const full = err instanceof DOMException && (err.name === 'QuotaExceededError' || err.code === 22);
-		return full
+		return isStorageFull(err)
 			? 'Browser storage is full: your latest edits are not saved. Free some space (or delete saved scenarios) to keep them.'
 			: `Your edits could not be saved: ${(err as Error).message}`;
 	}
+}
+
+export function isStorageFull(err: unknown): boolean {
+	return err instanceof DOMException && (err.name === 'QuotaExceededError' || err.code === 22);
 }
 
 export function clearWorkingDocument(): void {

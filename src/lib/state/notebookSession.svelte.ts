@@ -313,6 +313,23 @@ export class NotebookSession {
 		}
 	}
 
+	/** Runs whole scenarios in the worker (library figures, comparisons); [] before the engine starts. */
+	async runScenarios(docs: WorkingDocument[]): Promise<RunResult[]> {
+		if (!this.#engine) return [];
+		try {
+			return await this.#engine.runScenarios(docs.map((d) => ({ notebook: d.notebook, inputs: d.inputs, horizon: Math.max(d.horizon, 2035) })));
+		} catch (err) {
+			this.notice = (err as Error).message;
+			return [];
+		}
+	}
+
+	/** Opens a saved scenario: one undo step brings back what was open before. */
+	open(doc: WorkingDocument) {
+		this.#history.record(this.document);
+		this.#replaceDocument(structuredClone(doc));
+	}
+
 	/** Called by the engine's watchdog after it stopped a run and restarted the worker. */
 	engineRestarted(message: string) {
 		this.notice = message;

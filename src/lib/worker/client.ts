@@ -6,7 +6,7 @@ import EngineWorker from './engine.worker?worker';
 import { latestOnly } from './latestOnly';
 import { guardEngine } from './watchdog';
 import type { EngineTimeout } from './watchdog';
-import type { EngineApi, LoadReport, RunRequest, RunResponse } from './protocol';
+import type { Attribution, EngineApi, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec } from './protocol';
 import type { Notebook, RunResult } from '../sim/types';
 
 /** About a second: far above any honest run (tens of microseconds), short enough to notice. */
@@ -19,6 +19,8 @@ export interface EngineClient {
 	load(notebook: Notebook, guardCellId?: string): Promise<LoadReport>;
 	/** Latest wins: resolves null when a newer run replaced this one before it started. */
 	run(request: RunRequest): Promise<RunResponse | null>;
+	runScenarios(specs: ScenarioRun[]): Promise<RunResult[]>;
+	attribute(a: ScenarioSpec, b: ScenarioSpec, variable: string, year: number): Promise<Attribution>;
 	dispose(): void;
 }
 
@@ -45,6 +47,8 @@ export function startEngine(onRestart: (why: EngineTimeout) => void): EngineClie
 		setBaseline: (notebook) => engine.setBaseline(notebook),
 		load: (notebook, guardCellId) => engine.load(notebook, guardCellId),
 		run: (request) => runs.submit(request),
+		runScenarios: (specs) => engine.runScenarios(specs),
+		attribute: (a, b, variable, year) => engine.attribute(a, b, variable, year),
 		dispose: () => engine.dispose()
 	};
 }

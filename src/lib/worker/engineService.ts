@@ -5,11 +5,13 @@ import { annualSeries } from '../data/index';
 import { compileNotebook, createProgram, runDeterministic } from '../sim/index';
 import type { Program } from '../sim/index';
 import type { Notebook, RunResult } from '../sim/types';
+import { attribute, programCache } from '../sim/attribution';
 import { MAX_HORIZON, OWN_ERROR_KINDS } from './protocol';
-import type { EngineApi, LoadReport, RunRequest, RunResponse } from './protocol';
+import type { EngineApi, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec } from './protocol';
 
 export function createEngineService(): EngineApi {
 	let program: Program | null = null;
+	const programFor = programCache(annualSeries);
 	return {
 		async setBaseline(notebook: Notebook): Promise<RunResult> {
 			const baseline = createProgram(compileNotebook(notebook, annualSeries), 1);
@@ -26,6 +28,12 @@ export function createEngineService(): EngineApi {
 			const started = performance.now();
 			const result = runDeterministic(program, request);
 			return { result, engineMicros: (performance.now() - started) * 1000 };
+		},
+		async runScenarios(specs: ScenarioRun[]): Promise<RunResult[]> {
+			return specs.map((s) => runDeterministic(programFor(s.notebook), { inputs: s.inputs, horizon: s.horizon }));
+		},
+		async attribute(a: ScenarioSpec, b: ScenarioSpec, variable: string, year: number) {
+			return attribute(a, b, variable, year, programFor);
 		}
 	};
 }

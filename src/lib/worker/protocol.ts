@@ -2,6 +2,9 @@
 // plain data (structured clone): notebooks in, results out.
 
 import type { CellError, Notebook, RunResult } from '../sim/types';
+import type { Attribution, ScenarioSpec } from '../sim/attribution';
+
+export type { Attribution, ScenarioSpec };
 
 export const MIN_HORIZON = 2030;
 export const MAX_HORIZON = 2050;
@@ -39,6 +42,14 @@ export interface EngineApi {
 	 */
 	load(notebook: Notebook, guardCellId?: string): Promise<LoadReport>;
 	run(request: RunRequest): Promise<RunResponse>;
+	/** Runs whole scenarios (each with its own notebook) at once: for comparisons and the library. */
+	runScenarios(specs: ScenarioRun[]): Promise<RunResult[]>;
+	/** Splits the difference B - A in `variable` at `year` into each change's contribution. */
+	attribute(a: ScenarioSpec, b: ScenarioSpec, variable: string, year: number): Promise<Attribution>;
+}
+
+export interface ScenarioRun extends ScenarioSpec {
+	horizon: number;
 }
 
 /** Error kinds that belong to a cell's own formula (not to cells it reads). */

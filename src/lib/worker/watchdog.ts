@@ -3,11 +3,11 @@
 // and given back the baseline and the last notebook that loaded, and the caller is told which
 // call was stopped. The page stays usable throughout.
 
-import type { EngineApi, LoadReport, RunRequest, RunResponse } from './protocol';
+import type { Attribution, EngineApi, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec } from './protocol';
 import type { Notebook, RunResult } from '../sim/types';
 
 export interface WorkerHandle {
-	api: Pick<EngineApi, 'setBaseline' | 'load' | 'run'>;
+	api: EngineApi;
 	terminate(): void;
 }
 
@@ -73,6 +73,12 @@ export function guardEngine(start: () => WorkerHandle, timeLimitMs: number, onRe
 		},
 		run(request: RunRequest): Promise<RunResponse> {
 			return limited(`model run (horizon ${request.horizon})`, () => worker.api.run(request));
+		},
+		runScenarios(specs: ScenarioRun[]): Promise<RunResult[]> {
+			return limited(`run of ${specs.length} scenario${specs.length === 1 ? '' : 's'}`, () => worker.api.runScenarios(specs));
+		},
+		attribute(a: ScenarioSpec, b: ScenarioSpec, variable: string, year: number): Promise<Attribution> {
+			return limited(`attribution of ${variable} in ${year}`, () => worker.api.attribute(a, b, variable, year));
 		},
 		dispose() {
 			worker.terminate();

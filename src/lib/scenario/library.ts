@@ -1,0 +1,167 @@
+// Named scenarios kept in this browser, plus export to and import from a JSON file. Stored
+// entries are untrusted on the way back in: each is validated on its own, so one corrupt entry
+// is set aside and reported while the rest stay usable.
+
+import { z } from 'zod';
+import { WorkingDocumentSchema, isStorageFull, storage } from '../state/autosave';
+import type { WorkingDocument } from '../state/autosave';
+import { describeIssues } from './notebookSchema';
+
+export const LIBRARY_KEY = 'shiftcast:library:v1';
+export const LIBRARY_SET_ASIDE_PREFIX = 'shiftcast:corrupt:library:';
+export const EXPORT_FORMAT = 'shiftcast-scenarios';
+export const MAX_SCENARIOS = 200;
+
+export interface SavedScenario {
+	id: string;
+	name: string;
+	description: string;
+	savedAt: string;
+	document: WorkingDocument;
+}
+
+export const SavedScenarioSchema = z.strictObject({
+	id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+	name: z.string().trim().min(1, { error: 'a name is needed' }).max(120),
+	description: z.string().max(500),
+	savedAt: z.string().max(40),
+	document: WorkingDocumentSchema
+});
+
+const ExportSchema = z.strictObject({
+	format: z.literal(EXPORT_FORMAT),
+	version: z.literal(1),
+	exportedAt: z.string().max(40).optional(),
+	scenarios: z.array(z.unknown()).max(MAX_SCENARIOS)
+});
+
+export interface LoadedLibrary {
+	scenarios: SavedScenario[];
+	/** What could not be read, in words; empty when all is well. */
+	problems: string[];
+}
+
+export function readLibrary(): LoadedLibrary {
+	const store = storage();
+	const raw = store?.getItem(LIBRARY_KEY);
+	if (!store || raw === null || raw === undefined) return { scenarios: [], problems: [] };
+	let list: unknown;
+	try {
+		list = JSON.parse(raw);
+	} catch {
+		return setAsideAll(store, raw, 'the saved scenarios were not readable as JSON');
+	}
+	if (!Array.isArray(list)) return setAsideAll(store, raw, 'the saved scenarios were not a list');
+	const scenarios: SavedScenario[] = [];
+	const problems: string[] = [];
+	const bad: unknown[] = [];
+	list.forEach((entry, i) => {
+		const parsed = SavedScenarioSchema.safeParse(entry);
+		if (parsed.success) scenarios.push(parsed.data as SavedScenario);
+		else {
+			bad.push(entry);
+			const name = typeof (entry as { name?: unknown })?.name === 'string' ? `“${(entry as { name: string }).name}”` : `number ${i + 1}`;
+			problems.push(`Saved scenario ${name} could not be read (${describeIssues(parsed.error).slice(0, 2).join('; ')}).`);
+		}
+	});
+	if (bad.length) {
+		const key = `${LIBRARY_SET_ASIDE_PREFIX}${new Date().toISOString()}`;
+		try {
+			store.setItem(key, JSON.stringify(bad));
+			store.setItem(LIBRARY_KEY, JSON.stringify(scenarios));
+			problems.push(`It was set aside in browser storage under “${key}”; the other scenarios are fine.`);
+		} catch {
+			problems.push('It could not be set aside (storage is full); it stays where it was.');
+		}
+	}
+	return { scenarios, problems };
+}
+
+function setAsideAll(store: Storage, raw: string, why: string): LoadedLibrary {
+	const key = `${LIBRARY_SET_ASIDE_PREFIX}${new Date().toISOString()}`;
+	try {
+		store.setItem(key, raw);
+		store.removeItem(LIBRARY_KEY);
+		return { scenarios: [], problems: [`Your saved scenarios could not be read: ${why}. They were set aside under “${key}”.`] };
+	} catch {
+		return { scenarios: [], problems: [`Your saved scenarios could not be read: ${why}.`] };
+	}
+}
+
+/** Returns null when written, else why not. */
+export function writeLibrary(scenarios: SavedScenario[]): string | null {
+	const store = storage();
+	if (!store) return 'This browser does not allow saving here.';
+	try {
+		store.setItem(LIBRARY_KEY, JSON.stringify(scenarios));
+		return null;
+	} catch (err) {
+		return isStorageFull(err)
+			? 'Browser storage is full: the scenario was not saved. Delete a saved scenario or export them to a file first.'
+			: `The scenarios could not be saved: ${(err as Error).message}`;
+	}
+}
+
+export function newScenarioId(existing: { id: string }[]): string {
+	const ids = new Set(existing.map((s) => s.id));
+	for (;;) {
+		const id = `s-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+		if (!ids.has(id)) return id;
+	}
+}
+
+export function exportLibrary(scenarios: SavedScenario[]): string {
+	return JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: new Date().toISOString(), scenarios }, null, '\t');
+}
+
+export interface ImportOutcome {
+	scenarios: SavedScenario[];
+	added: number;
+	renamed: number;
+	skipped: number;
+	problems: string[];
+}
+
+/**
+ * Merges a file's scenarios into the library without overwriting: an identical entry is
+ * skipped; an entry whose id is taken by a different scenario comes in under a new id with
+ * "(imported)" after its name. Entries that fail validation are listed and left out.
+ */
+export function importLibrary(current: SavedScenario[], fileText: string): ImportOutcome {
+	const outcome: ImportOutcome = { scenarios: current.slice(), added: 0, renamed: 0, skipped: 0, problems: [] };
+	let json: unknown;
+	try {
+		json = JSON.parse(fileText);
+	} catch {
+		outcome.problems.push('The file is not JSON.');
+		return outcome;
+	}
+	const file = ExportSchema.safeParse(json);
+	if (!file.success) {
+		outcome.problems.push(`The file is not a Shiftcast scenarios export (${describeIssues(file.error).slice(0, 2).join('; ')}).`);
+		return outcome;
+	}
+	file.data.scenarios.forEach((entry, i) => {
+		const parsed = SavedScenarioSchema.safeParse(entry);
+		if (!parsed.success) {
+			outcome.problems.push(`Scenario ${i + 1} in the file was left out: ${describeIssues(parsed.error).slice(0, 2).join('; ')}.`);
+			return;
+		}
+		const incoming = parsed.data as SavedScenario;
+		const same = outcome.scenarios.find((s) => s.id === incoming.id);
+		if (same && JSON.stringify(same) === JSON.stringify(incoming)) {
+			outcome.skipped++;
+		} else if (same) {
+			outcome.scenarios.push({ ...incoming, id: newScenarioId(outcome.scenarios), name: `${incoming.name} (imported)`.slice(0, 120) });
+			outcome.renamed++;
+		} else {
+			outcome.scenarios.push(incoming);
+			outcome.added++;
+		}
+	});
+	if (outcome.scenarios.length > MAX_SCENARIOS) {
+		outcome.problems.push(`The library holds at most ${MAX_SCENARIOS} scenarios; the rest of the file was left out.`);
+		outcome.scenarios = outcome.scenarios.slice(0, MAX_SCENARIOS);
+	}
+	return outcome;
+}
