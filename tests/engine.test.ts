@@ -594,9 +594,13 @@ describe('errors', () => {
 		});
 
 		it('nesting deeper than the limit is refused, not a stack overflow', () => {
-			const error = expectCellError(`x = ${'('.repeat(100)}1${')'.repeat(100)}`, 'too-long');
+			const error = expectCellError(`x = ${'('.repeat(300)}1${')'.repeat(300)}`, 'too-long');
 			expect(error.message).toContain('nested');
 			expect(valueOf(`${'('.repeat(30)}1${')'.repeat(30)}`)).toBe(1);
+		});
+
+		it('a long sum (mathjs nests it left-deep) is not mistaken for deep nesting', () => {
+			expect(valueOf(Array(200).fill('1').join(' + '))).toBe(200);
 		});
 	});
 

@@ -241,7 +241,7 @@ const nevModel: Cell[] = [
 NEV readiness follows an S-curve towards a ceiling. Sales follow readiness with a delay, because buyers replace cars over years: a first-order delay, the system-dynamics way to write "catches up by a fixed fraction each year". The pace lever shortens or lengthens that delay from 2026.`
 	},
 	{ id: 'f-nevReadiness', kind: 'formula', formula: 'nevReadiness = nevCeiling * logistic(nevSteepness * (year - nevMidYear))', format: 'percent', note: 'NEV readiness, as the share NEVs would have if buyers switched at once.' },
-	{ id: 'f-adoptionDelay', kind: 'formula', formula: 'adoptionDelay = nevAdoptionDelay / (1 + (electrificationPace - 1) * step(2026))', format: 'number', note: 'Years buyers take to follow readiness; the pace lever acts from 2026.' },
+	{ id: 'f-adoptionDelay', kind: 'formula', formula: 'adoptionDelay = max(1, nevAdoptionDelay / (1 + (electrificationPace - 1) * step(2026)))', format: 'number', note: 'Years buyers take to follow readiness; the pace lever acts from 2026. Never under a year: a yearly step cannot catch up faster than all the way.' },
 	{ id: 'f-nevShare', kind: 'formula', formula: 'nevShare = prev(nevShare, nevShareStart) + (nevReadiness - prev(nevShare, nevShareStart)) / adoptionDelay', format: 'percent', note: 'NEV share of new-vehicle sales (CAAM basis).' }
 ];
 

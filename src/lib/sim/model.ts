@@ -30,6 +30,11 @@ export const MAX_CELLS = 200;
 export function compileNotebook(notebook: Notebook, data: DataTable): CompiledModel {
 	const errors: CellError[] = [];
 	const fail = (cellId: string, kind: CellError['kind'], message: string) => errors.push({ cellId, kind, message });
+	// The schema caps notebooks too; this keeps the engine safe when called directly.
+	if (notebook.cells.length > MAX_CELLS) {
+		for (const cell of notebook.cells.slice(MAX_CELLS)) fail(cell.id, 'too-long', `A notebook holds at most ${MAX_CELLS} cells; this one is ignored.`);
+		notebook = { ...notebook, cells: notebook.cells.slice(0, MAX_CELLS) };
+	}
 
 	const inputs: InputCell[] = [];
 	const defined = new Map<string, string>(); // name -> cell id of its first definition
@@ -72,10 +77,11 @@ export function compileNotebook(notebook: Notebook, data: DataTable): CompiledMo
 	for (const f of parsed.values()) {
 		const reads = [...currentReferences(f.expr), ...laggedReferences(f.expr)];
 		const unknown = reads.filter((r) => !known(r) && !brokenNames.has(r));
+		const candidates = [...defined.keys()].filter((n) => n !== f.name);
 		const broken = reads.filter((r) => !known(r) && brokenNames.has(r));
 		const missingSeries = [...seriesReferences(f.expr)].filter((s) => !Object.hasOwn(data, s));
 		if (unknown.length) {
-			fail(f.cellId, 'unknown-name', unknown.map((u) => unknownNameMessage(u, [...defined.keys()])).join(' '));
+			fail(f.cellId, 'unknown-name', unknown.map((u) => unknownNameMessage(u, candidates)).join(' '));
 		} else if (missingSeries.length) {
 			fail(f.cellId, 'unknown-series', `No data series named ${missingSeries.map((s) => `"${s}"`).join(', ')}.`);
 		} else if (broken.length) {
@@ -134,7 +140,9 @@ function toMap(series: Record<number, number>): Map<number, number> {
 }
 
 function unknownNameMessage(name: string, candidates: string[]): string {
-	const close = candidates.filter((c) => editDistance(c.toLowerCase(), name.toLowerCase()) <= 2);
+	// Short names are close to everything; only suggest a near-identical one for them.
+	const tolerance = name.length <= 3 ? 1 : 2;
+	const close = candidates.filter((c) => c.length > 1 && editDistance(c.toLowerCase(), name.toLowerCase()) <= tolerance);
 	return close.length ? `Unknown name "${name}"; did you mean "${close[0]}"?` : `Unknown name "${name}".`;
 }
 

@@ -35,7 +35,9 @@ export class FormulaError extends Error {
 }
 
 export const MAX_FORMULA_LENGTH = 2000;
-const MAX_DEPTH = 64;
+// Deep enough for a sum of a couple of hundred terms (mathjs nests them left-deep), shallow enough
+// that compiling and running never come near the stack limit.
+const MAX_DEPTH = 256;
 export const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;
 
 // Names that would reach into JavaScript objects if they were ever used as keys, and mathjs
@@ -59,6 +61,11 @@ export function parseFormula(text: string): ParsedFormula {
 	if (text.length > MAX_FORMULA_LENGTH) {
 		throw new FormulaError('too-long', `Formula is ${text.length} characters; the limit is ${MAX_FORMULA_LENGTH}.`);
 	}
+	// mathjs's recursive-descent parser spends many stack frames per bracket; refuse deep
+	// bracketing before it can overflow the stack.
+	if (bracketDepth(text) > MAX_BRACKETS) {
+		throw new FormulaError('too-long', `Formula is nested more than ${MAX_BRACKETS} brackets deep.`);
+	}
 	let root: MathNode;
 	try {
 		root = math.parse(text);
@@ -76,6 +83,18 @@ export function parseFormula(text: string): ParsedFormula {
 	const nameProblem = checkVariableName(name);
 	if (nameProblem) throw new FormulaError('bad-name', nameProblem);
 	return { name, expr: toExpr(assign.value, 0) };
+}
+
+const MAX_BRACKETS = 64;
+
+function bracketDepth(text: string): number {
+	let depth = 0;
+	let deepest = 0;
+	for (const ch of text) {
+		if (ch === '(' || ch === '[' || ch === '{') deepest = Math.max(deepest, ++depth);
+		else if (ch === ')' || ch === ']' || ch === '}') depth--;
+	}
+	return deepest;
 }
 
 function toExpr(node: MathNode, depth: number): Expr {

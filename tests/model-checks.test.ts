@@ -1,0 +1,156 @@
+// SDEverywhere-style model checks on the published notebook: bounds and identities under
+// extreme inputs, the direction each lever pushes, and the fit to 2019-2024.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MockInstance } from 'vitest';
+import { annualSeries } from '../src/lib/data';
+import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
+import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim';
+import type { InputCell, RunResult } from '../src/lib/sim';
+import { fitStatistics } from '../src/lib/sim/fitStatistics';
+
+const model = compileNotebook(chinaMarketNotebook, annualSeries);
+const program = createProgram(model);
+const inputs = chinaMarketNotebook.cells.filter((c): c is InputCell => c.kind === 'input');
+const run = (given: Record<string, number>, horizon = 2035): RunResult => runDeterministic(program, { inputs: given, horizon });
+const at = (result: RunResult, name: string, year: number) => {
+	const i = result.years.indexOf(year);
+	expect(i, `${year} is in the run`).toBeGreaterThanOrEqual(0);
+	return result.series[name][i];
+};
+
+const SHARES = ['nevShare', 'domesticShare', 'foreignShare', 'domesticShareNev', 'domesticShareIce'];
+const OUTPUTS = [...SHARES, 'passengerMarket', 'nevSales', 'domesticSales', 'foreignSales'];
+
+const everyAt = (pick: (input: InputCell) => number) => Object.fromEntries(inputs.map((i) => [i.name, pick(i)]));
+const cases: [string, Record<string, number>][] = [
+	['every input at its default', {}],
+	['every input at its min', everyAt((i) => i.min)],
+	['every input at its max', everyAt((i) => i.max)],
+	...inputs.flatMap((i): [string, Record<string, number>][] => [
+		[`${i.name} alone at its min (${i.min})`, { [i.name]: i.min }],
+		[`${i.name} alone at its max (${i.max})`, { [i.name]: i.max }]
+	])
+];
+
+let consoleSpies: MockInstance[] = [];
+beforeAll(() => {
+	consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m));
+});
+afterAll(() => {
+	// The model and its checks print nothing.
+	for (const spy of consoleSpies) {
+		expect(spy).not.toHaveBeenCalled();
+		spy.mockRestore();
+	}
+});
+
+describe('the default notebook compiles', () => {
+	it('without errors, with every output defined', () => {
+		expect(model.errors).toEqual([]);
+		for (const name of OUTPUTS) expect(model.variables).toContain(name);
+		expect(inputs.length).toBeGreaterThanOrEqual(10);
+	});
+});
+
+describe.each([2050, 2035])('to %i', (horizon) => {
+	it.each(cases)('%s: finite, shares within [0, 1], identities hold', (_, given) => {
+		const result = run(given, horizon);
+		expect(result.errors).toEqual([]);
+		expect(result.years[0]).toBe(chinaMarketNotebook.startYear);
+		expect(result.years.at(-1)).toBe(horizon);
+		for (const name of OUTPUTS) {
+			const values = result.series[name];
+			expect(values).toHaveLength(result.years.length);
+			for (const v of values) expect(Number.isFinite(v), `${name} is ${v}`).toBe(true);
+		}
+		for (const name of SHARES) {
+			result.series[name].forEach((v, i) => {
+				expect(v, `${name} in ${result.years[i]}`).toBeGreaterThanOrEqual(0);
+				expect(v, `${name} in ${result.years[i]}`).toBeLessThanOrEqual(1);
+			});
+		}
+		const { domesticShare, foreignShare, domesticSales, foreignSales, passengerMarket } = result.series;
+		result.years.forEach((year, i) => {
+			expect(Math.abs(domesticShare[i] + foreignShare[i] - 1), `shares in ${year}`).toBeLessThanOrEqual(1e-12);
+			expect(Math.abs(domesticSales[i] + foreignSales[i] - passengerMarket[i]), `sales in ${year}`).toBeLessThanOrEqual(1e-9);
+			expect(passengerMarket[i]).toBeGreaterThan(0);
+		});
+	});
+});
+
+describe('each lever pushes the way the story says (2030, against the default)', () => {
+	const base = run({});
+	const cmp = (given: Record<string, number>, name: string) => ({ scenario: at(run(given), name, 2030), baseline: at(base, name, 2030) });
+	const lower = (given: Record<string, number>, name: string) => {
+		const { scenario, baseline } = cmp(given, name);
+		expect(scenario, `${name} with ${JSON.stringify(given)}`).toBeLessThan(baseline);
+	};
+	const higher = (given: Record<string, number>, name: string) => {
+		const { scenario, baseline } = cmp(given, name);
+		expect(scenario, `${name} with ${JSON.stringify(given)}`).toBeGreaterThan(baseline);
+	};
+
+	it('more localisation: lower domestic share', () => {
+		lower({ localisation: 0.6 }, 'domesticShare');
+		lower({ localisation: 1 }, 'domesticShare');
+		higher({ localisation: 0 }, 'domesticShare');
+	});
+
+	it('a higher worth of safety, and a bigger boost from the 2026 rules: lower domestic share', () => {
+		lower({ safetyValue: 0.8 }, 'domesticShare');
+		lower({ safetyValue: 1.5 }, 'domesticShare');
+		lower({ safetyRuleBoost: 2 }, 'domesticShare');
+		lower({ safetyRuleBoost: 3 }, 'domesticShare');
+		higher({ safetyValue: 0 }, 'domesticShare');
+	});
+
+	it('faster electrification: higher NEV share and higher domestic share', () => {
+		for (const pace of [1.5, 2]) {
+			higher({ electrificationPace: pace }, 'nevShare');
+			higher({ electrificationPace: pace }, 'domesticShare');
+		}
+		lower({ electrificationPace: 0.5 }, 'nevShare');
+		lower({ electrificationPace: 0.5 }, 'domesticShare');
+	});
+
+	it('a bigger shake-out: lower domestic share', () => {
+		lower({ shakeout: 0.2 }, 'domesticShare');
+		lower({ shakeout: 0.4 }, 'domesticShare');
+		higher({ shakeout: 0 }, 'domesticShare');
+	});
+
+	it('faster market growth: a bigger market, shares unchanged', () => {
+		for (const growth of [0.03, 0.05]) {
+			const result = run({ marketGrowth: growth });
+			higher({ marketGrowth: growth }, 'passengerMarket');
+			for (const name of SHARES) expect(result.series[name]).toEqual(base.series[name]);
+		}
+		lower({ marketGrowth: -0.03 }, 'passengerMarket');
+		// Up to 2024 the market is data, so growth changes nothing there.
+		expect(at(run({ marketGrowth: 0.05 }), 'passengerMarket', 2024)).toBe(at(base, 'passengerMarket', 2024));
+	});
+});
+
+describe('calibration', () => {
+	const PAIRS = [
+		{ variable: 'domesticShare', series: 'domestic_share_caam' },
+		{ variable: 'nevShare', series: 'nev_share_all_vehicles_caam' }
+	];
+
+	it('the baseline reproduces CAAM 2019-2024 within 1.5 points RMSE for both shares', () => {
+		const stats = fitStatistics(run({}), annualSeries, PAIRS, 2019, 2024);
+		for (const s of stats) {
+			expect(s.years, s.series).toEqual([2019, 2020, 2021, 2022, 2023, 2024]);
+			expect(s.rmse, `${s.variable} vs ${s.series}`).toBeLessThanOrEqual(0.015);
+		}
+	});
+
+	it('the fit cell of the notebook names the same pairs', () => {
+		const fit = chinaMarketNotebook.cells.find((c) => c.kind === 'fit');
+		expect(fit && fit.kind === 'fit' ? fit.pairs : []).toEqual(PAIRS);
+	});
+
+	it('the baseline 2025 domestic share is within 3 points of the Jan-Apr 2025 CAAM figure (68.7%)', () => {
+		expect(Math.abs(at(run({}), 'domesticShare', 2025) - 0.687)).toBeLessThanOrEqual(0.03);
+	});
+});
