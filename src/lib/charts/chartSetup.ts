@@ -2,6 +2,9 @@
 // marks years of note (the 2026 battery-safety rules) with a vertical line.
 
 import {
+	BarController,
+	BarElement,
+	CategoryScale,
 	Chart,
 	Filler,
 	Legend,
@@ -47,7 +50,7 @@ let registered = false;
 
 export function chartJs(): typeof Chart {
 	if (!registered) {
-		Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend, Filler, yearMarkers);
+		Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend, Filler, yearMarkers, BarController, BarElement, CategoryScale);
 		registered = true;
 	}
 	return Chart;
