@@ -90,12 +90,14 @@ export function duplicateCell(notebook: Notebook, cellId: string): EditResult {
 	const copy: Cell = { ...structuredClone(original), id: uniqueId(notebook, original.kind) };
 	// A copy must not define the same name twice.
 	if (copy.kind === 'input') {
-		copy.name = uniqueName(notebook, `${copy.name}Copy`);
+		copy.name = uniqueName(notebook, `${copy.name.slice(0, 40)}Copy`);
 		copy.label = `${copy.label} (copy)`;
 	}
 	if (copy.kind === 'formula') {
+		// Every mention of the old name in the copy is the formula reading itself (a stock
+		// through prev): the copy must read its own past, not the original's.
 		const name = formulaName(copy.formula);
-		if (name) copy.formula = copy.formula.replace(NAME_OF_FORMULA, `${uniqueName(notebook, `${name}Copy`)} =`);
+		if (name) copy.formula = renameInText(copy.formula, name, uniqueName(notebook, `${name.slice(0, 40)}Copy`));
 	}
 	const cells = notebook.cells.slice();
 	cells.splice(i + 1, 0, copy);
@@ -184,13 +186,12 @@ function displayProblem(cell: Cell): string | null {
  * cell that shows it. Text inside quotes (data series ids) is left alone.
  */
 export function renameVariable(notebook: Notebook, from: string, to: string, exceptCellId?: string): Notebook {
-	const word = new RegExp(`(?<![A-Za-z0-9_."])${from}(?![A-Za-z0-9_"])`, 'g');
 	const swap = (list: string[]) => list.map((v) => (v === from ? to : v));
 	const cells = notebook.cells.map((c): Cell => {
 		if (c.id === exceptCellId) return c;
 		switch (c.kind) {
 			case 'formula':
-				return { ...c, formula: outsideQuotes(c.formula, (part) => part.replace(word, to)) };
+				return { ...c, formula: renameInText(c.formula, from, to) };
 			case 'input':
 				return c.name === from ? { ...c, name: to } : c;
 			case 'chart':
@@ -211,6 +212,14 @@ export function renameVariable(notebook: Notebook, from: string, to: string, exc
 export function cellsUsing(notebook: Notebook, name: string, exceptCellId?: string): string[] {
 	const renamed = renameVariable(notebook, name, `${name}__renamed`, exceptCellId);
 	return notebook.cells.filter((c, i) => JSON.stringify(c) !== JSON.stringify(renamed.cells[i])).map((c) => c.id);
+}
+
+// Numbers first, so the "e3" of 1e3 and the "2" of 2x are never read as names; then names.
+const TOKEN = /(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** Replaces the name `from` by `to` wherever it stands as a whole name, outside quotes. */
+function renameInText(text: string, from: string, to: string): string {
+	return outsideQuotes(text, (part) => part.replace(TOKEN, (token, number: string | undefined, name: string | undefined) => (name === from && !number ? to : token)));
 }
 
 function outsideQuotes(text: string, f: (part: string) => string): string {

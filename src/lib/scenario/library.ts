@@ -43,8 +43,13 @@ export interface LoadedLibrary {
 
 export function readLibrary(): LoadedLibrary {
 	const store = storage();
-	const raw = store?.getItem(LIBRARY_KEY);
-	if (!store || raw === null || raw === undefined) return { scenarios: [], problems: [] };
+	let raw: string | null = null;
+	try {
+		raw = store?.getItem(LIBRARY_KEY) ?? null;
+	} catch {
+		return { scenarios: [], problems: ['Browser storage cannot be read here, so saved scenarios are unavailable.'] };
+	}
+	if (!store || raw === null) return { scenarios: [], problems: [] };
 	let list: unknown;
 	try {
 		list = JSON.parse(raw);

@@ -123,12 +123,11 @@ export const NotebookSchema = z
 /** Readable problems: "cell 4, default: default 2 is outside 0 to 1". At most ten. */
 export function describeIssues(error: z.ZodError): string[] {
 	return error.issues.slice(0, 10).map((issue) => {
-		const [head, index, ...rest] = issue.path;
-		const where =
-			head === 'cells' && typeof index === 'number'
-				? `cell ${index + 1}${rest.length ? `, ${rest.join('.')}` : ''}`
-				: issue.path.join('.') || 'notebook';
-		return `${where}: ${issue.message}`;
+		// Wherever the notebook sits (a saved entry wraps it), name cells by their position.
+		const at = issue.path.findIndex((p, i) => p === 'cells' && typeof issue.path[i + 1] === 'number');
+		if (at < 0) return `${issue.path.join('.') || 'notebook'}: ${issue.message}`;
+		const rest = issue.path.slice(at + 2);
+		return `cell ${(issue.path[at + 1] as number) + 1}${rest.length ? `, ${rest.join('.')}` : ''}: ${issue.message}`;
 	});
 }
 

@@ -40,8 +40,13 @@ export function storage(): Storage | null {
 
 export function restoreWorkingDocument(): Restored {
 	const store = storage();
-	const raw = store?.getItem(AUTOSAVE_KEY);
-	if (!store || raw === null || raw === undefined) return { kind: 'none' };
+	let raw: string | null = null;
+	try {
+		raw = store?.getItem(AUTOSAVE_KEY) ?? null;
+	} catch {
+		return { kind: 'none' }; // storage that throws on reading holds nothing we can use
+	}
+	if (!store || raw === null) return { kind: 'none' };
 	let json: unknown;
 	let problems: string[];
 	try {

@@ -283,7 +283,15 @@ export class NotebookSession {
 				return good?.kind === 'formula' ? { ...c, formula: good.formula } : c;
 			})
 		};
-		const report = await this.#engine.load(candidate, guard);
+		let report;
+		try {
+			report = await this.#engine.load(candidate, guard);
+		} catch (err) {
+			// Cut off by a restart of the engine: compile again on the fresh worker.
+			if ((err as Error).name === 'EngineRestarted') this.#scheduleSync(guard, 0);
+			else this.notice = `The notebook could not be compiled: ${(err as Error).message}`;
+			return;
+		}
 		const drafts = new Map(this.draftErrors);
 		if (report.accepted) {
 			this.running = candidate;
@@ -309,7 +317,8 @@ export class NotebookSession {
 			await tick();
 			if (inputAt !== null) measureSliderToChart(inputAt);
 		} catch (err) {
-			this.notice = (err as Error).message;
+			// A run cut off by a restart is not news: the restart itself was reported.
+			if ((err as Error).name !== 'EngineRestarted') this.notice = (err as Error).message;
 		}
 	}
 

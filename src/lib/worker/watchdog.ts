@@ -1,7 +1,11 @@
 // Caps how long a model run may take. Formulas come from strangers; if a run goes past the
 // limit the worker is terminated (the only way to stop a busy worker), a fresh one is started
 // and given back the baseline and the last notebook that loaded, and the caller is told which
-// call was stopped. The page stays usable throughout.
+// run was stopped. The page stays usable throughout.
+//
+// Ordering matters: calls made while the fresh worker is being brought back wait until it has
+// the baseline and the notebook, so they run against the right model; calls still waiting on
+// the terminated worker are rejected at once (they would never be answered).
 
 import type { Attribution, EngineApi, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec } from './protocol';
 import type { Notebook, RunResult } from '../sim/types';
@@ -21,64 +25,100 @@ export class EngineTimeout extends Error {
 	}
 }
 
+/** A call that was waiting on a worker that had to be stopped because of another call. */
+export class EngineRestarted extends Error {
+	constructor(readonly what: string) {
+		super(`The ${what} was cancelled because the engine was restarted.`);
+		this.name = 'EngineRestarted';
+	}
+}
+
 export interface GuardedEngine extends EngineApi {
 	dispose(): void;
+}
+
+interface Pending {
+	what: string;
+	reject: (e: unknown) => void;
+	timer: ReturnType<typeof setTimeout> | null;
 }
 
 export function guardEngine(start: () => WorkerHandle, timeLimitMs: number, onRestart: (why: EngineTimeout) => void): GuardedEngine {
 	let worker = start();
 	let baselineNotebook: Notebook | null = null;
 	let loadedNotebook: Notebook | null = null;
+	/** Settles when the current worker has been given back its baseline and notebook. */
+	let ready: Promise<void> = Promise.resolve();
+	const pending = new Set<Pending>();
 
-	const restart = async (why: EngineTimeout) => {
+	const restart = (why: EngineTimeout) => {
+		for (const p of pending) {
+			if (p.timer) clearTimeout(p.timer);
+			p.reject(new EngineRestarted(p.what));
+		}
+		pending.clear();
 		worker.terminate();
 		worker = start();
+		const fresh = worker;
 		// Replayed without a time limit: the baseline and the last accepted notebook already ran.
-		if (baselineNotebook) await worker.api.setBaseline(baselineNotebook);
-		if (loadedNotebook) await worker.api.load(loadedNotebook);
+		ready = (async () => {
+			if (baselineNotebook) await fresh.api.setBaseline(baselineNotebook);
+			if (loadedNotebook) await fresh.api.load(loadedNotebook);
+		})().catch(() => undefined);
 		onRestart(why);
 	};
 
-	function limited<T>(what: string, call: () => Promise<T>): Promise<T> {
-		return new Promise<T>((resolve, reject) => {
-			const timer = setTimeout(() => {
-				const why = new EngineTimeout(what, timeLimitMs);
-				reject(why);
-				void restart(why);
-			}, timeLimitMs);
-			call().then(
-				(v) => {
-					clearTimeout(timer);
-					resolve(v);
-				},
-				(e) => {
-					clearTimeout(timer);
-					reject(e);
-				}
-			);
-		});
+	/** Sends a call to the current worker once it is ready; `limited` calls are timed. */
+	function call<T>(what: string, limited: boolean, send: (api: EngineApi) => Promise<T>): Promise<T> {
+		return ready.then(
+			() =>
+				new Promise<T>((resolve, reject) => {
+					const entry: Pending = { what, reject, timer: null };
+					if (limited) {
+						entry.timer = setTimeout(() => {
+							pending.delete(entry);
+							const why = new EngineTimeout(what, timeLimitMs);
+							reject(why);
+							restart(why);
+						}, timeLimitMs);
+					}
+					pending.add(entry);
+					send(worker.api).then(
+						(v) => {
+							if (!pending.delete(entry)) return; // already rejected by a restart
+							if (entry.timer) clearTimeout(entry.timer);
+							resolve(v);
+						},
+						(e) => {
+							if (!pending.delete(entry)) return;
+							if (entry.timer) clearTimeout(entry.timer);
+							reject(e);
+						}
+					);
+				})
+		);
 	}
 
 	return {
 		// Compiling is bounded by the notebook's size limits; only runs are timed.
 		async setBaseline(notebook: Notebook): Promise<RunResult> {
-			const result = await worker.api.setBaseline(notebook);
+			const result = await call('baseline', false, (api) => api.setBaseline(notebook));
 			baselineNotebook = notebook;
 			return result;
 		},
 		async load(notebook: Notebook, guardCellId?: string): Promise<LoadReport> {
-			const report = await worker.api.load(notebook, guardCellId);
+			const report = await call('notebook compilation', false, (api) => api.load(notebook, guardCellId));
 			if (report.accepted) loadedNotebook = notebook;
 			return report;
 		},
 		run(request: RunRequest): Promise<RunResponse> {
-			return limited(`model run (horizon ${request.horizon})`, () => worker.api.run(request));
+			return call(`model run (horizon ${request.horizon})`, true, (api) => api.run(request));
 		},
 		runScenarios(specs: ScenarioRun[]): Promise<RunResult[]> {
-			return limited(`run of ${specs.length} scenario${specs.length === 1 ? '' : 's'}`, () => worker.api.runScenarios(specs));
+			return call(`run of ${specs.length} scenario${specs.length === 1 ? '' : 's'}`, true, (api) => api.runScenarios(specs));
 		},
 		attribute(a: ScenarioSpec, b: ScenarioSpec, variable: string, year: number): Promise<Attribution> {
-			return limited(`attribution of ${variable} in ${year}`, () => worker.api.attribute(a, b, variable, year));
+			return call(`attribution of ${variable} in ${year}`, true, (api) => api.attribute(a, b, variable, year));
 		},
 		dispose() {
 			worker.terminate();
