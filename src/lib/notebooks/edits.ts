@@ -3,6 +3,7 @@
 
 import type { Cell, CellKind, InputCell, Notebook } from '../sim/types';
 import { LIMITS } from '../scenario/notebookSchema';
+import { checkVariableName } from '../sim/names';
 
 export type EditResult = { ok: true; notebook: Notebook; focusCellId?: string } | { ok: false; message: string };
 
@@ -151,7 +152,8 @@ export function inputProblem(cell: InputCell): string | null {
 	const numbers: [string, number][] = [['min', cell.min], ['max', cell.max], ['step', cell.step], ['default', cell.default]];
 	const bad = numbers.find(([, v]) => !Number.isFinite(v));
 	if (bad) return `${bad[0]} must be a number.`;
-	if (!/^[A-Za-z][A-Za-z0-9_]{0,47}$/.test(cell.name)) return `"${cell.name}" is not a valid name: start with a letter, then letters, digits or _.`;
+	const nameProblem = checkVariableName(cell.name);
+	if (nameProblem) return nameProblem;
 	if (!cell.label.trim()) return 'The label must not be empty: it names the slider.';
 	if (!(cell.min < cell.max)) return `max (${cell.max}) must be above min (${cell.min}).`;
 	if (!(cell.step > 0)) return 'step must be above 0.';

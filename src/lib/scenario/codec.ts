@@ -323,14 +323,24 @@ function settle(doc: WorkingDocument, published: Notebook, notices: string[]): W
 	return { notebook, inputs: Object.fromEntries(inputs), horizon };
 }
 
-function capNotices(notices: string[]): string[] {
-	if (notices.length <= MAX_NOTICES) return notices;
-	const rest = notices.length - (MAX_NOTICES - 1);
-	return [...notices.slice(0, MAX_NOTICES - 1), `And ${formatCount(rest)} more things in this link were ignored or changed (not listed here).`];
+/** Longest notice, in characters: schema messages may quote whatever the link carried. */
+const MAX_NOTICE_CHARS = 600;
+
+function finishNotices(notices: string[]): string[] {
+	const tidy = notices.map((notice) => {
+		const clean = notice.replace(/[\p{Cc}\p{Cf}]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+		const chars = Array.from(clean);
+		return chars.length > MAX_NOTICE_CHARS ? `${chars.slice(0, MAX_NOTICE_CHARS - 1).join('')}…` : clean;
+	});
+	if (tidy.length <= MAX_NOTICES) return tidy;
+	const rest = tidy.length - (MAX_NOTICES - 1);
+	return [...tidy.slice(0, MAX_NOTICES - 1), `And ${formatCount(rest)} more things in this link were ignored or changed (not listed here).`];
 }
 
 // ---------------------------------------------------------------------------------------------
 // Decoding
+
+const TRACKING_KEY = /^(?:utm_[a-z_]+|fbclid|gclid|msclkid|mc_eid|ref)$/;
 
 async function decode(query: string, published: Notebook, migrations: Record<number, Migration>): Promise<DecodedScenario> {
 	const text = query.startsWith('?') ? query.slice(1) : query;
@@ -344,6 +354,8 @@ async function decode(query: string, published: Notebook, migrations: Record<num
 	// URLSearchParams never throws: bad escapes stay as they are, bad UTF-8 becomes U+FFFD.
 	const params = new Map<string, { value: string; count: number }>();
 	for (const [key, value] of new URLSearchParams(text)) {
+		// Campaign and click trackers that sites append to shared links are not ours to report.
+		if (TRACKING_KEY.test(key)) continue;
 		const seen = params.get(key);
 		if (seen) seen.count++;
 		else params.set(key, { value, count: 1 });
@@ -417,7 +429,7 @@ async function decode(query: string, published: Notebook, migrations: Record<num
 		notices.push(...migrated.notices);
 		doc = migrated.doc;
 	}
-	return { document: settle(doc, published, notices), notices: capNotices(notices), fromLink: true };
+	return { document: settle(doc, published, notices), notices: finishNotices(notices), fromLink: true };
 }
 
 /**
@@ -431,7 +443,7 @@ export async function decodeScenario(query: string, published: Notebook, options
 		// Only a bug (or a stack overflow on absurd input) gets here; the reader still gets a working page.
 		return {
 			document: defaultDocument(published),
-			notices: [`This link could not be read (${(err as Error)?.message ?? 'unknown error'}); the default scenario was opened instead.`],
+			notices: finishNotices([`This link could not be read (${(err as Error)?.message ?? 'unknown error'}); the default scenario was opened instead.`]),
 			fromLink: true
 		};
 	}

@@ -6,6 +6,9 @@ import { create, parseDependencies } from 'mathjs';
 import type { MathNode } from 'mathjs';
 import { BINARY_OPERATORS, BUILTIN_SYMBOLS, FUNCTIONS, UNARY_OPERATORS } from './functions';
 import type { CellErrorKind } from './types';
+import { checkVariableName } from './names';
+
+export { checkVariableName, IDENTIFIER } from './names';
 
 // A mathjs instance holding the parser alone: no evaluation functions exist in it at all.
 const math = create({ parseDependencies }, {});
@@ -38,24 +41,6 @@ export const MAX_FORMULA_LENGTH = 2000;
 // Deep enough for a sum of a couple of hundred terms (mathjs nests them left-deep), shallow enough
 // that compiling and running never come near the stack limit.
 const MAX_DEPTH = 256;
-export const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;
-
-// Names that would reach into JavaScript objects if they were ever used as keys, and mathjs
-// names that mean something else. Refused as variable names.
-const RESERVED = new Set([
-	'__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty',
-	'year', 't', 'pi', 'e', 'true', 'false', 'NaN', 'Infinity', 'null', 'undefined',
-	'and', 'or', 'not', 'xor', 'mod', 'to', 'in'
-]);
-
-export function checkVariableName(name: string): string | null {
-	if (!IDENTIFIER.test(name)) {
-		return `"${name}" is not a valid name: start with a letter, then letters, digits or _ (at most 48).`;
-	}
-	if (RESERVED.has(name) || FUNCTIONS.has(name)) return `"${name}" is reserved; choose another name.`;
-	return null;
-}
-
 /** Parses `name = expression`. Throws FormulaError with a message a person can act on. */
 export function parseFormula(text: string): ParsedFormula {
 	if (text.length > MAX_FORMULA_LENGTH) {

@@ -100,7 +100,13 @@ export class CompareSession {
 			this.problems = [`At most ${MAX_COMPARED} scenarios can be compared; remove one first.`];
 			return;
 		}
-		const query = await encodeScenario(document, this.published);
+		let query: string;
+		try {
+			query = await encodeScenario(document, this.published);
+		} catch (err) {
+			this.problems = [`“${name}” cannot be compared: ${(err as Error).message}`];
+			return;
+		}
 		this.scenarios = [...this.scenarios, { key: `c${nextKey++}`, name: name.slice(0, 120), query, document, notices }];
 		this.problems = [];
 		await this.refresh();

@@ -13,16 +13,28 @@ export function readScenarioFromAddress(published: Notebook): Promise<DecodedSce
 	return decodeScenario(location.search.replace(/^\?/, ''), published);
 }
 
-export function addressWriter(published: Notebook) {
+/**
+ * Returns a function to call with every new document. `onProblem` hears why the address could
+ * not follow (a notebook too large for a link), or null once it can again.
+ */
+export function addressWriter(published: Notebook, onProblem: (message: string | null) => void) {
 	let timer: ReturnType<typeof setTimeout> | null = null;
 	let generation = 0;
 	return (doc: WorkingDocument) => {
 		if (timer) clearTimeout(timer);
 		const mine = ++generation;
 		timer = setTimeout(async () => {
-			const query = await encodeScenario(doc, published);
+			let query: string;
+			try {
+				query = await encodeScenario(doc, published);
+			} catch (err) {
+				if (mine === generation) onProblem(`The address no longer follows your edits: ${(err as Error).message} Save the scenario in the library (or export it) to keep it.`);
+				return;
+			}
 			// A newer document may have arrived while this one was being compressed.
-			if (mine === generation && `?${query}` !== location.search) replaceState(`${location.pathname}?${query}`, {});
+			if (mine !== generation) return;
+			onProblem(null);
+			if (`?${query}` !== location.search) replaceState(`${location.pathname}?${query}`, {});
 		}, URL_DELAY_MS);
 	};
 }
