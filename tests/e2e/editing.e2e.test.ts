@@ -187,7 +187,9 @@ describe('undo, redo and nothing lost', () => {
 		await expect.poll(() => editor.inputValue()).toContain('0.6 *');
 		// A slider move, undone with Ctrl+Z outside any text box, redone with Ctrl+Shift+Z.
 		const slider = page.getByRole('slider', { name: 'Worth of the foreign safety reputation' });
+		const unmoved = await figure(page, 'domesticShare', 2030);
 		await slider.fill('1.2');
+		await expect.poll(() => figure(page, 'domesticShare', 2030)).not.toBe(unmoved);
 		const moved = await figure(page, 'domesticShare', 2030);
 		await page.locator('h1').first().click();
 		await page.keyboard.press('Control+z');

@@ -43,18 +43,31 @@ export interface SeriesMeta {
 	years: number[];
 }
 
+/**
+ * The files are validated against the zod schema in development and in every test run
+ * (tests/data.test.ts fails naming the file, record and field). The production build trusts the
+ * committed, tested files: validating them again on every page load would cost start-up time
+ * and put zod into the engine worker.
+ */
 function load(): { series: { fileName: string; file: DataFile }[]; events: DataEvent[] } {
-	const errors: string[] = [];
 	const series: { fileName: string; file: DataFile }[] = [];
 	const events: DataEvent[] = [];
-	for (const [fileName, json] of Object.entries(RAW_FILES)) {
-		const r = validateAnyFile(fileName, json);
-		if (!r.ok) errors.push(...r.errors);
-		else if (r.file.kind === 'events') events.push(...r.file.file.events);
-		else series.push({ fileName, file: r.file.file });
+	if (import.meta.env?.DEV) {
+		const errors: string[] = [];
+		for (const [fileName, json] of Object.entries(RAW_FILES)) {
+			const r = validateAnyFile(fileName, json);
+			if (!r.ok) errors.push(...r.errors);
+		}
+		if (errors.length) throw new Error(`Invalid data in data/:\n${errors.join('\n')}`);
 	}
-	if (!errors.length) errors.push(...validateAcrossFiles(series));
-	if (errors.length) throw new Error(`Invalid data in data/:\n${errors.join('\n')}`);
+	for (const [fileName, json] of Object.entries(RAW_FILES)) {
+		if (Object.hasOwn(json as object, 'events')) events.push(...(json as { events: DataEvent[] }).events);
+		else series.push({ fileName, file: json as DataFile });
+	}
+	if (import.meta.env?.DEV) {
+		const errors = validateAcrossFiles(series);
+		if (errors.length) throw new Error(`Invalid data in data/:\n${errors.join('\n')}`);
+	}
 	return { series, events };
 }
 

@@ -2,16 +2,14 @@
 // evaluates. Every mathjs node type and function name is checked against a fixed list, so an
 // untrusted formula can name nothing outside it.
 
-import { create, parseDependencies } from 'mathjs';
 import type { MathNode } from 'mathjs';
+import { parseExpression } from './mathParser';
 import { BINARY_OPERATORS, BUILTIN_SYMBOLS, FUNCTIONS, UNARY_OPERATORS } from './functions';
 import type { CellErrorKind } from './types';
 import { checkVariableName } from './names';
 
 export { checkVariableName, IDENTIFIER } from './names';
 
-// A mathjs instance holding the parser alone: no evaluation functions exist in it at all.
-const math = create({ parseDependencies }, {});
 
 export type Expr =
 	| { k: 'num'; value: number }
@@ -53,7 +51,7 @@ export function parseFormula(text: string): ParsedFormula {
 	}
 	let root: MathNode;
 	try {
-		root = math.parse(text);
+		root = parseExpression(text);
 	} catch (err) {
 		throw new FormulaError('syntax', `Syntax error: ${(err as Error).message}.`);
 	}

@@ -23,7 +23,8 @@ export interface RunningServer {
 
 export async function serveDirectory(root: string): Promise<RunningServer> {
 	const base = resolve(root);
-	const server: Server = createServer(async (req, res) => {
+	// Large request lines are allowed so tests can send oversized links and see the app refuse them.
+	const server: Server = createServer({ maxHeaderSize: 8 * 1024 * 1024 }, async (req, res) => {
 		try {
 			const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 			let file = normalize(join(base, path));

@@ -1,0 +1,93 @@
+// Hostile links and formulas in the real browser: every one opens a working page, with no
+// uncaught error, no console error, no dialog, no script run and no request leaving the site.
+import { describe, expect, it } from 'vitest';
+import { hostileLinks } from '../fixtures/hostile-links';
+import { useSite, waitForEngine } from './support/site';
+
+const site = useSite();
+
+describe('hostile links in the browser', () => {
+	it(`${hostileLinks.length} hostile links each open the app safely, with the notices the decoder promises`, async () => {
+		const failures: string[] = [];
+		for (const link of hostileLinks) {
+			const query = typeof link.query === 'function' ? await link.query() : link.query;
+			const context = await site.browser.newContext();
+			const page = await context.newPage();
+			const problems: string[] = [];
+			page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+			page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text().slice(0, 200)}`));
+			page.on('dialog', (d) => {
+				problems.push(`dialog: ${d.message()}`);
+				void d.dismiss();
+			});
+			page.on('request', (r) => !r.url().startsWith(site.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && problems.push(`request left the site: ${r.url()}`));
+			try {
+				await page.goto(`${site.url}/?${query}`);
+				// The notebook a hostile link brings may have no charts or figures at all.
+				await page.waitForSelector('[data-engine="ready"], [data-engine="failed"]', { timeout: 20_000 });
+				await page.waitForTimeout(150);
+				const notice = page.getByTestId('link-notice');
+				const text = (await notice.count()) ? await notice.innerText() : '';
+				// A browser keeps "#..." out of the query: the app never sees it, so nothing to report.
+				for (const expected of query.includes('#') ? [] : (link.notices ?? [])) {
+					if (!text.includes(expected.replace(/\s+/g, ' ').slice(0, 60))) problems.push(`notice lacks "${expected}"`);
+				}
+				if (link.noticeCount === 0 && text) problems.push(`unexpected notice: ${text.slice(0, 200)}`);
+				const unsafe = await page.locator('.markdown').evaluateAll((roots) =>
+					roots.flatMap((root) =>
+						[...root.querySelectorAll('*')].flatMap((el) =>
+							/^(SCRIPT|IFRAME|IMG|SVG|STYLE|FORM|OBJECT|EMBED)$/i.test(el.tagName)
+								? [el.tagName]
+								: [...el.attributes].filter((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value)).map((a) => `${el.tagName}[${a.name}]`)
+						)
+					)
+				);
+				if (unsafe.length) problems.push(`unsafe markup rendered: ${unsafe.join(', ')}`);
+			} catch (err) {
+				problems.push(`did not open: ${(err as Error).message.split('\n')[0]}`);
+			}
+			if (problems.length) failures.push(`${link.name}: ${problems.join('; ')}`);
+			await context.close();
+		}
+		expect(failures).toEqual([]);
+	}, 600_000);
+});
+
+describe('hostile formulas typed into a cell', () => {
+	const formulas: [string, RegExp][] = [
+		['nevReadiness = import({x: 1})', /not allowed/],
+		['nevReadiness = evaluate("1 + 1")', /The function "evaluate" is not allowed/],
+		['nevReadiness = createUnit("foo")', /The function "createUnit" is not allowed/],
+		['nevReadiness = parse("1")', /The function "parse" is not allowed/],
+		['nevReadiness = nevCeiling.constructor', /not allowed/],
+		['nevReadiness = nevCeiling["constructor"]', /not allowed/],
+		['nevReadiness = (f(x) = x)', /not allowed/],
+		['nevReadiness = [1, 2]', /not allowed/],
+		['nevReadiness = {a: 1}', /not allowed/],
+		['nevReadiness = "text"', /not a number/],
+		['nevReadiness = 1:3', /not allowed/],
+		['nevReadiness = cos(1)', /The function "cos" is not allowed/],
+		['nevReadiness = data("__proto__")', /No data series named "__proto__"/],
+		['nevReadiness = __proto__', /Unknown name "__proto__"/],
+		['nevReadiness = this', /Unknown name "this"/],
+		['constructor = 1', /reserved/],
+		[`nevReadiness = ${'('.repeat(200)}1${')'.repeat(200)}`, /nested more than/],
+		[`nevReadiness = ${'1 + '.repeat(600)}1`, /limit is 2000/]
+	];
+
+	it(`${formulas.length} hostile formulas are refused by name, run nothing, and the page keeps working`, async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		const box = page.locator('[data-cell-id="f-nevReadiness"]');
+		const editor = box.getByRole('textbox');
+		const before = await page.locator('[data-testid="headline-nevShare-2035"] .figure-value').innerText();
+		for (const [formula, message] of formulas) {
+			await editor.fill(formula);
+			await expect.poll(() => box.getByRole('alert').first().innerText().catch(() => ''), { timeout: 5000 }).toMatch(message);
+			// The model keeps running on the last good version.
+			expect(await page.locator('[data-testid="headline-nevShare-2035"] .figure-value').innerText()).toBe(before);
+		}
+		expect(problems).toEqual([]);
+		await context.close();
+	}, 120_000);
+});
