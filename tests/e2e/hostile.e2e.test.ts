@@ -72,7 +72,7 @@ describe('hostile formulas typed into a cell', () => {
 		['nevReadiness = this', /Unknown name "this"/],
 		['constructor = 1', /reserved/],
 		[`nevReadiness = ${'('.repeat(200)}1${')'.repeat(200)}`, /nested more than/],
-		[`nevReadiness = ${'1 + '.repeat(600)}1`, /limit is 2000/]
+		[`nevReadiness = ${'1 + '.repeat(600)}1`, /A formula is limited to 2000 characters/]
 	];
 
 	it(`${formulas.length} hostile formulas are refused by name, run nothing, and the page keeps working`, async () => {
