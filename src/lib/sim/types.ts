@@ -140,3 +140,57 @@ export interface RunResult {
 	/** Compile errors and run-time warnings (non-finite values), at most one per cell. */
 	errors: CellError[];
 }
+
+// ---- Monte Carlo (uncertainty) -------------------------------------------------------------
+
+/** Percentile bands of one variable, one value per year. */
+export interface Bands {
+	p5: number[];
+	p25: number[];
+	p50: number[];
+	p75: number[];
+	p95: number[];
+	mean: number[];
+}
+
+export interface MonteCarloOptions {
+	/** Central values (the sliders); missing inputs take their default. */
+	inputs: Record<string, number>;
+	horizon: number;
+	/** 1,000 to 100,000. */
+	samples: number;
+	seed: number;
+	/** Variables to summarise as bands (others are computed but not kept). */
+	variables: string[];
+}
+
+export interface MonteCarloResult {
+	years: number[];
+	samples: number;
+	seed: number;
+	bands: Record<string, Bands>;
+	/** Inputs that were sampled (those with an uncertainty range). */
+	uncertainInputs: string[];
+	elapsedMs: number;
+}
+
+/** One bar of a tornado chart: the output at the input's low and high values. */
+export interface TornadoBar {
+	input: string;
+	label: string;
+	low: number;
+	high: number;
+	/** Output at the low and high input values. */
+	outputAtLow: number;
+	outputAtHigh: number;
+}
+
+/** Share of the Monte Carlo variance of an output attributed to each sampled input. */
+export interface VarianceShare {
+	input: string;
+	label: string;
+	/** Spearman rank correlation between the input's samples and the output. */
+	rankCorrelation: number;
+	/** rankCorrelation² normalised over all inputs, 0..1. */
+	share: number;
+}
