@@ -1,7 +1,7 @@
 // The watchdog: a run past the time limit is stopped by terminating the worker; a fresh worker
 // gets the baseline and the last accepted notebook back, and the page keeps working.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EngineRestarted, EngineTimeout, guardEngine, type WorkerHandle } from '../src/lib/worker/watchdog';
+import { EngineCrashed, EngineRestarted, EngineTimeout, guardEngine, type WorkerHandle } from '../src/lib/worker/watchdog';
 import { latestOnly } from '../src/lib/worker/latestOnly';
 import type { Attribution, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec } from '../src/lib/worker/protocol';
 import type { Notebook, RunResult } from '../src/lib/sim/types';
@@ -27,6 +27,8 @@ interface FakeWorker {
 	log: string[];
 	terminated: boolean;
 	program: Notebook | null;
+	/** Makes this worker report a crash of its own, as an uncaught error in a real worker does. */
+	crash: (detail: string) => void;
 }
 
 /**
@@ -45,8 +47,8 @@ function fakeWorkers() {
 		outbox.push(deliver);
 		setTimeout(() => outbox.shift()!(), 0);
 	};
-	const start = (): WorkerHandle => {
-		const w: FakeWorker = { n: workers.length + 1, log: [], terminated: false, program: null };
+	const start = (onCrash: (detail: string) => void = () => undefined): WorkerHandle => {
+		const w: FakeWorker = { n: workers.length + 1, log: [], terminated: false, program: null, crash: onCrash };
 		workers.push(w);
 		let busy: Promise<void> = Promise.resolve();
 		const post = <T>(label: string, handle: () => T | Promise<T>): Promise<T> =>
@@ -111,7 +113,7 @@ function outcome<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknow
 
 async function setup(limit = LIMIT) {
 	const fake = fakeWorkers();
-	const onRestart = vi.fn<(why: EngineTimeout) => void>();
+	const onRestart = vi.fn<(why: EngineTimeout | EngineCrashed) => void>();
 	const engine = guardEngine(fake.start, limit, onRestart);
 	const ready = Promise.all([engine.setBaseline(BASELINE), engine.load(EDITED)]);
 	await vi.advanceTimersByTimeAsync(1);
@@ -315,6 +317,22 @@ describe('guardEngine', () => {
 		expect(workers).toHaveLength(2);
 		expect(workers[1].terminated).toBe(false);
 		expect(onRestart).toHaveBeenCalledTimes(1);
+	});
+
+	it('a worker that crashes by itself is replaced, replayed, and the restart is reported as a crash', async () => {
+		const { engine, workers, onRestart } = await setup();
+		workers[0].crash('boom');
+		expect(workers[0].terminated).toBe(true);
+		expect(onRestart).toHaveBeenCalledTimes(1);
+		expect(onRestart.mock.calls[0][0]).toBeInstanceOf(EngineCrashed);
+		expect(onRestart.mock.calls[0][0].message).toContain('stopped unexpectedly (boom)');
+		const next = outcome(engine.run(request(2036)));
+		await vi.advanceTimersByTimeAsync(FAST + 5);
+		expect(await next).toEqual({ value: expect.objectContaining({ worker: 2, notebook: 'edited' }) });
+		// A late crash report from the replaced worker changes nothing.
+		workers[0].crash('late');
+		expect(onRestart).toHaveBeenCalledTimes(1);
+		expect(workers).toHaveLength(2);
 	});
 
 	it('dispose() terminates the current worker', async () => {

@@ -268,3 +268,27 @@ describe('time cap', () => {
 		await context.close();
 	});
 });
+
+describe('resilience', () => {
+	it('a worker that dies is restarted, the last run is repeated, and the person is told', async () => {
+		const { page, context } = await site.open('/');
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await waitForEngine(page);
+		const before = await figure(page, 'domesticShare', 2030);
+		// An uncaught error inside the worker, as a real crash would raise.
+		const [worker] = page.workers();
+		await worker.evaluate(() => setTimeout(() => {
+			throw new Error('simulated crash');
+		}));
+		const alert = page.getByRole('alert').filter({ hasText: 'stopped unexpectedly' });
+		await expect.poll(() => alert.count()).toBe(1);
+		expect(await alert.innerText()).toContain('simulated crash');
+		expect(await figure(page, 'domesticShare', 2030)).toBe(before);
+		// The fresh worker computes.
+		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('0.9');
+		await expect.poll(() => figure(page, 'domesticShare', 2030)).not.toBe(before);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});

@@ -339,8 +339,13 @@ export class NotebookSession {
 		this.#replaceDocument(structuredClone(doc));
 	}
 
-	/** Called by the engine's watchdog after it stopped a run and restarted the worker. */
-	engineRestarted(message: string) {
+	/**
+	 * Called by the engine's watchdog after it restarted the worker. After a crash the last run
+	 * is repeated on the fresh worker; after a run that was too long it is not (it would only be
+	 * stopped again), and the person decides what to change.
+	 */
+	engineRestarted(message: string, rerun: boolean) {
 		this.notice = message;
+		if (rerun) void this.#run(null);
 	}
 }

@@ -5,7 +5,7 @@ import { wrap } from 'comlink';
 import EngineWorker from './engine.worker?worker';
 import { latestOnly } from './latestOnly';
 import { guardEngine } from './watchdog';
-import type { EngineTimeout } from './watchdog';
+import type { EngineCrashed, EngineTimeout } from './watchdog';
 import type { Attribution, EngineApi, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec } from './protocol';
 import type { Notebook, RunResult } from '../sim/types';
 
@@ -33,10 +33,15 @@ function timeLimit(): number {
 	}
 }
 
-export function startEngine(onRestart: (why: EngineTimeout) => void): EngineClient {
+export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => void): EngineClient {
 	const engine = guardEngine(
-		() => {
+		(onCrash) => {
 			const worker = new EngineWorker();
+			worker.addEventListener('error', (event) => {
+				event.preventDefault();
+				onCrash(event.message || 'an error in the worker');
+			});
+			worker.addEventListener('messageerror', () => onCrash('a message that could not be read'));
 			return { api: wrap<EngineApi>(worker), terminate: () => worker.terminate() };
 		},
 		timeLimit(),

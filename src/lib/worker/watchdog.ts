@@ -25,6 +25,14 @@ export class EngineTimeout extends Error {
 	}
 }
 
+/** The worker failed by itself (an uncaught error in it): it was replaced. */
+export class EngineCrashed extends Error {
+	constructor(readonly detail: string) {
+		super(`The model engine stopped unexpectedly (${detail}); it was restarted and the last run repeated.`);
+		this.name = 'EngineCrashed';
+	}
+}
+
 /** A call that was waiting on a worker that had to be stopped because of another call. */
 export class EngineRestarted extends Error {
 	constructor(readonly what: string) {
@@ -43,22 +51,36 @@ interface Pending {
 	timer: ReturnType<typeof setTimeout> | null;
 }
 
-export function guardEngine(start: () => WorkerHandle, timeLimitMs: number, onRestart: (why: EngineTimeout) => void): GuardedEngine {
-	let worker = start();
+/**
+ * `start(onCrash)` makes a worker and calls onCrash if that worker fails by itself.
+ * `onRestart` hears why the engine was restarted: a run too long, or a crash.
+ */
+export function guardEngine(
+	start: (onCrash: (detail: string) => void) => WorkerHandle,
+	timeLimitMs: number,
+	onRestart: (why: EngineTimeout | EngineCrashed) => void
+): GuardedEngine {
+	let generation = 0;
+	const launch = () => {
+		const mine = ++generation;
+		// A crash report from a worker already replaced is old news.
+		return start((detail) => mine === generation && restart(new EngineCrashed(detail)));
+	};
+	let worker = launch();
 	let baselineNotebook: Notebook | null = null;
 	let loadedNotebook: Notebook | null = null;
 	/** Settles when the current worker has been given back its baseline and notebook. */
 	let ready: Promise<void> = Promise.resolve();
 	const pending = new Set<Pending>();
 
-	const restart = (why: EngineTimeout) => {
+	const restart = (why: EngineTimeout | EngineCrashed) => {
 		for (const p of pending) {
 			if (p.timer) clearTimeout(p.timer);
 			p.reject(new EngineRestarted(p.what));
 		}
 		pending.clear();
 		worker.terminate();
-		worker = start();
+		worker = launch();
 		const fresh = worker;
 		// Replayed without a time limit: the baseline and the last accepted notebook already ran.
 		ready = (async () => {
