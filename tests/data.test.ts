@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	allRecords,
 	annualSeries,
+	observedSeries,
 	dataFileNames,
 	events,
 	recordFor,
@@ -190,6 +191,9 @@ describe('figures from the brief', () => {
 
 	it('keeps partial-year points out of the annual series but findable', () => {
 		expect(annualSeries.domestic_share_caam_jan_apr).toBeUndefined();
+		// Formulas and fits can still look it up, under its own (partial-year) id.
+		expect(observedSeries.domestic_share_caam_jan_apr).toEqual({ 2025: 0.687 });
+		expect(observedSeries.domestic_share_caam).toEqual(annualSeries.domestic_share_caam);
 		const dom = recordFor('domestic_share_caam_jan_apr', 2025);
 		expect(dom?.value).toBe(0.687);
 		expect(dom?.period).toEqual({ year: 2025, months: 'Jan-Apr', partial: true });

@@ -3,8 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EngineCrashed, EngineRestarted, EngineTimeout, guardEngine, type WorkerHandle } from '../src/lib/worker/watchdog';
 import { latestOnly } from '../src/lib/worker/latestOnly';
-import type { Attribution, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec } from '../src/lib/worker/protocol';
-import type { Notebook, RunResult } from '../src/lib/sim/types';
+import type { Attribution, BacktestResult, BacktestSpec, FitResult, FitSpec, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec, SensitivityReport } from '../src/lib/worker/protocol';
+import type { MonteCarloOptions, MonteCarloResult, Notebook, RunResult } from '../src/lib/sim/types';
 import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 
 const notebook = (title: string): Notebook => ({ ...chinaMarketNotebook, title });
@@ -91,6 +91,19 @@ function fakeWorkers() {
 				attribute: (a: ScenarioSpec, _b: ScenarioSpec, variable: string, year: number) =>
 					post(`attribute ${variable} ${year}`, () =>
 						busyFor<Attribution>(a.inputs.delayMs ?? FAST, { variable, year, start: 0, end: 0, parts: [], method: 'exact', runs: 1 })
+					),
+				// The analysis calls: only their timing matters here.
+				monteCarlo: (options: MonteCarloOptions) =>
+					post(`monteCarlo ${options.samples}`, () =>
+						busyFor<MonteCarloResult>(options.inputs.delayMs ?? FAST, { years: [], samples: options.samples, seed: options.seed, bands: {}, uncertainInputs: [], elapsedMs: 0 })
+					),
+				sensitivity: (options: MonteCarloOptions) =>
+					post('sensitivity', () => busyFor<SensitivityReport>(options.inputs.delayMs ?? FAST, { tornado: [], shares: [], samples: options.samples })),
+				fit: (request: FitSpec) =>
+					post('fit', () => busyFor<FitResult>(request.inputs.delayMs ?? FAST, { fitted: {}, before: [], after: [], runs: 0, converged: true, problems: [] })),
+				backtest: (request: BacktestSpec) =>
+					post('backtest', () =>
+						busyFor<BacktestResult>(request.inputs.delayMs ?? FAST, { fit: { fitted: {}, before: [], after: [], runs: 0, converged: true, problems: [] }, heldBack: [] })
 					)
 			},
 			terminate() {
@@ -333,6 +346,19 @@ describe('guardEngine', () => {
 		workers[0].crash('late');
 		expect(onRestart).toHaveBeenCalledTimes(1);
 		expect(workers).toHaveLength(2);
+	});
+
+	it('cancel() replaces a busy worker without reporting a problem, and the next call runs', async () => {
+		const { engine, workers, onRestart } = await setup();
+		const busy = outcome(engine.monteCarlo({ inputs: { delayMs: LIMIT - 10 }, horizon: 2035, samples: 10_000, seed: 1, variables: [] }));
+		await vi.advanceTimersByTimeAsync(5);
+		engine.cancel();
+		expect(await busy).toEqual({ error: expect.any(EngineRestarted) });
+		expect(workers[0].terminated).toBe(true);
+		expect(onRestart).not.toHaveBeenCalled();
+		const next = outcome(engine.run(request(2037)));
+		await vi.advanceTimersByTimeAsync(FAST + 5);
+		expect(await next).toEqual({ value: expect.objectContaining({ worker: 2, notebook: 'edited' }) });
 	});
 
 	it('dispose() terminates the current worker', async () => {

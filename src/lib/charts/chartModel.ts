@@ -1,7 +1,7 @@
 // Chart cell + results -> plain series for Chart.js. Pure and DOM-free so it can be tested in
 // Node; Chart.js itself only sees the arrays this returns.
 
-import type { ChartCell, DataTable, RunResult, ValueFormat } from '../sim/types';
+import type { Bands, ChartCell, DataTable, MonteCarloResult, RunResult, ValueFormat } from '../sim/types';
 import { colourAt, faint } from './palette';
 
 export interface XY {
@@ -13,7 +13,8 @@ export interface ChartSeries {
 	/** Stable key, so the chart can update datasets in place. */
 	key: string;
 	label: string;
-	role: 'scenario' | 'baseline' | 'history';
+	/** band-low / band-high come in adjacent pairs: the area between them is filled. */
+	role: 'scenario' | 'baseline' | 'history' | 'band-low' | 'band-high' | 'median';
 	colour: string;
 	points: XY[];
 	/** For history points: the data series id, to name the source in the tooltip. */
@@ -33,7 +34,8 @@ export function buildChartModel(
 	baseline: RunResult | null,
 	data: DataTable,
 	labels: Map<string, string>,
-	horizon: number
+	horizon: number,
+	uncertainty: MonteCarloResult | null = null
 ): ChartModel {
 	const fromYear = cell.fromYear ?? result?.years[0] ?? 2019;
 	const toYear = Math.min(cell.toYear ?? horizon, horizon);
@@ -56,6 +58,31 @@ export function buildChartModel(
 	cell.variables.forEach((variable, i) => {
 		series.push({ key: `b:${variable}`, label: `${labelOf(variable)} (baseline)`, role: 'baseline', colour: faint(colourAt(i)), points: pointsOf(baseline, variable) });
 	});
+	// Fan: 5-95% and 25-75% bands and the median, beside the deterministic line (lines only).
+	if (uncertainty && cell.style === 'line') {
+		cell.variables.forEach((variable, i) => {
+			const bands = uncertainty.bands[variable];
+			if (!bands) return;
+			const colour = colourAt(i);
+			const along = (values: number[]): XY[] =>
+				uncertainty.years.flatMap((x, j) => (within(x) && Number.isFinite(values[j]) ? [{ x, y: values[j] }] : []));
+			const label = labelOf(variable);
+			const band = (key: keyof Bands, role: ChartSeries['role'], name: string, alpha: number): ChartSeries => ({
+				key: `${key}:${variable}`,
+				label: `${label}, ${name}`,
+				role,
+				colour: faint(colour, alpha),
+				points: along(bands[key])
+			});
+			series.push(
+				band('p5', 'band-low', '5th percentile', 0.15),
+				band('p95', 'band-high', '5-95% range', 0.15),
+				band('p25', 'band-low', '25th percentile', 0.3),
+				band('p75', 'band-high', '25-75% range', 0.3),
+				band('p50', 'median', 'median of samples', 0.9)
+			);
+		});
+	}
 	// Observations are levels, so they make no sense on top of a stack.
 	if (cell.showHistory && cell.style === 'line') {
 		for (const link of cell.history) {

@@ -91,6 +91,13 @@ export const events: readonly DataEvent[] = Object.freeze(
  */
 export const annualSeries: Record<string, Record<number, number>> = buildAnnualSeries();
 
+/**
+ * What formulas and fits may look up: the annual series plus each partial-year series (Jan-Apr
+ * 2025, ...) under its own id, keyed by its year. The id says the period (`..._jan_apr`), so a
+ * partial-year point is never mistaken for a full year.
+ */
+export const observedSeries: Record<string, Record<number, number>> = buildObservedSeries();
+
 const labels = new Map<string, string>();
 for (const { file } of loaded.series)
 	for (const [id, label] of Object.entries(file.labels)) if (!labels.has(id)) labels.set(id, label);
@@ -138,5 +145,16 @@ function buildAnnualSeries(): Record<string, Record<number, number>> {
 		if (!(r.period.year in byYear)) byYear[r.period.year] = r.value;
 	}
 	for (const byYear of Object.values(out)) Object.freeze(byYear);
+	return Object.freeze(out);
+}
+
+function buildObservedSeries(): Record<string, Record<number, number>> {
+	const out: Record<string, Record<number, number>> = { ...annualSeries };
+	const partialOnly = new Set(allRecords.filter((r) => r.period.partial).map((r) => r.series));
+	for (const r of allRecords) if (r.period.partial && !Object.hasOwn(annualSeries, r.series) && partialOnly.has(r.series)) {
+		const byYear = (out[r.series] = { ...(out[r.series] ?? {}) });
+		if (!(r.period.year in byYear)) byYear[r.period.year] = r.value;
+	}
+	for (const id of Object.keys(out)) if (!Object.hasOwn(annualSeries, id)) Object.freeze(out[id]);
 	return Object.freeze(out);
 }

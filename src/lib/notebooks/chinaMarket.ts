@@ -48,7 +48,8 @@ Move a slider and every figure below is recomputed. The faint line on each chart
 		max: 1,
 		step: 0.05,
 		default: 0.3,
-		description: `How much of the Chinese brands' lead in cockpits, driver assistance and batteries foreign carmakers erase by 2030 by letting Chinese engineers lead and buying from Chinese suppliers (Toyota with Momenta and Huawei, VW with XPeng and Horizon Robotics, Nissan with Dongfeng, Mazda with Changan). 0 means no change in course, 1 closes the gap entirely. Sources: ${CAIXIN}; ${GUANGZHOU}.`
+		uncertainty: { low: 0.1, high: 0.5, distribution: 'uniform' },
+		description: `How much of the Chinese brands' lead in cockpits, driver assistance and batteries foreign carmakers erase by 2030 by letting Chinese engineers lead and buying from Chinese suppliers (Toyota with Momenta and Huawei, VW with XPeng and Horizon Robotics, Nissan with Dongfeng, Mazda with Changan). 0 means no change in course, 1 closes the gap entirely. Sources: ${CAIXIN}; ${GUANGZHOU}. Uncertainty: 0.1 to 0.5, uniform (judgement: partnerships are announced but their scope is unknown).`
 	}),
 	input({
 		name: 'localisationLag',
@@ -58,7 +59,8 @@ Move a slider and every figure below is recomputed. The faint line on each chart
 		max: 6,
 		step: 0.5,
 		default: 3,
-		description: `Time constant of the first-order delay between a partnership and cars in showrooms: about one product cycle. The VW-XPeng deal of July 2023 led to models from 2025-2026. Source: ${CAIXIN}.`
+		uncertainty: { low: 2, high: 4.5, distribution: 'triangular' },
+		description: `Time constant of the first-order delay between a partnership and cars in showrooms: about one product cycle. The VW-XPeng deal of July 2023 led to models from 2025-2026. Source: ${CAIXIN}. Uncertainty: 2 to 4.5 years, triangular (about one product cycle, as from the VW-XPeng deal to its first models).`
 	}),
 	input({
 		name: 'safetyValue',
@@ -68,7 +70,8 @@ Move a slider and every figure below is recomputed. The faint line on each chart
 		max: 1.5,
 		step: 0.05,
 		default: 0.4,
-		description: `How much buyers value foreign brands' reputation for safety, on the logit scale of brand choice: 0.4 alone would tilt an even 50/50 choice to about 60/40 for the foreign brand. Sources: ${CAIXIN} (safety reputation as the foreign brands' remaining card); the fatal Xiaomi SU7 crash of 2025 put EV safety in the news.`
+		uncertainty: { low: 0.2, high: 0.7, distribution: 'triangular' },
+		description: `How much buyers value foreign brands' reputation for safety, on the logit scale of brand choice: 0.4 alone would tilt an even 50/50 choice to about 60/40 for the foreign brand. Sources: ${CAIXIN} (safety reputation as the foreign brands' remaining card); the fatal Xiaomi SU7 crash of 2025 put EV safety in the news. Uncertainty: 0.2 to 0.7, triangular (judgement: no survey measures it; tilts an even choice from 55/45 to 67/33).`
 	}),
 	input({
 		name: 'safetyRuleBoost',
@@ -78,7 +81,8 @@ Move a slider and every figure below is recomputed. The faint line on each chart
 		max: 3,
 		step: 0.1,
 		default: 1.5,
-		description: `Multiplies the worth of safety reputation as China's battery-safety rules take force in 2026 (phased in over 2025-2027). 1 means the rules change nothing in buyers' minds. Source: BRIEF events list; ${CAIXIN}.`
+		uncertainty: { low: 1.1, high: 2.2, distribution: 'triangular' },
+		description: `Multiplies the worth of safety reputation as China's battery-safety rules take force in 2026 (phased in over 2025-2027). 1 means the rules change nothing in buyers' minds. Source: BRIEF events list; ${CAIXIN}. Uncertainty: 1.1 to 2.2, triangular (judgement: the rules are announced, their effect on buyers untested).`
 	}),
 	input({
 		name: 'safetyHalfLife',
@@ -88,7 +92,8 @@ Move a slider and every figure below is recomputed. The faint line on each chart
 		max: 30,
 		step: 1,
 		default: 8,
-		description: `Chinese brands work to close the safety-reputation gap; this is the half-life of that gap, counted from 2019. Shorter means the foreign advantage fades faster. A judgement, not a measured figure.`
+		uncertainty: { low: 5, high: 15, distribution: 'triangular' },
+		description: `Chinese brands work to close the safety-reputation gap; this is the half-life of that gap, counted from 2019. Shorter means the foreign advantage fades faster. A judgement, not a measured figure. Uncertainty: 5 to 15 years, triangular (judgement: one to three product cycles).`
 	}),
 	input({
 		name: 'electrificationPace',
@@ -98,7 +103,8 @@ Move a slider and every figure below is recomputed. The faint line on each chart
 		max: 2,
 		step: 0.05,
 		default: 1,
-		description: `Speeds up (above 1) or slows down (below 1) how fast buyers follow NEV readiness from 2026 on, by dividing the adoption delay. NEVs reached 48.9% of passenger-car sales in Jan-Apr 2025 (CAAM, via ${CAIXIN}); China EV100 forecast 16.5 million NEVs for 2025, up 30%.`
+		uncertainty: { low: 0.8, high: 1.25, distribution: 'normal' },
+		description: `Speeds up (above 1) or slows down (below 1) how fast buyers follow NEV readiness from 2026 on, by dividing the adoption delay. NEVs reached 48.9% of passenger-car sales in Jan-Apr 2025 (CAAM, via ${CAIXIN}); China EV100 forecast 16.5 million NEVs for 2025, up 30%. Uncertainty: 0.8 to 1.25, normal, 5th to 95th percentile (judgement around the forecast of 30% NEV growth for 2025).`
 	}),
 	input({
 		name: 'nevCeiling',
@@ -108,7 +114,8 @@ Move a slider and every figure below is recomputed. The faint line on each chart
 		max: 1,
 		step: 0.01,
 		default: 0.9,
-		description: `The highest share NEVs can reach: some buyers (remote regions, some fleets) may keep combustion cars. The calibration was done at 0.9; values far from it change the fit to history, which the fit cell shows.`
+		uncertainty: { low: 0.8, high: 0.97, distribution: 'triangular' },
+		description: `The highest share NEVs can reach: some buyers (remote regions, some fleets) may keep combustion cars. The calibration was done at 0.9; values far from it change the fit to history, which the fit cell shows. Uncertainty: 0.8 to 0.97, triangular (judgement: remote regions and fleets may keep combustion cars).`
 	}),
 	input({
 		name: 'shakeout',
@@ -118,7 +125,8 @@ Move a slider and every figure below is recomputed. The faint line on each chart
 		max: 0.4,
 		step: 0.01,
 		default: 0.05,
-		description: `Share of Chinese-brand volume whose makers exit by 2030 (phased in from 2025). Their buyers choose again like everyone else (the logit's rule), so some go to foreign brands. Nearly a quarter of listed Chinese firms reported losses in Jan-Sep 2025, the most since 2008 (Nikkei Asia, via ${GUANGZHOU}).`
+		uncertainty: { low: 0, high: 0.15, distribution: 'triangular' },
+		description: `Share of Chinese-brand volume whose makers exit by 2030 (phased in from 2025). Their buyers choose again like everyone else (the logit's rule), so some go to foreign brands. Nearly a quarter of listed Chinese firms reported losses in Jan-Sep 2025, the most since 2008 (Nikkei Asia, via ${GUANGZHOU}). Uncertainty: 0 to 0.15, triangular (nearly a quarter of listed Chinese firms losing money in 2025).`
 	}),
 	input({
 		name: 'techLeadMax',
@@ -128,7 +136,8 @@ Move a slider and every figure below is recomputed. The faint line on each chart
 		max: 3,
 		step: 0.01,
 		default: 1,
-		description: `How far the Chinese lead in software, cockpits and driver assistance grows if foreign brands do not localise, in logit points (1 alone turns a 50/50 choice into 73/27). History to 2024 cannot pin this down (the lead is still building), so it is a judgement: at 1 the model's Chinese share for 2025 lands near the 68.7% of Jan-Apr 2025. More than half the NEV debuts at the 2025 Guangzhou show came from Chinese brands (${GUANGZHOU}).`
+		uncertainty: { low: 0.6, high: 1.5, distribution: 'triangular' },
+		description: `How far the Chinese lead in software, cockpits and driver assistance grows if foreign brands do not localise, in logit points (1 alone turns a 50/50 choice into 73/27). History to 2024 cannot pin this down (the lead is still building), so it is a judgement: at 1 the model's Chinese share for 2025 lands near the 68.7% of Jan-Apr 2025. More than half the NEV debuts at the 2025 Guangzhou show came from Chinese brands (${GUANGZHOU}). Uncertainty: 0.6 to 1.5, triangular (judgement: history to 2024 cannot pin it down).`
 	}),
 	input({
 		name: 'marketGrowth',
@@ -138,7 +147,8 @@ Move a slider and every figure below is recomputed. The faint line on each chart
 		max: 0.05,
 		step: 0.005,
 		default: 0.01,
-		description: `Yearly change in passenger-car sales (CAAM basis, exports included) after the last full year of data, 2024 (about 27.6 million). Sets volumes only; shares do not depend on it.`
+		uncertainty: { low: -0.01, high: 0.03, distribution: 'normal' },
+		description: `Yearly change in passenger-car sales (CAAM basis, exports included) after the last full year of data, 2024 (about 27.6 million). Sets volumes only; shares do not depend on it. Uncertainty: -1% to 3% a year, normal, 5th to 95th percentile (judgement around recent growth).`
 	})
 ];
 
@@ -158,7 +168,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 6,
 		step: 0.01,
 		default: CALIBRATED.nevSteepness,
-		description: 'Steepness of the S-curve of NEV readiness (price, range, charging). Fitted to CAAM NEV share 2019-2024.'
+		uncertainty: { low: 1.4, high: 6, distribution: 'normal' },
+		description: 'Steepness of the S-curve of NEV readiness (price, range, charging). Fitted to CAAM NEV share 2019-2024. Uncertainty: 1.4 to 6, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap; cut at the slider maximum).'
 	}),
 	input({
 		name: 'nevMidYear',
@@ -168,7 +179,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 2026,
 		step: 0.05,
 		default: CALIBRATED.nevMidYear,
-		description: 'Year in which NEV readiness reaches half the ceiling. Fitted to CAAM NEV share 2019-2024.'
+		uncertainty: { low: 2020.24, high: 2020.96, distribution: 'normal' },
+		description: 'Year in which NEV readiness reaches half the ceiling. Fitted to CAAM NEV share 2019-2024. Uncertainty: 2020.24 to 2020.96, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	}),
 	input({
 		name: 'nevAdoptionDelay',
@@ -178,7 +190,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 15,
 		step: 0.05,
 		default: CALIBRATED.nevAdoptionDelay,
-		description: 'Time constant of the first-order delay between NEV readiness and NEV sales: buyers replace cars and change habits slowly. Fitted to CAAM NEV share 2019-2024.'
+		uncertainty: { low: 6.5, high: 8.55, distribution: 'normal' },
+		description: 'Time constant of the first-order delay between NEV readiness and NEV sales: buyers replace cars and change habits slowly. Fitted to CAAM NEV share 2019-2024. Uncertainty: 6.5 to 8.55 years, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	}),
 	input({
 		name: 'nevShareStart',
@@ -188,7 +201,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 0.1,
 		step: 0.001,
 		default: CALIBRATED.nevShareStart,
-		description: 'Starting value of the NEV share stock. Fitted to CAAM NEV share 2019-2024.'
+		uncertainty: { low: 0.026, high: 0.087, distribution: 'normal' },
+		description: 'Starting value of the NEV share stock. Fitted to CAAM NEV share 2019-2024. Uncertainty: 0.026 to 0.087, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	}),
 	input({
 		name: 'iceBrandBias',
@@ -198,7 +212,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 3,
 		step: 0.01,
 		default: CALIBRATED.iceBrandBias,
-		description: 'Chinese brands\' attractiveness against foreign brands among combustion cars in 2019, before the technology lead and safety gap. Fitted to CAAM domestic-brand share 2019-2024.'
+		uncertainty: { low: -0.254, high: -0.025, distribution: 'normal' },
+		description: 'Chinese brands\' attractiveness against foreign brands among combustion cars in 2019, before the technology lead and safety gap. Fitted to CAAM domestic-brand share 2019-2024. Uncertainty: -0.254 to -0.025, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	}),
 	input({
 		name: 'nevBrandEdge',
@@ -208,7 +223,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 3,
 		step: 0.01,
 		default: CALIBRATED.nevBrandEdge,
-		description: `How much more Chinese brands attract NEV buyers than combustion-car buyers: BYD, Geely and SAIC led NEV sales (CAAM, via ${CAIXIN}). Fitted to CAAM domestic-brand share 2019-2024.`
+		uncertainty: { low: 0, high: 2.3, distribution: 'normal' },
+		description: `How much more Chinese brands attract NEV buyers than combustion-car buyers: BYD, Geely and SAIC led NEV sales (CAAM, via ${CAIXIN}). Fitted to CAAM domestic-brand share 2019-2024. Uncertainty: 0 to 2.3, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap; cut at the slider minimum).`
 	}),
 	input({
 		name: 'techLeadSpeed',
@@ -218,7 +234,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 3,
 		step: 0.01,
 		default: CALIBRATED.techLeadSpeed,
-		description: 'Steepness of the S-curve along which the domestic technology lead builds up. Fitted to CAAM domestic-brand share 2019-2024.'
+		uncertainty: { low: 0.49, high: 1.4, distribution: 'normal' },
+		description: 'Steepness of the S-curve along which the domestic technology lead builds up. Fitted to CAAM domestic-brand share 2019-2024. Uncertainty: 0.49 to 1.4, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	}),
 	input({
 		name: 'techLeadMidYear',
@@ -228,7 +245,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 2030,
 		step: 0.05,
 		default: CALIBRATED.techLeadMidYear,
-		description: 'Midpoint of the S-curve of the domestic technology lead. Fitted to CAAM domestic-brand share 2019-2024.'
+		uncertainty: { low: 2022.07, high: 2024.93, distribution: 'normal' },
+		description: 'Midpoint of the S-curve of the domestic technology lead. Fitted to CAAM domestic-brand share 2019-2024. Uncertainty: 2022.07 to 2024.93, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	})
 ];
 

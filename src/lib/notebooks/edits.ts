@@ -57,7 +57,11 @@ export function newCell(notebook: Notebook, kind: CellKind): Cell {
 		case 'headline':
 			return { id, kind, title: 'Key figures', variables: [firstFormula], years: [2030, 2035] };
 		case 'fit':
-			return { id, kind, title: 'Fit to history', pairs: [], fromYear: 2019, toYear: 2024 };
+			return { id, kind, title: 'Fit to history', pairs: [], fromYear: 2019, toYear: 2024, parameters: [] };
+		case 'backtest':
+			return { id, kind, title: 'Back-test', pairs: [], parameters: [], fromYear: 2019, throughYear: 2022, checkThroughYear: 2024 };
+		case 'sensitivity':
+			return { id, kind, title: 'Which assumptions matter most', variable: firstFormula, year: 2030 };
 	}
 }
 
@@ -169,6 +173,13 @@ const badYear = (y: number | undefined) => y !== undefined && !(Number.isInteger
 function displayProblem(cell: Cell): string | null {
 	if ('title' in cell && cell.title.length > LIMITS.textLength) return `A title is limited to ${LIMITS.textLength} characters.`;
 	if ('variables' in cell && cell.variables.length > LIMITS.listLength) return `Show at most ${LIMITS.listLength} series in one cell.`;
+	if (cell.kind === 'backtest') {
+		if ([cell.fromYear, cell.throughYear, cell.checkThroughYear].some(badYear)) return `Years must be whole numbers from ${YEAR_MIN} to ${YEAR_MAX}.`;
+		if (!(cell.fromYear < cell.throughYear && cell.throughYear < cell.checkThroughYear)) {
+			return 'The years must run in order: first year, then the last year used for fitting, then the last year checked.';
+		}
+	}
+	if (cell.kind === 'sensitivity' && badYear(cell.year)) return `The year must be a whole number from ${YEAR_MIN} to ${YEAR_MAX}.`;
 	if (cell.kind === 'chart' || cell.kind === 'fit') {
 		if (badYear(cell.fromYear) || badYear(cell.toYear)) return `Years must be whole numbers from ${YEAR_MIN} to ${YEAR_MAX}.`;
 		if (cell.fromYear !== undefined && cell.toYear !== undefined && cell.fromYear >= cell.toYear) {
@@ -202,7 +213,15 @@ export function renameVariable(notebook: Notebook, from: string, to: string, exc
 			case 'headline':
 				return { ...c, variables: swap(c.variables) };
 			case 'fit':
-				return { ...c, pairs: c.pairs.map((h) => (h.variable === from ? { ...h, variable: to } : h)) };
+				return {
+					...c,
+					pairs: c.pairs.map((h) => (h.variable === from ? { ...h, variable: to } : h)),
+					parameters: c.parameters?.map((p) => (p === from ? to : p))
+				};
+			case 'backtest':
+				return { ...c, pairs: c.pairs.map((h) => (h.variable === from ? { ...h, variable: to } : h)), parameters: c.parameters.map((p) => (p === from ? to : p)) };
+			case 'sensitivity':
+				return c.variable === from ? { ...c, variable: to } : c;
 			default:
 				return c;
 		}

@@ -98,10 +98,24 @@ const Fit = z.strictObject({
 	title: Short,
 	pairs: z.array(HistoryLink).max(LIMITS.listLength),
 	fromYear: Year,
-	toYear: Year
+	toYear: Year,
+	parameters: z.array(Name).max(LIMITS.listLength).optional()
 });
 
-export const CellSchema = z.discriminatedUnion('kind', [Markdown, InputCellSchema, Formula, Chart, Table, Headline, Fit]);
+const Backtest = z.strictObject({
+	id: Id,
+	kind: z.literal('backtest'),
+	title: Short,
+	pairs: z.array(HistoryLink).max(LIMITS.listLength),
+	parameters: z.array(Name).max(LIMITS.listLength),
+	fromYear: Year,
+	throughYear: Year,
+	checkThroughYear: Year
+});
+
+const Sensitivity = z.strictObject({ id: Id, kind: z.literal('sensitivity'), title: Short, variable: Name, year: Year });
+
+export const CellSchema = z.discriminatedUnion('kind', [Markdown, InputCellSchema, Formula, Chart, Table, Headline, Fit, Backtest, Sensitivity]);
 
 export const NotebookSchema = z
 	.strictObject({

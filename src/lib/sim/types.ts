@@ -81,7 +81,10 @@ export interface HeadlineCell {
 	format?: ValueFormat;
 }
 
-/** Shows how closely the model reproduces observed series (root-mean-square error per pair). */
+/**
+ * Shows how closely the model reproduces observed series (root-mean-square error per pair) and
+ * can re-fit the named parameters (input names) to them, in the worker.
+ */
 export interface FitCell {
 	id: CellId;
 	kind: 'fit';
@@ -89,9 +92,32 @@ export interface FitCell {
 	pairs: HistoryLink[];
 	fromYear: number;
 	toYear: number;
+	/** Inputs a "Fit" re-estimates; empty: the cell only reports the fit. */
+	parameters?: string[];
 }
 
-export type Cell = MarkdownCell | InputCell | FormulaCell | ChartCell | TableCell | HeadlineCell | FitCell;
+/** Calibrates with data up to `throughYear` and shows the projection against the years held back. */
+export interface BacktestCell {
+	id: CellId;
+	kind: 'backtest';
+	title: string;
+	pairs: HistoryLink[];
+	parameters: string[];
+	fromYear: number;
+	throughYear: number;
+	checkThroughYear: number;
+}
+
+/** A tornado chart and a variance ranking of the inputs, for one output in one year. */
+export interface SensitivityCell {
+	id: CellId;
+	kind: 'sensitivity';
+	title: string;
+	variable: string;
+	year: number;
+}
+
+export type Cell = MarkdownCell | InputCell | FormulaCell | ChartCell | TableCell | HeadlineCell | FitCell | BacktestCell | SensitivityCell;
 export type CellKind = Cell['kind'];
 
 export interface Notebook {

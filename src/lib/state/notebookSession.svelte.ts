@@ -9,7 +9,9 @@
 
 import { tick } from 'svelte';
 import type { EngineClient } from '../worker/client';
-import type { CellError, Cell, CellKind, Notebook, RunResult } from '../sim/types';
+import type { BacktestCell, CellError, Cell, CellKind, FitCell, Notebook, RunResult } from '../sim/types';
+import type { BacktestResult, FitResult, SensitivityReport } from '../worker/protocol';
+import { Uncertainty } from './uncertainty.svelte';
 import { inputCells } from '../view/notebookView';
 import { measureSliderToChart } from '../view/perfMarks';
 import * as edits from '../notebooks/edits';
@@ -18,6 +20,19 @@ import { saveWorkingDocument } from './autosave';
 import type { WorkingDocument } from './autosave';
 
 export type EngineStatus = 'starting' | 'ready' | 'failed';
+
+export interface FitOutcome {
+	fit: FitResult | null;
+	problems: string[];
+}
+
+export interface BacktestOutcome {
+	result: BacktestResult | null;
+	problems: string[];
+}
+
+/** Samples behind the sensitivity ranking: fewer than the bands need, enough for a ranking. */
+const SENSITIVITY_SAMPLES = 5_000;
 
 export interface RenameOffer {
 	cellId: string;
@@ -50,6 +65,7 @@ export class NotebookSession {
 	engineMicros = $state(0);
 	canUndo = $state(false);
 	canRedo = $state(false);
+	readonly uncertainty = new Uncertainty();
 
 	#engine: EngineClient | null = null;
 	#history = new UndoStack<WorkingDocument>();
@@ -92,6 +108,7 @@ export class NotebookSession {
 
 	async attach(engine: EngineClient): Promise<void> {
 		this.#engine = engine;
+		this.uncertainty.attach(engine);
 		try {
 			this.baseline = await engine.setBaseline(this.published);
 			this.status = 'ready';
@@ -316,9 +333,77 @@ export class NotebookSession {
 			this.engineMicros = response.engineMicros;
 			await tick();
 			if (inputAt !== null) measureSliderToChart(inputAt);
+			// Bands follow in the analysis worker; the charts already show the new lines.
+			void this.uncertainty.request($state.snapshot(this.inputs), this.horizon, this.#bandVariables());
 		} catch (err) {
 			// A run cut off by a restart is not news: the restart itself was reported.
 			if ((err as Error).name !== 'EngineRestarted') this.notice = (err as Error).message;
+		}
+	}
+
+	/** Variables shown with bands: those of every line chart and key-figure cell. */
+	#bandVariables(): string[] {
+		const names = new Set<string>();
+		for (const c of this.notebook.cells) {
+			if ((c.kind === 'chart' && c.style === 'line') || c.kind === 'headline') for (const v of c.variables) names.add(v);
+		}
+		return [...names];
+	}
+
+	/** Sets several inputs at once (fitted values): one undo step. */
+	setInputs(values: Record<string, number>) {
+		this.#history.record(this.document);
+		for (const [name, value] of Object.entries(values)) {
+			const cell = inputCells(this.notebook).find((c) => c.name === name);
+			if (!cell || !Number.isFinite(value)) continue;
+			const clamped = Math.min(cell.max, Math.max(cell.min, value));
+			if (clamped === cell.default) delete this.inputs[name];
+			else this.inputs[name] = clamped;
+		}
+		this.#changed();
+		void this.#run(performance.now());
+	}
+
+	async sensitivity(variable: string, year: number): Promise<(SensitivityReport & { problem: string | null }) | null> {
+		if (!this.#engine) return null;
+		try {
+			const options = { inputs: $state.snapshot(this.inputs), horizon: Math.max(year, this.horizon), samples: SENSITIVITY_SAMPLES, seed: 1, variables: [variable] };
+			return { ...(await this.#engine.sensitivity(options, variable, year)), problem: null };
+		} catch (err) {
+			return { tornado: [], shares: [], samples: 0, problem: `The sensitivity could not be computed: ${(err as Error).message}` };
+		}
+	}
+
+	async fitCell(cell: FitCell): Promise<FitOutcome> {
+		if (!this.#engine) return { fit: null, problems: ['The engine has not started yet.'] };
+		try {
+			const fit = await this.#engine.fit({
+				inputs: $state.snapshot(this.inputs),
+				parameters: cell.parameters ?? [],
+				pairs: cell.pairs,
+				fromYear: cell.fromYear,
+				toYear: cell.toYear
+			});
+			return { fit, problems: fit.problems };
+		} catch (err) {
+			return { fit: null, problems: [`The fit failed: ${(err as Error).message}`] };
+		}
+	}
+
+	async backtestCell(cell: BacktestCell): Promise<BacktestOutcome> {
+		if (!this.#engine) return { result: null, problems: ['The engine has not started yet.'] };
+		try {
+			const result = await this.#engine.backtest({
+				inputs: $state.snapshot(this.inputs),
+				parameters: cell.parameters,
+				pairs: cell.pairs,
+				fromYear: cell.fromYear,
+				throughYear: cell.throughYear,
+				checkThroughYear: cell.checkThroughYear
+			});
+			return { result, problems: result.fit.problems };
+		} catch (err) {
+			return { result: null, problems: [`The back-test failed: ${(err as Error).message}`] };
 		}
 	}
 

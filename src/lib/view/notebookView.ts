@@ -53,6 +53,8 @@ export function cellTitle(cell: Cell): string {
 		case 'table':
 		case 'headline':
 		case 'fit':
+		case 'backtest':
+		case 'sensitivity':
 			return cell.title;
 		case 'formula':
 			return NAME.exec(cell.formula)?.[1] ?? 'formula';

@@ -7,3 +7,11 @@ export function measureSliderToChart(inputAt: number): void {
 	if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
 	performance.measure(SLIDER_TO_CHART, { start: inputAt, end: performance.now() });
 }
+
+export const FIRST_CHART = 'first-chart';
+
+/** Marks the moment the first chart with data is drawn (time since navigation start). */
+export function markFirstChart(): void {
+	if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
+	if (performance.getEntriesByName(FIRST_CHART).length === 0) performance.mark(FIRST_CHART);
+}

@@ -1,16 +1,35 @@
-// Browser side of the engine worker. Import it only in the browser (from onMount or an effect):
+// Browser side of the engine. Import it only in the browser (from onMount or an effect):
 // workers do not exist during prerendering.
+//
+// Two workers: the main one answers slider moves (a run takes tens of microseconds, capped at
+// 1 s); the analysis one does the heavier work (Monte Carlo bands, sensitivity, fitting) on the
+// second core, so a slider never waits behind a band computation.
 
-import { wrap } from 'comlink';
+import { proxy, wrap } from 'comlink';
 import EngineWorker from './engine.worker?worker';
 import { latestOnly } from './latestOnly';
 import { guardEngine } from './watchdog';
-import type { EngineCrashed, EngineTimeout } from './watchdog';
-import type { Attribution, EngineApi, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec } from './protocol';
-import type { Notebook, RunResult } from '../sim/types';
+import type { EngineCrashed, EngineTimeout, WorkerHandle } from './watchdog';
+import type {
+	Attribution,
+	BacktestResult,
+	BacktestSpec,
+	EngineApi,
+	FitResult,
+	FitSpec,
+	LoadReport,
+	RunRequest,
+	RunResponse,
+	ScenarioRun,
+	ScenarioSpec,
+	SensitivityReport
+} from './protocol';
+import type { MonteCarloOptions, MonteCarloResult, Notebook, RunResult } from '../sim/types';
 
 /** About a second: far above any honest run (tens of microseconds), short enough to notice. */
 export const DEFAULT_TIME_LIMIT_MS = 1000;
+/** 100,000 samples or a fit of many parameters may take seconds; a runaway still ends. */
+export const ANALYSIS_TIME_LIMIT_MS = 20_000;
 /** Tests lower the limit through this storage key to exercise the watchdog. */
 const TIME_LIMIT_OVERRIDE_KEY = 'shiftcast:engineTimeLimitMs';
 
@@ -21,6 +40,12 @@ export interface EngineClient {
 	run(request: RunRequest): Promise<RunResponse | null>;
 	runScenarios(specs: ScenarioRun[]): Promise<RunResult[]>;
 	attribute(a: ScenarioSpec, b: ScenarioSpec, variable: string, year: number): Promise<Attribution>;
+	/** Latest wins, like run. */
+	monteCarlo(options: MonteCarloOptions, onProgress: (fraction: number) => void): Promise<MonteCarloResult | null>;
+	cancelAnalysis(): void;
+	sensitivity(options: MonteCarloOptions, variable: string, year: number): Promise<SensitivityReport>;
+	fit(request: FitSpec): Promise<FitResult>;
+	backtest(request: BacktestSpec): Promise<BacktestResult>;
 	dispose(): void;
 }
 
@@ -33,27 +58,42 @@ function timeLimit(): number {
 	}
 }
 
+function startWorker(onCrash: (detail: string) => void): WorkerHandle {
+	const worker = new EngineWorker();
+	worker.addEventListener('error', (event) => {
+		event.preventDefault();
+		onCrash(event.message || 'an error in the worker');
+	});
+	worker.addEventListener('messageerror', () => onCrash('a message that could not be read'));
+	return { api: wrap<EngineApi>(worker), terminate: () => worker.terminate() };
+}
+
 export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => void): EngineClient {
-	const engine = guardEngine(
-		(onCrash) => {
-			const worker = new EngineWorker();
-			worker.addEventListener('error', (event) => {
-				event.preventDefault();
-				onCrash(event.message || 'an error in the worker');
-			});
-			worker.addEventListener('messageerror', () => onCrash('a message that could not be read'));
-			return { api: wrap<EngineApi>(worker), terminate: () => worker.terminate() };
-		},
-		timeLimit(),
-		onRestart
+	const main = guardEngine(startWorker, timeLimit(), onRestart);
+	const analysis = guardEngine(startWorker, ANALYSIS_TIME_LIMIT_MS, onRestart);
+	const runs = latestOnly((request: RunRequest) => main.run(request));
+	const bands = latestOnly((request: { options: MonteCarloOptions; onProgress: (f: number) => void }) =>
+		analysis.monteCarlo(request.options, proxy(request.onProgress))
 	);
-	const runs = latestOnly((request: RunRequest) => engine.run(request));
 	return {
-		setBaseline: (notebook) => engine.setBaseline(notebook),
-		load: (notebook, guardCellId) => engine.load(notebook, guardCellId),
+		setBaseline: (notebook) => main.setBaseline(notebook),
+		async load(notebook, guardCellId) {
+			const report = await main.load(notebook, guardCellId);
+			// The analysis worker follows whatever the main one accepted.
+			if (report.accepted) analysis.load(notebook).catch(() => undefined);
+			return report;
+		},
 		run: (request) => runs.submit(request),
-		runScenarios: (specs) => engine.runScenarios(specs),
-		attribute: (a, b, variable, year) => engine.attribute(a, b, variable, year),
-		dispose: () => engine.dispose()
+		runScenarios: (specs) => main.runScenarios(specs),
+		attribute: (a, b, variable, year) => main.attribute(a, b, variable, year),
+		monteCarlo: (options, onProgress) => bands.submit({ options, onProgress }),
+		cancelAnalysis: () => analysis.cancel(),
+		sensitivity: (options, variable, year) => analysis.sensitivity(options, variable, year),
+		fit: (request) => analysis.fit(request),
+		backtest: (request) => analysis.backtest(request),
+		dispose: () => {
+			main.dispose();
+			analysis.dispose();
+		}
 	};
 }

@@ -1,26 +1,40 @@
 // What the worker exposes, kept free of worker globals so tests and benchmarks can call it
 // directly in Node.
 
-import { annualSeries } from '../data/index';
+import { observedSeries } from '../data/index';
 import { compileNotebook, createProgram, runDeterministic } from '../sim/index';
 import type { Program } from '../sim/index';
 import type { Notebook, RunResult } from '../sim/types';
 import { attribute, programCache } from '../sim/attribution';
+import { runMonteCarlo } from '../sim/monteCarlo';
+import { tornado, varianceShares } from '../sim/sensitivity';
+import { fitParameters } from '../sim/fitting';
+import { backtest } from '../sim/backtest';
+import type { CompiledModel } from '../sim/model';
+import type { MonteCarloOptions } from '../sim/types';
 import { MAX_HORIZON, OWN_ERROR_KINDS } from './protocol';
-import type { EngineApi, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec } from './protocol';
+import type { BacktestSpec, EngineApi, FitSpec, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec } from './protocol';
 
 export function createEngineService(): EngineApi {
 	let program: Program | null = null;
-	const programFor = programCache(annualSeries);
+	let loaded: { notebook: Notebook; model: CompiledModel } | null = null;
+	const programFor = programCache(observedSeries);
+	const current = () => {
+		if (!loaded) throw new Error('No notebook loaded');
+		return loaded;
+	};
 	return {
 		async setBaseline(notebook: Notebook): Promise<RunResult> {
-			const baseline = createProgram(compileNotebook(notebook, annualSeries), 1);
+			const baseline = createProgram(compileNotebook(notebook, observedSeries), 1);
 			return runDeterministic(baseline, { inputs: {}, horizon: MAX_HORIZON });
 		},
 		async load(notebook: Notebook, guardCellId?: string): Promise<LoadReport> {
-			const model = compileNotebook(notebook, annualSeries);
+			const model = compileNotebook(notebook, observedSeries);
 			const rejected = guardCellId !== undefined && model.errors.some((e) => e.cellId === guardCellId && OWN_ERROR_KINDS.has(e.kind));
-			if (!rejected || !program) program = createProgram(model, 1);
+			if (!rejected || !program) {
+				program = createProgram(model, 1);
+				loaded = { notebook, model };
+			}
 			return { accepted: !rejected, errors: model.errors, variables: model.variables };
 		},
 		async run(request: RunRequest): Promise<RunResponse> {
@@ -34,6 +48,23 @@ export function createEngineService(): EngineApi {
 		},
 		async attribute(a: ScenarioSpec, b: ScenarioSpec, variable: string, year: number) {
 			return attribute(a, b, variable, year, programFor);
+		},
+		async monteCarlo(options: MonteCarloOptions, onProgress?: (fraction: number) => void) {
+			return runMonteCarlo(current().model, options, onProgress);
+		},
+		async sensitivity(options: MonteCarloOptions, variable: string, year: number) {
+			const { model } = current();
+			return {
+				tornado: tornado(model, options.inputs, variable, year),
+				shares: varianceShares(model, options, variable, year),
+				samples: options.samples
+			};
+		},
+		async fit(request: FitSpec) {
+			return fitParameters({ ...request, notebook: current().notebook }, observedSeries);
+		},
+		async backtest(request: BacktestSpec) {
+			return backtest({ ...request, notebook: current().notebook }, observedSeries);
 		}
 	};
 }

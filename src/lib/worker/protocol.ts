@@ -1,10 +1,22 @@
 // The one typed boundary between the page and the engine worker. Everything crossing it is
 // plain data (structured clone): notebooks in, results out.
 
-import type { CellError, Notebook, RunResult } from '../sim/types';
+import type { CellError, MonteCarloOptions, MonteCarloResult, Notebook, RunResult, TornadoBar, VarianceShare } from '../sim/types';
 import type { Attribution, ScenarioSpec } from '../sim/attribution';
+import type { FitRequest, FitResult } from '../sim/fitting';
+import type { BacktestRequest, BacktestResult } from '../sim/backtest';
 
-export type { Attribution, ScenarioSpec };
+export type { Attribution, ScenarioSpec, FitResult, BacktestResult };
+
+/** A fit of the loaded notebook (the worker supplies the notebook). */
+export type FitSpec = Omit<FitRequest, 'notebook'>;
+export type BacktestSpec = Omit<BacktestRequest, 'notebook'>;
+
+export interface SensitivityReport {
+	tornado: TornadoBar[];
+	shares: VarianceShare[];
+	samples: number;
+}
 
 export const MIN_HORIZON = 2030;
 export const MAX_HORIZON = 2050;
@@ -46,6 +58,12 @@ export interface EngineApi {
 	runScenarios(specs: ScenarioRun[]): Promise<RunResult[]>;
 	/** Splits the difference B - A in `variable` at `year` into each change's contribution. */
 	attribute(a: ScenarioSpec, b: ScenarioSpec, variable: string, year: number): Promise<Attribution>;
+	/** Monte Carlo bands of the loaded notebook; `onProgress` hears the fraction of years done. */
+	monteCarlo(options: MonteCarloOptions, onProgress?: (fraction: number) => void): Promise<MonteCarloResult>;
+	/** Tornado chart and variance ranking of one output in one year, for the loaded notebook. */
+	sensitivity(options: MonteCarloOptions, variable: string, year: number): Promise<SensitivityReport>;
+	fit(request: FitSpec): Promise<FitResult>;
+	backtest(request: BacktestSpec): Promise<BacktestResult>;
 }
 
 export interface ScenarioRun extends ScenarioSpec {

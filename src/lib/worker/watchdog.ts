@@ -7,7 +7,8 @@
 // the baseline and the notebook, so they run against the right model; calls still waiting on
 // the terminated worker are rejected at once (they would never be answered).
 
-import type { Attribution, EngineApi, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec } from './protocol';
+import type { Attribution, BacktestResult, BacktestSpec, EngineApi, FitResult, FitSpec, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec, SensitivityReport } from './protocol';
+import type { MonteCarloOptions, MonteCarloResult } from '../sim/types';
 import type { Notebook, RunResult } from '../sim/types';
 
 export interface WorkerHandle {
@@ -42,6 +43,8 @@ export class EngineRestarted extends Error {
 }
 
 export interface GuardedEngine extends EngineApi {
+	/** Stops whatever the worker is doing (by replacing it), without reporting a problem. */
+	cancel(): void;
 	dispose(): void;
 }
 
@@ -73,7 +76,7 @@ export function guardEngine(
 	let ready: Promise<void> = Promise.resolve();
 	const pending = new Set<Pending>();
 
-	const restart = (why: EngineTimeout | EngineCrashed) => {
+	const restart = (why: EngineTimeout | EngineCrashed | null) => {
 		for (const p of pending) {
 			if (p.timer) clearTimeout(p.timer);
 			p.reject(new EngineRestarted(p.what));
@@ -87,7 +90,7 @@ export function guardEngine(
 			if (baselineNotebook) await fresh.api.setBaseline(baselineNotebook);
 			if (loadedNotebook) await fresh.api.load(loadedNotebook);
 		})().catch(() => undefined);
-		onRestart(why);
+		if (why) onRestart(why);
 	};
 
 	/** Sends a call to the current worker once it is ready; `limited` calls are timed. */
@@ -141,6 +144,21 @@ export function guardEngine(
 		},
 		attribute(a: ScenarioSpec, b: ScenarioSpec, variable: string, year: number): Promise<Attribution> {
 			return call(`attribution of ${variable} in ${year}`, true, (api) => api.attribute(a, b, variable, year));
+		},
+		monteCarlo(options: MonteCarloOptions, onProgress?: (fraction: number) => void): Promise<MonteCarloResult> {
+			return call(`uncertainty run (${options.samples.toLocaleString('en')} samples)`, true, (api) => api.monteCarlo(options, onProgress));
+		},
+		sensitivity(options: MonteCarloOptions, variable: string, year: number): Promise<SensitivityReport> {
+			return call(`sensitivity of ${variable} in ${year}`, true, (api) => api.sensitivity(options, variable, year));
+		},
+		fit(request: FitSpec): Promise<FitResult> {
+			return call(`fit of ${request.parameters.length} parameters`, true, (api) => api.fit(request));
+		},
+		backtest(request: BacktestSpec): Promise<BacktestResult> {
+			return call(`back-test through ${request.throughYear}`, true, (api) => api.backtest(request));
+		},
+		cancel() {
+			restart(null);
 		},
 		dispose() {
 			worker.terminate();

@@ -1,0 +1,75 @@
+// Out-of-sample check of a calibration: fit the parameters with data up to one year only, project
+// the following years and compare the projection with the actuals that were held back.
+// Pure TypeScript, no DOM: it runs in the analysis worker.
+
+import { fitParameters } from './fitting';
+import type { FitRequest, FitResult } from './fitting';
+import { compileNotebook } from './model';
+import { createProgram, runDeterministic } from './run';
+import type { DataTable } from './types';
+
+export interface BacktestRequest extends Omit<FitRequest, 'toYear'> {
+	/** Calibrate with data up to and including this year. */
+	throughYear: number;
+	/** Compare with actuals held back up to this year. */
+	checkThroughYear: number;
+}
+
+export interface HeldBack {
+	variable: string;
+	series: string;
+	/** Held-back years with both a projection and an actual value. */
+	years: number[];
+	projected: number[];
+	actual: number[];
+	/** projected - actual, per year. */
+	errors: number[];
+	/** Root-mean-square of the errors; NaN when no year could be compared. */
+	rmse: number;
+}
+
+export interface BacktestResult {
+	/** Fitted on fromYear..throughYear. Its problems include the back-test's own. */
+	fit: FitResult;
+	/** Per pair: the projection against the held-back actuals, per year. */
+	heldBack: HeldBack[];
+}
+
+/** Longest stretch of held-back years a back-test projects. */
+const MAX_CHECK_YEARS = 200;
+
+export function backtest(request: BacktestRequest, data: DataTable, onProgress?: (fraction: number) => void): BacktestResult {
+	const { throughYear, checkThroughYear, ...rest } = request;
+	const fit = fitParameters({ ...rest, toYear: throughYear }, data, onProgress);
+	if (fit.problems.length) return { fit, heldBack: [] };
+
+	const problems: string[] = [];
+	if (!Number.isInteger(checkThroughYear) || checkThroughYear <= throughYear) {
+		problems.push(`The years checked must run past the last year fitted (${throughYear}); got ${checkThroughYear}.`);
+	} else if (checkThroughYear - throughYear > MAX_CHECK_YEARS) {
+		problems.push(`At most ${MAX_CHECK_YEARS} years can be held back (${throughYear + 1}-${checkThroughYear} asked).`);
+	}
+	if (problems.length) return { fit: { ...fit, problems }, heldBack: [] };
+
+	// The fit compiled and ran this notebook without problems, so the projection can run too.
+	const program = createProgram(compileNotebook(request.notebook, data), 1);
+	const projection = runDeterministic(program, { inputs: { ...request.inputs, ...fit.fitted }, horizon: checkThroughYear });
+	const heldBack = request.pairs.map(({ variable, series }): HeldBack => {
+		const model = projection.series[variable];
+		const observed = data[series];
+		const out: HeldBack = { variable, series, years: [], projected: [], actual: [], errors: [], rmse: NaN };
+		projection.years.forEach((year, i) => {
+			if (year <= throughYear || year > checkThroughYear) return;
+			const actual = observed[year];
+			if (typeof actual !== 'number' || !Number.isFinite(actual) || !Number.isFinite(model[i])) return;
+			out.years.push(year);
+			out.projected.push(model[i]);
+			out.actual.push(actual);
+			out.errors.push(model[i] - actual);
+		});
+		if (out.errors.length) out.rmse = Math.sqrt(out.errors.reduce((s, e) => s + e * e, 0) / out.errors.length);
+		else problems.push(`The series "${series}" has no data in ${throughYear + 1}-${checkThroughYear} to check "${variable}" against.`);
+		return out;
+	});
+	return { fit: problems.length ? { ...fit, problems } : fit, heldBack };
+}

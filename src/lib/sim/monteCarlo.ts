@@ -1,0 +1,195 @@
+// Monte Carlo bands: the notebook run once over many samples of its uncertain inputs, in ONE
+// vectorised program (createProgram(model, samples)): every formula closure processes all the
+// samples of a year in one call, so the interpretation cost is paid per node and year, not per
+// sample. After each year the requested variables are summarised (5th, 25th, 50th, 75th and
+// 95th percentiles and the mean over the samples).
+//
+// A runner per compiled model keeps its programs (for the last sample counts) and the samples
+// of each input, which are drawn again only when that input's slider, range, the seed or the
+// sample count changed: moving one slider re-samples one input.
+//
+// Only the formulas the requested variables depend on (now or through prev) are compiled and
+// run; the others cannot change them.
+
+import { currentReferences, laggedReferences } from './parse';
+import type { CompiledModel } from './model';
+import { quantilesInto } from './quantiles';
+import { createProgram, inputValues, simulate } from './run';
+import type { Program } from './run';
+import { inputStream, usableUncertainty } from './sampling';
+import { sampleInput } from './sampling';
+import type { Bands, MonteCarloOptions, MonteCarloResult } from './types';
+
+/** The percentiles every band reports, in the order of Bands' p5..p95. */
+export const BAND_PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+export const MIN_SAMPLES = 1;
+export const MAX_SAMPLES = 100_000;
+/** Programs up to this many samples stay cached between runs (larger ones hold 100+ MB). */
+const CACHE_SAMPLES_LIMIT = 20_000;
+
+/** One output's values in one year with the sampled inputs that produced them, sample by sample. */
+export interface SampleMatrix {
+	variable: string;
+	year: number;
+	samples: number;
+	seed: number;
+	/** The output in `year`, one value per sample. */
+	output: Float64Array;
+	/** Every sampled input (those with an uncertainty range), one value per sample. */
+	inputs: { name: string; label: string; values: Float64Array }[];
+}
+
+export interface MonteCarloRunner {
+	run(options: MonteCarloOptions, onProgress?: (fraction: number) => void): MonteCarloResult;
+	sampleMatrix(options: MonteCarloOptions, variable: string, year: number): SampleMatrix;
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export function sampleCount(samples: number): number {
+	if (!Number.isFinite(samples)) throw new RangeError(`The number of samples must be a number, not ${samples}.`);
+	return Math.min(MAX_SAMPLES, Math.max(MIN_SAMPLES, Math.round(samples)));
+}
+
+/** The model cut down to the formulas `wanted` depend on, this year or through prev(). */
+export function prunedModel(model: CompiledModel, wanted: Iterable<string>): CompiledModel {
+	const byName = new Map(model.formulas.map((f) => [f.name, f]));
+	const needed = new Set<string>();
+	const stack = [...wanted].filter((n) => byName.has(n));
+	while (stack.length) {
+		const name = stack.pop()!;
+		if (needed.has(name)) continue;
+		needed.add(name);
+		const expr = byName.get(name)!.expr;
+		for (const r of [...currentReferences(expr), ...laggedReferences(expr)]) if (byName.has(r) && !needed.has(r)) stack.push(r);
+	}
+	if (needed.size === model.formulas.length) return model;
+	const formulas = model.formulas.filter((f) => needed.has(f.name));
+	return { ...model, formulas, variables: [...model.inputs.map((i) => i.name), ...formulas.map((f) => f.name)] };
+}
+
+interface CachedProgram {
+	key: string;
+	program: Program;
+	/** Per input slot: what its buffer currently holds (null: unknown, must be filled). */
+	filled: (string | null)[];
+}
+
+export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
+	let cache: CachedProgram[] = [];
+
+	/** A program of `samples` for the formulas behind `wanted`; the two most recent are kept. */
+	function programFor(wanted: string[], samples: number): CachedProgram {
+		const pruned = prunedModel(model, wanted);
+		const key = `${samples}|${pruned.formulas.map((f) => f.name).join(',')}`;
+		let entry = cache.find((c) => c.key === key);
+		if (!entry) {
+			// Drop big programs before allocating another one.
+			cache = cache.filter((c) => c.program.ctx.n <= CACHE_SAMPLES_LIMIT).slice(0, samples > CACHE_SAMPLES_LIMIT ? 0 : 1);
+			entry = { key, program: createProgram(pruned, samples), filled: pruned.inputs.map(() => null) };
+		}
+		cache = [entry, ...cache.filter((c) => c !== entry)].slice(0, 2);
+		return entry;
+	}
+
+	/** Fills the input buffers with this run's samples (skipping inputs whose samples are unchanged). */
+	function fillInputs(entry: CachedProgram, options: MonteCarloOptions, samples: number): string[] {
+		const centrals = inputValues(model, options.inputs);
+		const uncertain: string[] = [];
+		model.inputs.forEach((cell, i) => {
+			const u = usableUncertainty(cell);
+			if (u) uncertain.push(cell.name);
+			const key = u
+				? `${options.seed}|${centrals[i]}|${cell.default}|${u.low}|${u.high}|${u.distribution}|${cell.min}|${cell.max}`
+				: `${centrals[i]}`;
+			if (entry.filled[i] === key) return;
+			sampleInput(cell, centrals[i], samples, inputStream(options.seed, cell.name), entry.program.inputBuffers[i]);
+			entry.filled[i] = key;
+		});
+		return uncertain;
+	}
+
+	function run(options: MonteCarloOptions, onProgress?: (fraction: number) => void): MonteCarloResult {
+		const started = now();
+		const samples = sampleCount(options.samples);
+		const years: number[] = [];
+		for (let y = model.startYear; y <= options.horizon; y++) years.push(y);
+		const known = new Set(model.variables);
+		const variables = [...new Set(options.variables)].filter((v) => known.has(v));
+		const entry = programFor(variables, samples);
+		const { program } = entry;
+		const uncertainInputs = fillInputs(entry, options, samples);
+
+		const slots = new Map(program.model.variables.map((name, i) => [name, i]));
+		const bandSlots = variables.map((v) => slots.get(v)!);
+		const bands: Record<string, Bands> = {};
+		const columns = variables.map((v) => {
+			const b: Bands = { p5: [], p25: [], p50: [], p75: [], p95: [], mean: [] };
+			bands[v] = b;
+			return b;
+		});
+		const q = new Float64Array(BAND_PERCENTILES.length);
+		const cur = program.ctx.cur;
+		simulate(program, options.horizon, (y) => {
+			for (let j = 0; j < bandSlots.length; j++) {
+				const b = columns[j];
+				b.mean[y] = quantilesInto(cur[bandSlots[j]], BAND_PERCENTILES, q);
+				b.p5[y] = q[0];
+				b.p25[y] = q[1];
+				b.p50[y] = q[2];
+				b.p75[y] = q[3];
+				b.p95[y] = q[4];
+			}
+			onProgress?.((y + 1) / years.length);
+		});
+		return { years, samples, seed: options.seed, bands, uncertainInputs, elapsedMs: now() - started };
+	}
+
+	function sampleMatrix(options: MonteCarloOptions, variable: string, year: number): SampleMatrix {
+		if (!model.variables.includes(variable)) throw new Error(`No variable named "${variable}" runs in this notebook.`);
+		if (!(year >= model.startYear && Number.isInteger(year))) {
+			throw new RangeError(`The year must be a whole year from ${model.startYear} on, not ${year}.`);
+		}
+		const samples = sampleCount(options.samples);
+		const entry = programFor([variable], samples);
+		const { program } = entry;
+		fillInputs(entry, options, samples);
+		const slot = program.model.variables.indexOf(variable);
+		const output = new Float64Array(samples);
+		const last = year - model.startYear;
+		simulate(program, year, (y) => {
+			if (y === last) output.set(program.ctx.cur[slot]);
+		});
+		const inputs = model.inputs.flatMap((cell, i) =>
+			usableUncertainty(cell) ? [{ name: cell.name, label: cell.label, values: program.inputBuffers[i].slice() }] : []
+		);
+		return { variable, year, samples, seed: options.seed, output, inputs };
+	}
+
+	return { run, sampleMatrix };
+}
+
+const runners = new WeakMap<CompiledModel, MonteCarloRunner>();
+
+/** The runner of `model`, kept as long as the model is (the worker keeps the loaded one). */
+export function runnerOf(model: CompiledModel): MonteCarloRunner {
+	let runner = runners.get(model);
+	if (!runner) {
+		runner = monteCarloRunner(model);
+		runners.set(model, runner);
+	}
+	return runner;
+}
+
+/**
+ * Bands of `options.variables` from `options.samples` samples of the uncertain inputs around
+ * the given central values. `onProgress` gets the fraction of years done after each year.
+ */
+export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions, onProgress?: (fraction: number) => void): MonteCarloResult {
+	return runnerOf(model).run(options, onProgress);
+}
+
+/** Per-sample values of one output in one year and of every sampled input (for variance ranking). */
+export function sampleMatrix(model: CompiledModel, options: MonteCarloOptions, variable: string, year: number): SampleMatrix {
+	return runnerOf(model).sampleMatrix(options, variable, year);
+}

@@ -1,0 +1,73 @@
+// Monte Carlo bands for the notebook: how wide the future is under the inputs' uncertainty
+// ranges. Runs in the analysis worker, so the sliders' own runs never wait behind it; while a
+// slider moves only the newest request runs (latest wins). A run that takes longer than
+// PROGRESS_AFTER_MS shows a progress bar and can be cancelled.
+
+import type { MonteCarloResult } from '../sim/types';
+import type { EngineClient } from '../worker/client';
+
+export const SAMPLE_CHOICES = [1_000, 5_000, 10_000, 50_000, 100_000] as const;
+export const PROGRESS_AFTER_MS = 200;
+
+export class Uncertainty {
+	enabled = $state(true);
+	samples = $state(10_000);
+	seed = $state(1);
+	result: MonteCarloResult | null = $state.raw(null);
+	running = $state(false);
+	/** 0..1 while a run is going. */
+	progress = $state(0);
+	/** True once a run has gone on longer than PROGRESS_AFTER_MS. */
+	slow = $state(false);
+	message: string | null = $state(null);
+
+	#engine: EngineClient | null = null;
+	#last: { inputs: Record<string, number>; horizon: number; variables: string[] } | null = null;
+
+	attach(engine: EngineClient) {
+		this.#engine = engine;
+	}
+
+	/** Asks for bands of `variables` under the current inputs; newer calls replace older ones. */
+	async request(inputs: Record<string, number>, horizon: number, variables: string[]) {
+		this.#last = { inputs, horizon, variables };
+		if (!this.enabled || !this.#engine) return;
+		this.running = true;
+		this.progress = 0;
+		const slowTimer = setTimeout(() => (this.slow = true), PROGRESS_AFTER_MS);
+		try {
+			const result = await this.#engine.monteCarlo(
+				{ inputs, horizon, samples: this.samples, seed: this.seed, variables },
+				(fraction) => (this.progress = fraction)
+			);
+			if (!result) return; // replaced by a newer request
+			this.result = result;
+			this.message = null;
+			this.running = false;
+		} catch (err) {
+			this.running = false;
+			this.message = (err as Error).name === 'EngineRestarted' ? 'The uncertainty run was cancelled.' : (err as Error).message;
+		} finally {
+			clearTimeout(slowTimer);
+			if (!this.running) this.slow = false;
+		}
+	}
+
+	/** Re-runs with the last request (after the sample count or seed changed). */
+	rerun() {
+		if (this.#last) void this.request(this.#last.inputs, this.#last.horizon, this.#last.variables);
+	}
+
+	setEnabled(on: boolean) {
+		this.enabled = on;
+		if (on) this.rerun();
+		else this.result = null;
+	}
+
+	cancel() {
+		this.#engine?.cancelAnalysis();
+		this.running = false;
+		this.slow = false;
+		this.message = 'The uncertainty run was cancelled; move a slider or press “Run again” to start another.';
+	}
+}
