@@ -473,7 +473,7 @@ describe('renameVariable', () => {
 
 describe('cellsUsing', () => {
 	it('lists the cells that read or show a name, in notebook order, without the excepted cell', () => {
-		expect(cellsUsing(fresh(), 'nevShare', 'f-nevShare')).toEqual(['headline', 'chart-shares', 'f-domesticShare', 'f-nevSales', 'fit', 'table-main']);
+		expect(cellsUsing(fresh(), 'nevShare', 'f-nevShare')).toEqual(['headline', 'chart-shares', 'f-domesticShare', 'f-nevSales', 'fit', 'backtest', 'table-main']);
 		expect(cellsUsing(fresh(), 'localisationLag', 'in-localisationLag')).toEqual(['f-localisationReached']);
 	});
 

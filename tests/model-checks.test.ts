@@ -2,10 +2,11 @@
 // extreme inputs, the direction each lever pushes, and the fit to 2019-2024.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MockInstance } from 'vitest';
-import { annualSeries } from '../src/lib/data';
-import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
+import { annualSeries, observedSeries } from '../src/lib/data';
+import { CALIBRATED, CALIBRATION_PAIRS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim';
 import type { InputCell, RunResult } from '../src/lib/sim';
+import { fitParameters } from '../src/lib/sim/fitting';
 import { fitStatistics } from '../src/lib/sim/fitStatistics';
 
 const model = compileNotebook(chinaMarketNotebook, annualSeries);
@@ -145,9 +146,24 @@ describe('calibration', () => {
 		}
 	});
 
-	it('the fit cell of the notebook names the same pairs', () => {
+	it('the fit cell of the notebook fits the calibrated parameters on the calibration pairs', () => {
 		const fit = chinaMarketNotebook.cells.find((c) => c.kind === 'fit');
-		expect(fit && fit.kind === 'fit' ? fit.pairs : []).toEqual(PAIRS);
+		expect(fit && fit.kind === 'fit' ? fit.pairs : []).toEqual(CALIBRATION_PAIRS);
+		expect(fit && fit.kind === 'fit' ? fit.parameters : []).toEqual(Object.keys(CALIBRATED));
+		expect(CALIBRATION_PAIRS.slice(0, 2)).toEqual(PAIRS);
+	});
+
+	it("the fit cell's Fit reproduces the published calibration (the app and npm run calibrate agree)", () => {
+		const fit = fitParameters(
+			{ notebook: chinaMarketNotebook, inputs: {}, parameters: Object.keys(CALIBRATED), pairs: CALIBRATION_PAIRS, fromYear: 2019, toYear: 2025 },
+			observedSeries
+		);
+		expect(fit.problems).toEqual([]);
+		for (const [name, value] of Object.entries(CALIBRATED)) {
+			const cell = chinaMarketNotebook.cells.find((c) => c.kind === 'input' && c.name === name) as { min: number; max: number };
+			// Within half a percent of the slider's range of the published value.
+			expect(Math.abs(fit.fitted[name] - value), name).toBeLessThanOrEqual(0.005 * (cell.max - cell.min));
+		}
 	});
 
 	it('the baseline 2025 domestic share is within 3 points of the Jan-Apr 2025 CAAM figure (68.7%)', () => {

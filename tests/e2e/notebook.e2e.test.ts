@@ -16,7 +16,7 @@ describe('notebook page', () => {
 		expect(labels.length).toBeGreaterThanOrEqual(3);
 		expect(labels[0]).toMatch(/from \d+\.\d% in 2019 to \d+\.\d% in 2035/);
 		// The fit cell reports an RMSE within the stated error.
-		const rmse = await page.locator('[data-testid="rmse-domesticShare"]').innerText();
+		const rmse = await page.locator('[data-testid="rmse-domesticShare-domestic_share_caam"]').innerText();
 		expect(parseFloat(rmse)).toBeLessThanOrEqual(1.5);
 		// The year-by-year table: header row starting with "Year", one row per year 2019..2035.
 		const table = page.locator('.table-cell table');

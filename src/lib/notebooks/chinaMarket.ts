@@ -3,9 +3,9 @@
 // articles ([Caixin] "Foreign carmakers tap local expertise", mid-2025; [Guangzhou] "Rewriting
 // the script", on the Nov 2025 Guangzhou Auto Show) and the public series in data/.
 //
-// The `calibrated` inputs were fitted to 2019-2024 by `npm run calibrate` (Nelder-Mead on the
-// sum of squared errors of both shares); re-run it after changing a formula and paste the
-// printed values here.
+// The `calibrated` inputs were fitted by `npm run calibrate`, the same fit the notebook's fit
+// cell runs (src/lib/sim/fitting.ts, on CALIBRATION_PAIRS); re-run it after changing a formula
+// and paste the printed values here.
 
 import type { Cell, InputCell, Notebook } from '../sim/types';
 
@@ -20,17 +20,28 @@ function input(spec: Omit<InputCell, 'kind' | 'control' | 'id'> & { control?: In
 	return { id: `in-${spec.name}`, kind: 'input', control: 'slider', ...spec };
 }
 
+/**
+ * What the calibration fits: the CAAM annual shares 2019-2024 and, as the latest observation,
+ * the Jan-Apr 2025 domestic-brand share (it anchors where the S-curve of the technology lead
+ * turns). The fit cell uses the same pairs, so its Fit button reproduces CALIBRATED.
+ */
+export const CALIBRATION_PAIRS = [
+	{ variable: 'domesticShare', series: 'domestic_share_caam' },
+	{ variable: 'nevShare', series: 'nev_share_all_vehicles_caam' },
+	{ variable: 'domesticShare', series: 'domestic_share_caam_jan_apr' }
+];
+
 /** The calibrated parameters, as fitted; also used by the model checks and the calibration script. */
 export const CALIBRATED = {
-	nevSteepness: 4.1851,
+	nevSteepness: 4.0988,
 	nevMidYear: 2020.6,
-	nevAdoptionDelay: 7.5238,
-	nevShareStart: 0.056776,
-	iceBrandBias: -0.1398,
-	nevBrandEdge: 1.0057,
-	techLeadSpeed: 0.94614,
-	techLeadMidYear: 2023.5
-}
+	nevAdoptionDelay: 7.5207,
+	nevShareStart: 0.056457,
+	iceBrandBias: -0.13464,
+	nevBrandEdge: 0.84992,
+	techLeadSpeed: 0.95469,
+	techLeadMidYear: 2023.3
+};
 
 const levers: Cell[] = [
 	{
@@ -168,8 +179,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 6,
 		step: 0.01,
 		default: CALIBRATED.nevSteepness,
-		uncertainty: { low: 1.4, high: 6, distribution: 'normal' },
-		description: 'Steepness of the S-curve of NEV readiness (price, range, charging). Fitted to CAAM NEV share 2019-2024. Uncertainty: 1.4 to 6, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap; cut at the slider maximum).'
+		uncertainty: { low: 1.3, high: 6, distribution: 'normal' },
+		description: 'Steepness of the S-curve of NEV readiness (price, range, charging). Fitted to CAAM NEV share 2019-2024. Uncertainty: 1.3 to 6, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap; cut at the slider maximum).'
 	}),
 	input({
 		name: 'nevMidYear',
@@ -190,8 +201,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 15,
 		step: 0.05,
 		default: CALIBRATED.nevAdoptionDelay,
-		uncertainty: { low: 6.5, high: 8.55, distribution: 'normal' },
-		description: 'Time constant of the first-order delay between NEV readiness and NEV sales: buyers replace cars and change habits slowly. Fitted to CAAM NEV share 2019-2024. Uncertainty: 6.5 to 8.55 years, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
+		uncertainty: { low: 6.5, high: 8.54, distribution: 'normal' },
+		description: 'Time constant of the first-order delay between NEV readiness and NEV sales: buyers replace cars and change habits slowly. Fitted to CAAM NEV share 2019-2024. Uncertainty: 6.5 to 8.54 years, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	}),
 	input({
 		name: 'nevShareStart',
@@ -212,8 +223,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 3,
 		step: 0.01,
 		default: CALIBRATED.iceBrandBias,
-		uncertainty: { low: -0.254, high: -0.025, distribution: 'normal' },
-		description: 'Chinese brands\' attractiveness against foreign brands among combustion cars in 2019, before the technology lead and safety gap. Fitted to CAAM domestic-brand share 2019-2024. Uncertainty: -0.254 to -0.025, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
+		uncertainty: { low: -0.249, high: -0.02, distribution: 'normal' },
+		description: 'Chinese brands\' attractiveness against foreign brands among combustion cars in 2019, before the technology lead and safety gap. Fitted to CAAM domestic-brand share 2019-2024. Uncertainty: -0.249 to -0.02, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	}),
 	input({
 		name: 'nevBrandEdge',
@@ -223,8 +234,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 3,
 		step: 0.01,
 		default: CALIBRATED.nevBrandEdge,
-		uncertainty: { low: 0, high: 2.3, distribution: 'normal' },
-		description: `How much more Chinese brands attract NEV buyers than combustion-car buyers: BYD, Geely and SAIC led NEV sales (CAAM, via ${CAIXIN}). Fitted to CAAM domestic-brand share 2019-2024. Uncertainty: 0 to 2.3, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap; cut at the slider minimum).`
+		uncertainty: { low: 0, high: 2.11, distribution: 'normal' },
+		description: `How much more Chinese brands attract NEV buyers than combustion-car buyers: BYD, Geely and SAIC led NEV sales (CAAM, via ${CAIXIN}). Fitted to CAAM domestic-brand share 2019-2024. Uncertainty: 0 to 2.11, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap; cut at the slider minimum).`
 	}),
 	input({
 		name: 'techLeadSpeed',
@@ -234,8 +245,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 3,
 		step: 0.01,
 		default: CALIBRATED.techLeadSpeed,
-		uncertainty: { low: 0.49, high: 1.4, distribution: 'normal' },
-		description: 'Steepness of the S-curve along which the domestic technology lead builds up. Fitted to CAAM domestic-brand share 2019-2024. Uncertainty: 0.49 to 1.4, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
+		uncertainty: { low: 0.51, high: 1.4, distribution: 'normal' },
+		description: 'Steepness of the S-curve along which the domestic technology lead builds up. Fitted to CAAM domestic-brand share 2019-2024. Uncertainty: 0.51 to 1.4, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	}),
 	input({
 		name: 'techLeadMidYear',
@@ -245,8 +256,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 2030,
 		step: 0.05,
 		default: CALIBRATED.techLeadMidYear,
-		uncertainty: { low: 2022.07, high: 2024.93, distribution: 'normal' },
-		description: 'Midpoint of the S-curve of the domestic technology lead. Fitted to CAAM domestic-brand share 2019-2024. Uncertainty: 2022.07 to 2024.93, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
+		uncertainty: { low: 2021.87, high: 2024.73, distribution: 'normal' },
+		description: 'Midpoint of the S-curve of the domestic technology lead. Fitted to CAAM domestic-brand share 2019-2024. Uncertainty: 2021.87 to 2024.73, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	})
 ];
 
@@ -324,6 +335,13 @@ const outputs: Cell[] = [
 		format: 'percent'
 	},
 	{
+		id: 'sensitivity',
+		kind: 'sensitivity',
+		title: 'Which assumptions matter most for the domestic-brand share in 2030',
+		variable: 'domesticShare',
+		year: 2030
+	},
+	{
 		id: 'chart-segments',
 		kind: 'chart',
 		title: 'Chinese brands within each segment',
@@ -346,13 +364,21 @@ const outputs: Cell[] = [
 	{
 		id: 'fit',
 		kind: 'fit',
-		title: 'How well the model reproduces 2019-2024',
-		pairs: [
-			{ variable: 'domesticShare', series: 'domestic_share_caam' },
-			{ variable: 'nevShare', series: 'nev_share_all_vehicles_caam' }
-		],
+		title: 'How well the model reproduces 2019-2025',
+		pairs: CALIBRATION_PAIRS,
 		fromYear: 2019,
-		toYear: 2024
+		toYear: 2025,
+		parameters: Object.keys(CALIBRATED)
+	},
+	{
+		id: 'backtest',
+		kind: 'backtest',
+		title: 'Back-test: fitted on 2019-2022, checked on 2023-2024',
+		pairs: CALIBRATION_PAIRS.slice(0, 2),
+		parameters: Object.keys(CALIBRATED),
+		fromYear: 2019,
+		throughYear: 2022,
+		checkThroughYear: 2024
 	},
 	{
 		id: 'md-caveats',
@@ -388,11 +414,11 @@ This notebook turns that argument into numbers. It fits a small model to the 201
 		},
 		...outputs.slice(0, 2),
 		...levers,
-		...outputs.slice(2, 4),
+		...outputs.slice(2, 5),
 		...nevModel,
 		...brandModel,
 		...volumeModel,
 		...calibratedInputs,
-		...outputs.slice(4)
+		...outputs.slice(5)
 	]
 };

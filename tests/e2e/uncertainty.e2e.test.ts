@@ -1,0 +1,122 @@
+// Uncertainty, sensitivity, fitting and export in a real browser.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSite, waitForEngine } from './support/site';
+
+const site = useSite();
+const status = (page: Page) => page.getByTestId('mc-status').innerText();
+const range = (page: Page) => page.getByTestId('range-domesticShare-2030').innerText();
+
+async function waitForBands(page: Page, samples: string) {
+	await expect.poll(() => status(page).catch(() => ''), { timeout: 20_000 }).toContain(`${samples} samples in`);
+}
+
+describe('uncertainty bands', () => {
+	it('shows 5-95% ranges and fan bands, reproducibly for a seed, and follows the sliders', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		await waitForBands(page, '10,000');
+		expect(await range(page)).toMatch(/^5–95%: \d+\.\d% to \d+\.\d%$/);
+		// The chart's data table carries the bands.
+		const headers = await page.locator('.chart-data').first().locator('thead th').allInnerTexts();
+		expect(headers.some((h) => h.includes('5-95% range'))).toBe(true);
+		// Same seed, same bands; another seed, other bands.
+		const seed = page.getByRole('spinbutton', { name: 'Seed' });
+		await seed.fill('7');
+		await seed.press('Enter');
+		await page.waitForTimeout(600);
+		const seven = await range(page);
+		await seed.fill('8');
+		await seed.press('Enter');
+		await expect.poll(() => range(page)).not.toBe(seven);
+		await seed.fill('7');
+		await seed.press('Enter');
+		await expect.poll(() => range(page)).toBe(seven);
+		// Bands move with a slider.
+		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('0.9');
+		await expect.poll(() => range(page)).not.toBe(seven);
+		// Fewer samples.
+		await page.getByLabel('Samples').selectOption('1000');
+		await waitForBands(page, '1,000');
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+
+	it('a long run shows progress and can be cancelled; the engine stays usable', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		await waitForBands(page, '10,000');
+		await page.getByLabel('Samples').selectOption('100000');
+		const cancel = page.getByRole('button', { name: 'Cancel' });
+		await cancel.waitFor({ timeout: 10_000 });
+		expect(await page.getByRole('progressbar', { name: 'Uncertainty run progress' }).count()).toBe(1);
+		await cancel.click();
+		await expect.poll(() => page.getByText('The uncertainty run was cancelled').count()).toBe(1);
+		await page.getByLabel('Samples').selectOption('5000');
+		await waitForBands(page, '5,000');
+		// Sliders never stopped working.
+		const before = await page.locator('[data-testid="headline-nevShare-2030"] .figure-value').innerText();
+		await page.getByRole('slider', { name: 'Electrification pace from 2026' }).fill('1.5');
+		await expect.poll(() => page.locator('[data-testid="headline-nevShare-2030"] .figure-value').innerText()).not.toBe(before);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('sensitivity, fit and back-test cells', () => {
+	it('ranks the inputs, re-fits the calibrated parameters, and back-tests the model', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		const sensitivity = page.locator('.sensitivity-cell');
+		await expect.poll(() => sensitivity.locator('.variance-table tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(5);
+		const shares = (await sensitivity.locator('.variance-table tbody td:last-child').allInnerTexts()).map((t) => parseFloat(t));
+		expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(0.5);
+		expect(await sensitivity.locator('[role="img"]').getAttribute('aria-label')).toMatch(/^Tornado chart of/);
+
+		const fit = page.locator('.fit-cell');
+		await fit.getByRole('button', { name: /^Fit \d+ parameters/ }).click();
+		const result = fit.getByTestId('fit-result');
+		await result.waitFor({ timeout: 20_000 });
+		const rmse = await fit.locator('.fit-rmse li').allInnerTexts();
+		for (const line of rmse) {
+			const [before, after] = [...line.matchAll(/(\d+\.\d+) pp/g)].map((m) => parseFloat(m[1]));
+			expect(after).toBeLessThanOrEqual(before + 0.01);
+		}
+		await fit.getByRole('button', { name: 'Use fitted values' }).click();
+		await page.getByRole('button', { name: 'Undo' }).click();
+
+		const backtest = page.locator('.backtest-cell');
+		await expect.poll(() => backtest.locator('table').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+		const rows = await backtest.locator('table').first().locator('tbody tr').allInnerTexts();
+		expect(rows.map((r) => r.split('\t')[0])).toEqual(['2023', '2024']);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('export', () => {
+	it('downloads results as CSV (bands included), the scenario as JSON, and a chart as PNG', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		await waitForBands(page, '10,000');
+		const save = async (name: string) => {
+			const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).first().click()]);
+			return { file: download.suggestedFilename(), body: readFileSync((await download.path())!) };
+		};
+		const csv = await save('Download results (CSV)');
+		const lines = csv.body.toString('utf8').trim().split(/\r?\n/);
+		expect(csv.file).toMatch(/^shiftcast-results-\d{4}-\d{2}-\d{2}\.csv$/);
+		expect(lines[0]).toMatch(/^scenario,year,/);
+		expect(lines[0]).toContain('domesticShare_p95');
+		expect(lines.length).toBe(1 + 2 * (2035 - 2019 + 1));
+		const json = JSON.parse((await save('Download scenario (JSON)')).body.toString('utf8'));
+		expect(json.format).toBe('shiftcast-scenario');
+		expect(json.document?.notebook?.cells?.length ?? json.notebook?.cells?.length).toBeGreaterThan(10);
+		const png = await save('Download chart (PNG)');
+		expect(png.file).toMatch(/\.png$/);
+		expect([...png.body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+});
