@@ -19,8 +19,8 @@ describe('uncertainty bands', () => {
 		await waitForBands(page, '10,000');
 		expect(await range(page)).toMatch(/^5–95%: \d+\.\d% to \d+\.\d%$/);
 		// The chart's data table carries the bands.
-		const headers = await page.locator('.chart-data').first().locator('thead th').allInnerTexts();
-		expect(headers.some((h) => h.includes('5-95% range'))).toBe(true);
+		const headers = await page.locator('.chart-data').first().locator('thead th').allTextContents();
+		expect(headers.some((h) => h.includes('95th percentile'))).toBe(true);
 		// Same seed, same bands; another seed, other bands.
 		const seed = page.getByRole('spinbutton', { name: 'Seed' });
 		await seed.fill('7');

@@ -76,9 +76,9 @@ export function buildChartModel(
 			});
 			series.push(
 				band('p5', 'band-low', '5th percentile', 0.15),
-				band('p95', 'band-high', '5-95% range', 0.15),
+				band('p95', 'band-high', '95th percentile', 0.15),
 				band('p25', 'band-low', '25th percentile', 0.3),
-				band('p75', 'band-high', '25-75% range', 0.3),
+				band('p75', 'band-high', '75th percentile', 0.3),
 				band('p50', 'median', 'median of samples', 0.9)
 			);
 		});

@@ -36,12 +36,13 @@ export function csvNumber(value: number | undefined | null): string {
  * a scenario without bands for a variable leaves those cells empty.
  */
 export function resultsToCsv(rows: CsvScenarioRows[], variables: string[], labels?: Map<string, string>): string {
-	const withBands = rows.some((r) => r.bands !== undefined);
+	// Band columns only for variables some scenario has bands for: no columns that are always empty.
+	const banded = new Set(variables.filter((v) => rows.some((r) => r.bands?.[v] !== undefined)));
 	const header = ['scenario', 'year'];
 	for (const v of variables) {
 		const label = labels?.get(v) ?? v;
 		header.push(label);
-		if (withBands) for (const k of BAND_KEYS) header.push(`${label}_${k}`);
+		if (banded.has(v)) for (const k of BAND_KEYS) header.push(`${label}_${k}`);
 	}
 	const lines = [header.map(csvText).join(',')];
 	for (const { scenario, result, bands } of rows) {
@@ -49,7 +50,7 @@ export function resultsToCsv(rows: CsvScenarioRows[], variables: string[], label
 			const cells = [csvText(scenario), csvNumber(year)];
 			for (const v of variables) {
 				cells.push(csvNumber(result.series[v]?.[i]));
-				if (!withBands) continue;
+				if (!banded.has(v)) continue;
 				// Bands carry no years of their own: they are aligned with the run's years.
 				const b = bands?.[v];
 				for (const k of BAND_KEYS) cells.push(csvNumber(b?.[k]?.[i]));

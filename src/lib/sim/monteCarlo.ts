@@ -4,9 +4,9 @@
 // sample. After each year the requested variables are summarised (5th, 25th, 50th, 75th and
 // 95th percentiles and the mean over the samples).
 //
-// A runner per compiled model keeps its programs (for the last sample counts) and the samples
-// of each input, which are drawn again only when that input's slider, range, the seed or the
-// sample count changed: moving one slider re-samples one input.
+// A runner per compiled model keeps its programs (the last two, up to 20,000 samples each) and
+// the samples of each input, which are drawn again only when that input's slider, range, the
+// seed or the sample count changed: moving one slider re-samples one input.
 //
 // Only the formulas the requested variables depend on (now or through prev) are compiled and
 // run; the others cannot change them.
@@ -78,15 +78,19 @@ interface CachedProgram {
 export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
 	let cache: CachedProgram[] = [];
 
-	/** A program of `samples` for the formulas behind `wanted`; the two most recent are kept. */
+	/**
+	 * A program of `samples` for the formulas behind `wanted`. The two most recently used are
+	 * kept (bands and a sensitivity ranking alternate); programs above CACHE_SAMPLES_LIMIT
+	 * samples are built for one run and not kept.
+	 */
 	function programFor(wanted: string[], samples: number): CachedProgram {
 		const pruned = prunedModel(model, wanted);
 		const key = `${samples}|${pruned.formulas.map((f) => f.name).join(',')}`;
 		let entry = cache.find((c) => c.key === key);
 		if (!entry) {
-			// Drop big programs before allocating another one.
-			cache = cache.filter((c) => c.program.ctx.n <= CACHE_SAMPLES_LIMIT).slice(0, samples > CACHE_SAMPLES_LIMIT ? 0 : 1);
+			if (samples > CACHE_SAMPLES_LIMIT) cache = []; // let the small ones go too before a big allocation
 			entry = { key, program: createProgram(pruned, samples), filled: pruned.inputs.map(() => null) };
+			if (samples > CACHE_SAMPLES_LIMIT) return entry;
 		}
 		cache = [entry, ...cache.filter((c) => c !== entry)].slice(0, 2);
 		return entry;

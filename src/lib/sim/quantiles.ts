@@ -5,14 +5,14 @@
 // NaN values are ignored; if every value is NaN (or there are none) every quantile is NaN.
 //
 // Speed (the Monte Carlo bands take five quantiles of 10,000 values for every variable and year):
-// nothing is sorted in full. Values are bucketed by value between their min and max (buckets are
-// ordered like the values), the counts locate the bucket holding each wanted order statistic, and
-// only those few buckets' values are gathered and sorted. That is three branch-light passes over
-// the input, which is never copied or modified. Small inputs, infinite values or a bucket holding
-// too many values fall back to Floyd-Rivest selection on a scratch copy.
+// nothing is sorted in full and the input is never copied or modified. The value range is
+// estimated from a strided subsample; one pass sums the values and counts them into buckets of
+// that range (values outside it go to the end buckets, so bucket order is still value order); the
+// counts locate the bucket of each wanted order statistic; a second pass gathers just those few
+// buckets' values, which are sorted. Small inputs, NaN, a degenerate range or a wanted bucket
+// holding too many values fall back to exact min/max and Floyd-Rivest selection on a copy.
 
 let scratch = new Float64Array(0);
-let bucketOf = new Uint16Array(0);
 let counts = new Int32Array(0);
 let slotOfBucket = new Int32Array(0);
 
@@ -46,30 +46,38 @@ export function quantiles(values: ArrayLike<number>, ps: readonly number[]): num
 export function quantilesInto(values: ArrayLike<number>, ps: readonly number[], out: { [i: number]: number }): number {
 	for (const p of ps) if (!(p >= 0 && p <= 1)) throw new RangeError(`A quantile's probability must be between 0 and 1, not ${p}.`);
 	const n = values.length;
-	// Sum, min and max in one pass; NaN makes the sum NaN, and only then are the NaNs skipped.
-	let m = n;
+	if (n >= BUCKETS_FROM) {
+		// Range of a strided subsample of about SUBSAMPLE values (NaN is never < or >).
+		const stride = Math.floor(n / SUBSAMPLE);
+		let lo = Infinity;
+		let hi = -Infinity;
+		for (let i = 0; i < n; i += stride) {
+			const v = values[i];
+			lo = v < lo ? v : lo;
+			hi = v > hi ? v : hi;
+		}
+		if (hi > lo && Number.isFinite(hi - lo)) {
+			const mean = bucketQuantiles(values, lo, hi, ps, out);
+			if (mean !== undefined) return mean;
+		}
+	}
+	return exactQuantiles(values, ps, out);
+}
+
+/** Exact min, max and sum, then selection on a copy. Any size, NaN and infinities included. */
+function exactQuantiles(values: ArrayLike<number>, ps: readonly number[], out: { [i: number]: number }): number {
+	const n = values.length;
+	let m = 0;
 	let sum = 0;
 	let min = Infinity;
 	let max = -Infinity;
 	for (let i = 0; i < n; i++) {
 		const v = values[i];
-		sum += v;
-		min = v < min ? v : min;
-		max = v > max ? v : max;
-	}
-	if (sum !== sum) {
-		m = 0;
-		sum = 0;
-		min = Infinity;
-		max = -Infinity;
-		for (let i = 0; i < n; i++) {
-			const v = values[i];
-			if (v === v) {
-				m++;
-				sum += v;
-				if (v < min) min = v;
-				if (v > max) max = v;
-			}
+		if (v === v) {
+			m++;
+			sum += v;
+			if (v < min) min = v;
+			if (v > max) max = v;
 		}
 	}
 	if (m === 0) {
@@ -80,56 +88,55 @@ export function quantilesInto(values: ArrayLike<number>, ps: readonly number[], 
 		// Every value alike: exact, where summing m copies would round.
 		for (let j = 0; j < ps.length; j++) out[j] = min;
 		return min;
-	} else if (m < BUCKETS_FROM || !Number.isFinite(max - min) || !bucketQuantiles(values, m, min, max, ps, out)) {
-		const a = scratchOf(n);
-		copyFinite(values, a);
-		quantilesOfOwned(a, m, ps, out);
 	}
+	const a = scratchOf(n);
+	copyFinite(values, a);
+	quantilesOfOwned(a, m, ps, out);
 	return sum / m;
 }
 
 /** Below this many values, selection on a copy is as fast as bucketing. */
 const BUCKETS_FROM = 512;
+/** Values the range is estimated from. */
+const SUBSAMPLE = 256;
 /** A gathered bucket larger than this is selected from rather than sorted. */
 const SORT_UP_TO = 256;
-const NO_BUCKET = 0xffff;
 
 /**
- * The bucket method (see the top of the file). `min` < `max`, both finite. Returns false (and
- * writes nothing) if the wanted buckets hold too many values, e.g. when a few far outliers
- * squeeze every other value into one bucket.
+ * The bucket method (see the top of the file) over buckets spanning lo..hi (lo < hi, finite).
+ * Returns the mean, or undefined (having written nothing) if there is a NaN among the values or
+ * the wanted buckets hold too many values (e.g. a few far outliers squeeze the rest together).
  */
-function bucketQuantiles(values: ArrayLike<number>, m: number, min: number, max: number, ps: readonly number[], out: { [i: number]: number }): boolean {
+function bucketQuantiles(values: ArrayLike<number>, lo: number, hi: number, ps: readonly number[], out: { [i: number]: number }): number | undefined {
 	const n = values.length;
-	// About 8 values a bucket; at most 2^14 buckets so an index fits a Uint16 with room for NO_BUCKET.
-	const buckets = Math.min(1 << 14, Math.max(64, 1 << Math.round(Math.log2(m / 8))));
-	if (bucketOf.length < n) bucketOf = new Uint16Array(Math.max(n, 2 * bucketOf.length));
+	// About 8 values a bucket.
+	const buckets = Math.min(1 << 16, Math.max(64, 1 << Math.round(Math.log2(n / 8))));
 	if (counts.length < buckets) {
 		counts = new Int32Array(buckets);
 		slotOfBucket = new Int32Array(buckets);
 	}
-	// Module-level arrays read through locals inside the hot loops.
-	const idx = bucketOf;
+	// Module-level arrays are read through locals inside the hot loops.
 	const cnt = counts;
 	cnt.fill(0, 0, buckets);
-	const scale = buckets / (max - min);
+	const scale = buckets / (hi - lo);
 	const top = buckets - 1;
+	let sum = 0;
 	for (let i = 0; i < n; i++) {
-		// Monotone in v, so bucket order is value order. NaN fails the test and gets no bucket.
-		const t = (values[i] - min) * scale;
-		if (t >= 0) {
-			const b = t < top ? t | 0 : top;
-			idx[i] = b;
-			cnt[b]++;
-		} else idx[i] = NO_BUCKET;
+		// Monotone in v (clamped to the end buckets), so bucket order is value order.
+		const v = values[i];
+		sum += v;
+		const t = (v - lo) * scale;
+		cnt[t > 0 ? (t < top ? t | 0 : top) : 0]++;
 	}
+	// A NaN makes the sum NaN (so do +∞ and -∞ together): the exact path handles those.
+	if (sum !== sum) return undefined;
 	// Ranks wanted: each p's lower order statistic and, when it interpolates, the next one.
 	const ranks: number[] = [];
 	for (const p of ps) {
-		const h = (m - 1) * p;
+		const h = (n - 1) * p;
 		const k = Math.floor(h);
 		ranks.push(k);
-		if (h > k && k + 1 < m) ranks.push(k + 1);
+		if (h > k && k + 1 < n) ranks.push(k + 1);
 	}
 	const wanted = [...new Set(ranks)].sort((x, y) => x - y);
 	// Walk the cumulative counts to the bucket of each wanted rank.
@@ -138,35 +145,35 @@ function bucketQuantiles(values: ArrayLike<number>, m: number, min: number, max:
 	let cum = 0;
 	let b = 0;
 	for (const r of wanted) {
-		while (cum + counts[b] <= r) cum += counts[b++];
+		while (cum + cnt[b] <= r) cum += cnt[b++];
 		bucketOfRank.set(r, b);
 		firstRankOf.set(b, cum);
 	}
 	const chosen = [...firstRankOf.keys()];
 	let gathered = 0;
-	for (const c of chosen) gathered += counts[c];
-	if (gathered > Math.max(4 * SORT_UP_TO, m >> 3)) return false;
+	for (const c of chosen) gathered += cnt[c];
+	if (gathered > Math.max(4 * SORT_UP_TO, n >> 3)) return undefined;
 	// Gather the chosen buckets' values into consecutive segments of the scratch array.
-	slotOfBucket.fill(-1, 0, buckets);
+	const slots = slotOfBucket;
+	slots.fill(-1, 0, buckets);
 	const start: number[] = [];
 	const fill: number[] = [];
 	let offset = 0;
 	chosen.forEach((c, s) => {
-		slotOfBucket[c] = s;
+		slots[c] = s;
 		start.push(offset);
 		fill.push(offset);
-		offset += counts[c];
+		offset += cnt[c];
 	});
 	const a = scratchOf(offset);
-	const slots = slotOfBucket;
 	for (let i = 0; i < n; i++) {
-		const bucket = idx[i];
-		if (bucket === NO_BUCKET) continue;
-		const s = slots[bucket];
-		if (s >= 0) a[fill[s]++] = values[i];
+		const v = values[i];
+		const t = (v - lo) * scale;
+		const s = slots[t > 0 ? (t < top ? t | 0 : top) : 0];
+		if (s >= 0) a[fill[s]++] = v;
 	}
 	chosen.forEach((c, s) => {
-		const segment = a.subarray(start[s], start[s] + counts[c]);
+		const segment = a.subarray(start[s], start[s] + cnt[c]);
 		if (segment.length <= SORT_UP_TO) segment.sort();
 		else {
 			const local = [...new Set(wanted.filter((r) => bucketOfRank.get(r) === c).map((r) => r - firstRankOf.get(c)!))];
@@ -175,15 +182,15 @@ function bucketQuantiles(values: ArrayLike<number>, m: number, min: number, max:
 	});
 	const at = (r: number) => {
 		const c = bucketOfRank.get(r)!;
-		return a[start[slotOfBucket[c]] + r - firstRankOf.get(c)!];
+		return a[start[slots[c]] + r - firstRankOf.get(c)!];
 	};
 	for (let j = 0; j < ps.length; j++) {
-		const h = (m - 1) * ps[j];
+		const h = (n - 1) * ps[j];
 		const k = Math.floor(h);
 		const frac = h - k;
-		out[j] = frac === 0 || k + 1 >= m ? at(k) : interpolate(at(k), at(k + 1), frac);
+		out[j] = frac === 0 || k + 1 >= n ? at(k) : interpolate(at(k), at(k + 1), frac);
 	}
-	return true;
+	return sum / n;
 }
 
 /**

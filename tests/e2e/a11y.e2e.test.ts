@@ -1,0 +1,171 @@
+// Accessibility: axe-core on the notebook (engine ready, saved scenarios open), the compare page
+// and the method page; any violation of impact 'serious' or 'critical' fails the test, and every
+// violation found is printed. Then keyboard-only use: Tab reaches a slider, ArrowRight moves a
+// headline figure, and the focused control shows a visible focus indicator.
+//
+// axe is injected with addInitScript: the pages' CSP refuses inline <script> (addScriptTag),
+// while init scripts are installed by the browser itself and are not subject to it.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSite, waitForEngine } from './support/site';
+import { openWith } from './support/checks';
+
+const site = useSite();
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const FAILING = new Set(['serious', 'critical']);
+
+interface AxeNode {
+	target: unknown[];
+	html: string;
+	failureSummary?: string;
+}
+interface AxeViolation {
+	id: string;
+	impact: string | null;
+	help: string;
+	helpUrl: string;
+	nodes: AxeNode[];
+}
+
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+		const result = await axe.run(document, { resultTypes: ['violations'] });
+		return result.violations.map((v) => ({
+			id: v.id,
+			impact: v.impact,
+			help: v.help,
+			helpUrl: v.helpUrl,
+			nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary }))
+		}));
+	});
+}
+
+function describeViolations(where: string, violations: AxeViolation[]): string {
+	if (!violations.length) return `${where}: no axe violations`;
+	return [
+		`${where}: ${violations.length} axe violation(s)`,
+		...violations.map((v) =>
+			[
+				`  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'}) ${v.helpUrl}`,
+				...v.nodes.slice(0, 5).map((n) => `      ${JSON.stringify(n.target)}  ${n.html.replace(/\s+/g, ' ').slice(0, 220)}`),
+				...(v.nodes[0]?.failureSummary ? [`      why: ${v.nodes[0].failureSummary.replace(/\s+/g, ' ').slice(0, 400)}`] : [])
+			].join('\n')
+		)
+	].join('\n');
+}
+
+async function audit(page: Page, where: string): Promise<void> {
+	expect(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe)).toBe('object');
+	const violations = await runAxe(page);
+	const report = describeViolations(where, violations);
+	console.log(report);
+	const failing = violations.filter((v) => FAILING.has(v.impact ?? ''));
+	expect(failing.map((v) => `${v.impact} ${v.id}`), report).toEqual([]);
+}
+
+const open = (path: string) => openWith(site, path, { initScripts: [AXE_SOURCE] });
+
+async function waitForCompare(page: Page): Promise<void> {
+	await page.waitForSelector('[data-ready="true"] [data-testid="column-1"]', { timeout: 20_000 });
+	await expect.poll(() => page.getByTestId('figure-1-domesticShare-2030').innerText()).toMatch(/%$/);
+	await page.waitForTimeout(300);
+}
+
+async function openAllDetails(page: Page): Promise<void> {
+	await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+	await page.waitForTimeout(500);
+}
+
+describe('axe-core finds no serious or critical violation', () => {
+	it('on the notebook page, engine ready, saved scenarios open', async () => {
+		const { page, context } = await open('/');
+		await waitForEngine(page);
+		await page.locator('details.library-box > summary').click();
+		await expect.poll(() => page.locator('details.library-box').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+		await page.waitForTimeout(500); // the panel computes a figure per scenario
+		await audit(page, 'notebook (saved scenarios open)');
+		await context.close();
+	});
+
+	it('on the notebook page with every data table open', async () => {
+		const { page, context } = await open('/');
+		await waitForEngine(page);
+		await openAllDetails(page);
+		await audit(page, 'notebook (all <details> open)');
+		await context.close();
+	});
+
+	it('on the compare page (data tables open too)', async () => {
+		const { page, context } = await open('/compare');
+		await waitForCompare(page);
+		await audit(page, 'compare');
+		await openAllDetails(page);
+		await audit(page, 'compare (all <details> open)');
+		await context.close();
+	});
+
+	it('on the method page', async () => {
+		const { page, context } = await open('/about');
+		await page.waitForLoadState('networkidle');
+		await audit(page, 'method (about)');
+		await context.close();
+	});
+
+	for (const path of ['/', '/compare', '/about']) {
+		it(`on ${path} at phone width in dark mode, every <details> open`, async () => {
+			const { page, context } = await openWith(site, path, {
+				initScripts: [AXE_SOURCE],
+				context: { viewport: { width: 390, height: 844 }, colorScheme: 'dark' }
+			});
+			if (path === '/') await waitForEngine(page);
+			else if (path === '/compare') await waitForCompare(page);
+			else await page.waitForLoadState('networkidle');
+			await openAllDetails(page);
+			await audit(page, `${path} (390 px, dark, all <details> open)`);
+			await context.close();
+		});
+	}
+});
+
+describe('keyboard only', () => {
+	it('Tab reaches a slider, ArrowRight changes a headline figure, and focus is visible', async () => {
+		const { page, context, problems } = await open('/');
+		await waitForEngine(page);
+		await page.locator('body').focus();
+		const trail: string[] = [];
+		let onSlider = false;
+		for (let i = 0; i < 120 && !onSlider; i++) {
+			await page.keyboard.press('Tab');
+			const active = await page.evaluate(() => {
+				const el = document.activeElement as HTMLElement | null;
+				return { tag: el?.tagName ?? '', type: (el as HTMLInputElement | null)?.type ?? '', name: el?.getAttribute('aria-label') ?? el?.id ?? el?.textContent?.trim().slice(0, 30) ?? '' };
+			});
+			trail.push(`${active.tag}${active.type ? `[${active.type}]` : ''} ${active.name}`);
+			onSlider = active.tag === 'INPUT' && active.type === 'range';
+		}
+		expect(onSlider, `Tab never reached a slider; focus went: ${trail.join(' → ')}`).toBe(true);
+
+		// Focus is visible on the slider: a real outline or a box-shadow.
+		const ring = await page.evaluate(() => {
+			const el = document.activeElement as HTMLElement;
+			const s = getComputedStyle(el);
+			return { outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), boxShadow: s.boxShadow, focusVisible: el.matches(':focus-visible') };
+		});
+		expect(ring.focusVisible).toBe(true);
+		expect(ring.outlineStyle !== 'none' && ring.outlineWidth > 0 || ring.boxShadow !== 'none', JSON.stringify(ring)).toBe(true);
+
+		// ArrowRight moves the slider and a headline figure follows.
+		const figures = () => page.locator('[data-testid^="headline-"] .figure-value').allInnerTexts();
+		const before = await figures();
+		const sliderBefore = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
+		for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+		expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).not.toBe(sliderBefore);
+		await expect.poll(async () => (await figures()).join('|')).not.toBe(before.join('|'));
+
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+});
