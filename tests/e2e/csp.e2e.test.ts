@@ -1,6 +1,7 @@
 // Content Security Policy: every prerendered page carries a strict policy in a <meta> tag (no
 // 'unsafe-eval', no inline script), and under it the notebook, the engine worker, the charts
 // and the compare page all work with no violation reported.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { canvasToPng } from '../../src/lib/export/image';
@@ -64,16 +65,12 @@ describe('the Content Security Policy of the built pages', () => {
 	}
 
 	it('every inline script in the pages is covered by a hash in the policy', async () => {
-		const { createHash } = await import('node:crypto');
 		for (const file of ['index.html', 'compare.html', 'about.html']) {
 			const html = await readFile(`build/${file}`, 'utf8');
-			const scripts = directives(html).get('script-src')!;
+			const scripts = parsePolicy(html).directives.get('script-src')!;
 			const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]);
 			expect(inline.length).toBeGreaterThan(0);
 			for (const body of inline) expect(scripts).toContain(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
-		}
-		function directives(html: string) {
-			return parsePolicy(html).directives;
 		}
 	});
 });

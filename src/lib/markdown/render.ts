@@ -1,10 +1,10 @@
-// Markdown -> sanitised HTML. marked renders; DOMPurify keeps only the tags prose needs and
-// strips every script, event handler and javascript: URL, so a cell's text (which may arrive
-// in a link from a stranger) can never run code. Images, frames and media are not allowed
+// Markdown -> sanitised HTML. marked renders (raw HTML shown as text); DOMPurify then keeps only
+// the tags prose needs and strips every script, event handler and javascript: URL, so a cell's
+// text (which may arrive in a link from a stranger) can never run code. Images, frames and media are not allowed
 // either: a shared link must not make a reader's browser fetch from anywhere.
 // Browser only: DOMPurify needs a DOM. During prerendering the raw text is shown instead.
 
-import { marked } from 'marked';
+import { Marked } from 'marked';
 import DOMPurify from 'dompurify';
 
 export const MAX_MARKDOWN_LENGTH = 20_000;
@@ -14,6 +14,12 @@ const ALLOWED_TAGS = [
 	'ul', 'ol', 'li', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'sup', 'sub'
 ];
 const ALLOWED_ATTR = ['href', 'title', 'align'];
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// Raw HTML in a cell is shown as text, never parsed: markdown covers what prose needs, and HTML
+// with event handlers would reach the browser's parser (inside DOMPurify) before being removed.
+const markdown = new Marked({ gfm: true, renderer: { html: ({ text }) => escapeHtml(text) } });
 
 let hooked = false;
 
@@ -28,7 +34,7 @@ export function renderMarkdown(text: string): string {
 		});
 		hooked = true;
 	}
-	const html = marked.parse(text.slice(0, MAX_MARKDOWN_LENGTH), { async: false, gfm: true }) as string;
+	const html = markdown.parse(text.slice(0, MAX_MARKDOWN_LENGTH), { async: false }) as string;
 	return DOMPurify.sanitize(html, {
 		ALLOWED_TAGS,
 		ALLOWED_ATTR,
