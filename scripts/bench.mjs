@@ -1,7 +1,12 @@
 // npm run bench: engine and browser figures measured side by side in one run.
 //   1. scripts/bench/engine.ts         runDeterministic on the default notebook vs a naive
 //                                      full-mathjs evaluation of the same notebook
-//   2. scripts/bench/sliderToChart.ts  slider input -> charts updated, in Chromium on build/
+//   2. scripts/bench/monteCarlo.ts     10,000-sample Monte Carlo bands of the default notebook vs
+//                                      a hand-written model, naive mathjs per sample, and the
+//                                      same run split over 2 worker_threads
+//   3. scripts/bench/sliderToChart.ts  slider input -> charts updated, in Chromium on build/
+//   4. scripts/bench/budget.ts         the speed budget: JS the page loads and the worker (gzip),
+//                                      navigation to first chart, in Chromium on build/
 // Prints a table and merges the figures into bench-results.json (one flat object; keys other
 // benchmarks wrote are kept). Timings never fail the run: the exit code is non-zero only when
 // a part crashes.
@@ -41,8 +46,12 @@ const num = (x, digits = 1) =>
 const started = Date.now();
 console.log('== engine: default notebook, horizon 2035 ==');
 const engine = await runPart('scripts/bench/engine.ts');
+console.log('\n== monte carlo: 10,000 samples of the default notebook to 2035 ==');
+const monteCarlo = await runPart('scripts/bench/monteCarlo.ts');
 console.log('\n== browser: slider to chart (Chromium, build/) ==');
 const browser = await runPart('scripts/bench/sliderToChart.ts');
+console.log('\n== speed budget (Chromium, build/) ==');
+const budgetPart = await runPart('scripts/bench/budget.ts');
 
 const BROWSER_KEYS = [
 	'slider_to_chart_ms_median',
@@ -69,6 +78,8 @@ if (existsSync(RESULTS_FILE)) {
 const cpus = os.cpus();
 const results = { ...previous };
 if (engine.ok) Object.assign(results, engine.result);
+if (monteCarlo.ok) Object.assign(results, monteCarlo.result);
+if (budgetPart.ok && !budgetPart.result.skipped) Object.assign(results, budgetPart.result);
 delete results.browser_skipped;
 if (browser.ok && browser.result.skipped) {
 	// Figures from an earlier run would not be "side by side" with this one: drop them.
@@ -92,6 +103,17 @@ if (engine.ok) {
 	row('mathjs naive run (median)', `${num(e.mathjs_naive_run_us_median, 0)} µs`);
 	row('speedup vs mathjs', `${num(e.speedup_vs_mathjs, 0)}x`);
 } else row('engine', `FAILED: ${engine.error}`);
+if (monteCarlo.ok) {
+	const m = monteCarlo.result;
+	row('MC 10k samples, bands (median)', `${num(m.mc10k_ms_median)} ms`, '<= 30 ms', budget(m.mc10k_ms_median, 30));
+	row('  of which engine simulation', `${num(m.mc10k_engine_sim_ms_median)} ms`);
+	row('MC 10k, every input re-sampled', `${num(m.mc10k_cold_ms_median)} ms`);
+	row('MC hand-written model (median)', `${num(m.mc10k_handwritten_ms_median)} ms`);
+	row('MC ours / hand-written', `${num(m.mc_ratio_vs_handwritten, 2)}x`, '<= 3x', budget(m.mc_ratio_vs_handwritten, 3));
+	row('MC mathjs (per-sample cost x 10k)', `${num(m.mc10k_mathjs_estimated_ms / 1000, 1)} s`);
+	row('MC speedup vs mathjs', `${num(m.mc_speedup_vs_mathjs, 0)}x`, '>= 300x', typeof m.mc_speedup_vs_mathjs === 'number' ? `${(300 / m.mc_speedup_vs_mathjs).toFixed(2)} of target` : '');
+	row('MC on 2 worker_threads (median)', `${num(m.mc10k_2workers_ms_median)} ms`, '', `${num(m.mc_2workers_speedup, 2)}x faster`);
+} else row('monte carlo', `FAILED: ${monteCarlo.error}`);
 if (browser.ok && browser.result.skipped) row('slider to chart', `SKIPPED: ${browser.result.skipped}`);
 else if (browser.ok) {
 	const b = browser.result;
@@ -116,5 +138,11 @@ if (engine.ok && browser.ok && !browser.result.skipped) {
 			`p95 ${num(b.slider_to_chart_ms_p95, 1)} ms (target p95 <= 16 ms)`
 	);
 }
+if (budgetPart.ok && !budgetPart.result.skipped) {
+	const g = budgetPart.result;
+	row('main page JS (gzip)', `${num(g.main_js_gzip_kb)} kB`, '<= 100 kB', budget(g.main_js_gzip_kb, 100));
+	row('engine worker JS (gzip)', `${num(g.worker_js_gzip_kb)} kB`, '<= 80 kB', budget(g.worker_js_gzip_kb, 80));
+	row('first chart after navigation', `${num(g.first_chart_ms, 0)} ms`, '<= 1000 ms', budget(g.first_chart_ms, 1000));
+} else row('speed budget', budgetPart.ok ? `SKIPPED: ${budgetPart.result.skipped}` : `FAILED: ${budgetPart.error}`);
 console.log(`\n${results.machine}, Node ${results.node}; wrote ${RESULTS_FILE} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-process.exitCode = engine.ok && browser.ok ? 0 : 1;
+process.exitCode = engine.ok && monteCarlo.ok && browser.ok && budgetPart.ok ? 0 : 1;
