@@ -118,13 +118,13 @@ describe('axe-core finds no serious or critical violation', () => {
 		it(`on ${path} at phone width in dark mode, every <details> open`, async () => {
 			const { page, context } = await openWith(site, path, {
 				initScripts: [AXE_SOURCE],
-				context: { viewport: { width: 390, height: 844 }, colorScheme: 'dark' }
+				context: { viewport: { width: 375, height: 812 }, colorScheme: 'dark' }
 			});
 			if (path === '/') await waitForEngine(page);
 			else if (path === '/compare') await waitForCompare(page);
 			else await page.waitForLoadState('networkidle');
 			await openAllDetails(page);
-			await audit(page, `${path} (390 px, dark, all <details> open)`);
+			await audit(page, `${path} (375 px, dark, all <details> open)`);
 			await context.close();
 		});
 	}
