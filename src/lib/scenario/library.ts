@@ -3,7 +3,7 @@
 // is set aside and reported while the rest stay usable.
 
 import { z } from 'zod';
-import { WorkingDocumentSchema, isStorageFull, storage } from '../state/autosave';
+import { WorkingDocumentSchema, isStorageFull, readItem, storage } from '../state/autosave';
 import type { WorkingDocument } from '../state/autosave';
 import { describeIssues } from './notebookSchema';
 
@@ -43,12 +43,8 @@ export interface LoadedLibrary {
 
 export function readLibrary(): LoadedLibrary {
 	const store = storage();
-	let raw: string | null = null;
-	try {
-		raw = store?.getItem(LIBRARY_KEY) ?? null;
-	} catch {
-		return { scenarios: [], problems: ['Browser storage cannot be read here, so saved scenarios are unavailable.'] };
-	}
+	const raw = store ? readItem(store, LIBRARY_KEY) : null;
+	if (raw === 'unreadable') return { scenarios: [], problems: ['Browser storage cannot be read here, so saved scenarios are unavailable.'] };
 	if (!store || raw === null) return { scenarios: [], problems: [] };
 	let list: unknown;
 	try {

@@ -38,15 +38,20 @@ export function storage(): Storage | null {
 	}
 }
 
+/** The stored text under `key`; null if absent; 'unreadable' if storage refuses to be read. */
+export function readItem(store: Storage, key: string): string | null | 'unreadable' {
+	try {
+		return store.getItem(key);
+	} catch {
+		return 'unreadable';
+	}
+}
+
 export function restoreWorkingDocument(): Restored {
 	const store = storage();
-	let raw: string | null = null;
-	try {
-		raw = store?.getItem(AUTOSAVE_KEY) ?? null;
-	} catch {
-		return { kind: 'none' }; // storage that throws on reading holds nothing we can use
-	}
-	if (!store || raw === null) return { kind: 'none' };
+	const raw = store ? readItem(store, AUTOSAVE_KEY) : null;
+	// Storage that throws on reading holds nothing we can use.
+	if (!store || raw === null || raw === 'unreadable') return { kind: 'none' };
 	let json: unknown;
 	let problems: string[];
 	try {

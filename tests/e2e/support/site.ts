@@ -1,6 +1,7 @@
 // One browser and one server per test file: started in beforeAll, stopped in afterAll.
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { recordProblems } from './checks';
 import { launchChromium } from './chromium';
 import { serveDirectory } from './staticServer';
 import type { RunningServer } from './staticServer';
@@ -25,15 +26,7 @@ export function useSite(): Site {
 		async open(path = '/') {
 			const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
 			const page = await context.newPage();
-			const problems: string[] = [];
-			page.on('console', (m: ConsoleMessage) => {
-				if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-			});
-			page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-			page.on('dialog', (d) => {
-				problems.push(`dialog: ${d.message()}`);
-				void d.dismiss();
-			});
+			const problems = recordProblems(page);
 			await page.goto(server.url + path);
 			return { page, context, problems };
 		}
