@@ -179,8 +179,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 6,
 		step: 0.01,
 		default: CALIBRATED.nevSteepness,
-		uncertainty: { low: 1.4, high: 6, distribution: 'normal' },
-		description: 'Steepness of the S-curve of NEV readiness (price, range, charging). Fitted to CAAM NEV share 2019-2024 (jointly with the domestic-brand share). Uncertainty: 1.4 to 6, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap; cut at the slider maximum).'
+		uncertainty: { low: 1.3, high: 6, distribution: 'normal' },
+		description: 'Steepness of the S-curve of NEV readiness (price, range, charging). Fitted to CAAM NEV share 2019-2024 (jointly with the domestic-brand share). Uncertainty: 1.3 to 6, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap; cut at the slider maximum).'
 	}),
 	input({
 		name: 'nevMidYear',
@@ -190,8 +190,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 2026,
 		step: 0.05,
 		default: CALIBRATED.nevMidYear,
-		uncertainty: { low: 2020.25, high: 2020.95, distribution: 'normal' },
-		description: 'Year in which NEV readiness reaches half the ceiling. Fitted to CAAM NEV share 2019-2024 (jointly with the domestic-brand share). Uncertainty: 2020.25 to 2020.95, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
+		uncertainty: { low: 2020.24, high: 2020.96, distribution: 'normal' },
+		description: 'Year in which NEV readiness reaches half the ceiling. Fitted to CAAM NEV share 2019-2024 (jointly with the domestic-brand share). Uncertainty: 2020.24 to 2020.96, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	}),
 	input({
 		name: 'nevAdoptionDelay',
@@ -201,8 +201,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 15,
 		step: 0.05,
 		default: CALIBRATED.nevAdoptionDelay,
-		uncertainty: { low: 6.57, high: 8.47, distribution: 'normal' },
-		description: 'Time constant of the first-order delay between NEV readiness and NEV sales: buyers replace cars and change habits slowly. Fitted to CAAM NEV share 2019-2024 (jointly with the domestic-brand share). Uncertainty: 6.57 to 8.47 years, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
+		uncertainty: { low: 6.5, high: 8.54, distribution: 'normal' },
+		description: 'Time constant of the first-order delay between NEV readiness and NEV sales: buyers replace cars and change habits slowly. Fitted to CAAM NEV share 2019-2024 (jointly with the domestic-brand share). Uncertainty: 6.5 to 8.54 years, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	}),
 	input({
 		name: 'nevShareStart',
@@ -212,8 +212,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 0.1,
 		step: 0.001,
 		default: CALIBRATED.nevShareStart,
-		uncertainty: { low: 0.027, high: 0.086, distribution: 'normal' },
-		description: 'Starting value of the NEV share stock. Fitted to CAAM NEV share 2019-2024 (jointly with the domestic-brand share). Uncertainty: 0.027 to 0.086, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
+		uncertainty: { low: 0.026, high: 0.087, distribution: 'normal' },
+		description: 'Starting value of the NEV share stock. Fitted to CAAM NEV share 2019-2024 (jointly with the domestic-brand share). Uncertainty: 0.026 to 0.087, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	}),
 	input({
 		name: 'iceBrandBias',
@@ -223,8 +223,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 3,
 		step: 0.01,
 		default: CALIBRATED.iceBrandBias,
-		uncertainty: { low: -0.25, high: -0.019, distribution: 'normal' },
-		description: 'Chinese brands\' attractiveness against foreign brands among combustion cars in 2019, before the technology lead and safety gap. Fitted to CAAM domestic-brand share 2019-2024 and Jan-Apr 2025. Uncertainty: -0.25 to -0.019, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
+		uncertainty: { low: -0.249, high: -0.02, distribution: 'normal' },
+		description: 'Chinese brands\' attractiveness against foreign brands among combustion cars in 2019, before the technology lead and safety gap. Fitted to CAAM domestic-brand share 2019-2024 and Jan-Apr 2025. Uncertainty: -0.249 to -0.02, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	}),
 	input({
 		name: 'nevBrandEdge',
@@ -234,8 +234,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 3,
 		step: 0.01,
 		default: CALIBRATED.nevBrandEdge,
-		uncertainty: { low: 0, high: 2.13, distribution: 'normal' },
-		description: `How much more Chinese brands attract NEV buyers than combustion-car buyers: BYD, Geely and SAIC led NEV sales (CAAM, via ${CAIXIN}). Fitted to CAAM domestic-brand share 2019-2024 and Jan-Apr 2025. Uncertainty: 0 to 2.13, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap; cut at the slider minimum).`
+		uncertainty: { low: 0, high: 2.11, distribution: 'normal' },
+		description: `How much more Chinese brands attract NEV buyers than combustion-car buyers: BYD, Geely and SAIC led NEV sales (CAAM, via ${CAIXIN}). Fitted to CAAM domestic-brand share 2019-2024 and Jan-Apr 2025. Uncertainty: 0 to 2.11, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap; cut at the slider minimum).`
 	}),
 	input({
 		name: 'techLeadSpeed',
@@ -245,8 +245,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 3,
 		step: 0.01,
 		default: CALIBRATED.techLeadSpeed,
-		uncertainty: { low: 0.54, high: 1.37, distribution: 'normal' },
-		description: 'Steepness of the S-curve along which the domestic technology lead builds up. Fitted to CAAM domestic-brand share 2019-2024 and Jan-Apr 2025. Uncertainty: 0.54 to 1.37, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
+		uncertainty: { low: 0.51, high: 1.4, distribution: 'normal' },
+		description: 'Steepness of the S-curve along which the domestic technology lead builds up. Fitted to CAAM domestic-brand share 2019-2024 and Jan-Apr 2025. Uncertainty: 0.51 to 1.4, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	}),
 	input({
 		name: 'techLeadMidYear',
@@ -256,8 +256,8 @@ These parameters were fitted so the baseline reproduces the CAAM annual series o
 		max: 2030,
 		step: 0.05,
 		default: CALIBRATED.techLeadMidYear,
-		uncertainty: { low: 2021.83, high: 2024.77, distribution: 'normal' },
-		description: 'Midpoint of the S-curve of the domestic technology lead. Fitted to CAAM domestic-brand share 2019-2024 and Jan-Apr 2025. Uncertainty: 2021.83 to 2024.77, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
+		uncertainty: { low: 2021.87, high: 2024.73, distribution: 'normal' },
+		description: 'Midpoint of the S-curve of the domestic technology lead. Fitted to CAAM domestic-brand share 2019-2024 and Jan-Apr 2025. Uncertainty: 2021.87 to 2024.73, normal, 5th to 95th percentile (90% interval of the fit, by residual bootstrap).'
 	})
 ];
 
