@@ -163,6 +163,8 @@ function compileCall(fn: string, argExprs: Expr[], env: CompileEnv): VecFn {
 			return out;
 		};
 	}
+	const fast = fastLoop(fn, args, out);
+	if (fast) return fast;
 	const f = FUNCTIONS.get(fn)!.fn!;
 	if (args.length === 1) return map1(args[0], f, out);
 	if (args.length === 2) return map2(args[0], args[1], f, out);
@@ -184,6 +186,49 @@ function compileCall(fn: string, argExprs: Expr[], env: CompileEnv): VecFn {
 		}
 		return out;
 	};
+}
+
+/**
+ * Loops written out for the functions models use most. A loop that calls a function passed in
+ * (map1, map2) cannot be inlined by V8; these can, which matters when each runs over 10,000
+ * samples. Results are identical to the generic path.
+ */
+function fastLoop(fn: string, args: VecFn[], out: Float64Array): VecFn | null {
+	const n = out.length;
+	const [fa, fb] = args;
+	if (args.length === 1) {
+		switch (fn) {
+			case 'logistic':
+				return () => {
+					const a = fa();
+					for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-a[i]));
+					return out;
+				};
+			case 'exp':
+				return () => {
+					const a = fa();
+					for (let i = 0; i < n; i++) out[i] = Math.exp(a[i]);
+					return out;
+				};
+			case 'log':
+				return () => {
+					const a = fa();
+					for (let i = 0; i < n; i++) out[i] = Math.log(a[i]);
+					return out;
+				};
+		}
+	}
+	if (args.length === 2 && (fn === 'max' || fn === 'min')) {
+		const isMax = fn === 'max';
+		return () => {
+			const a = fa(), b = fb();
+			// Math.max/min keep their NaN semantics; only the call through a variable is avoided.
+			if (isMax) for (let i = 0; i < n; i++) out[i] = Math.max(a[i], b[i]);
+			else for (let i = 0; i < n; i++) out[i] = Math.min(a[i], b[i]);
+			return out;
+		};
+	}
+	return null;
 }
 
 function map1(arg: VecFn, f: (a: number) => number, out: Float64Array): VecFn {
