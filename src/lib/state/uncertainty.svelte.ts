@@ -8,6 +8,12 @@ import type { EngineClient } from '../worker/client';
 
 export const SAMPLE_CHOICES = [1_000, 5_000, 10_000, 50_000, 100_000] as const;
 export const PROGRESS_AFTER_MS = 200;
+/**
+ * While a slider is dragged, bands refresh at most this often. Redrawing ten shaded datasets per
+ * chart on every input would compete with the lines for the main thread; four refreshes a
+ * second keep the bands moving without slowing the lines down.
+ */
+export const BAND_REFRESH_MS = 250;
 
 export class Uncertainty {
 	enabled = $state(true);
@@ -23,15 +29,30 @@ export class Uncertainty {
 
 	#engine: EngineClient | null = null;
 	#last: { inputs: Record<string, number>; horizon: number; variables: string[] } | null = null;
+	#lastStart = -Infinity;
+	#trailing: ReturnType<typeof setTimeout> | null = null;
 
 	attach(engine: EngineClient) {
 		this.#engine = engine;
 	}
 
-	/** Asks for bands of `variables` under the current inputs; newer calls replace older ones. */
-	async request(inputs: Record<string, number>, horizon: number, variables: string[]) {
+	/**
+	 * Asks for bands of `variables` under the current inputs. Throttled: at most one start per
+	 * BAND_REFRESH_MS, and the last request of a burst always runs (newer calls replace older ones).
+	 */
+	request(inputs: Record<string, number>, horizon: number, variables: string[]) {
 		this.#last = { inputs, horizon, variables };
 		if (!this.enabled || !this.#engine) return;
+		if (this.#trailing) clearTimeout(this.#trailing);
+		const wait = this.#lastStart + BAND_REFRESH_MS - performance.now();
+		if (wait <= 0) void this.#start(inputs, horizon, variables);
+		else this.#trailing = setTimeout(() => this.#last && void this.#start(this.#last.inputs, this.#last.horizon, this.#last.variables), wait);
+	}
+
+	async #start(inputs: Record<string, number>, horizon: number, variables: string[]) {
+		this.#trailing = null;
+		this.#lastStart = performance.now();
+		if (!this.#engine) return;
 		this.running = true;
 		this.progress = 0;
 		const slowTimer = setTimeout(() => (this.slow = true), PROGRESS_AFTER_MS);
@@ -55,7 +76,7 @@ export class Uncertainty {
 
 	/** Re-runs with the last request (after the sample count or seed changed). */
 	rerun() {
-		if (this.#last) void this.request(this.#last.inputs, this.#last.horizon, this.#last.variables);
+		if (this.#last) void this.#start(this.#last.inputs, this.#last.horizon, this.#last.variables);
 	}
 
 	setEnabled(on: boolean) {
