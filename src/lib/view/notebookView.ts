@@ -1,6 +1,7 @@
 // Facts about a notebook that the page needs and that do not change while sliders move.
 
 import type { Cell, FormulaCell, InputCell, Notebook, ValueFormat } from '../sim/types';
+import { formulaName } from '../notebooks/edits';
 
 export function inputCells(notebook: Notebook): InputCell[] {
 	return notebook.cells.filter((c): c is InputCell => c.kind === 'input');
@@ -10,14 +11,13 @@ export function defaultInputs(notebook: Notebook): Record<string, number> {
 	return Object.fromEntries(inputCells(notebook).map((c) => [c.name, c.default]));
 }
 
-const NAME = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*=/;
 
 /** Variable name -> the format its formula cell asks for (inputs: by unit). */
 export function formatsByVariable(notebook: Notebook): Map<string, ValueFormat> {
 	const out = new Map<string, ValueFormat>();
 	for (const cell of notebook.cells) {
 		if (cell.kind === 'formula') {
-			const name = NAME.exec(cell.formula)?.[1];
+			const name = formulaName(cell.formula);
 			if (name) out.set(name, cell.format ?? 'number');
 		} else if (cell.kind === 'input') {
 			out.set(cell.name, cell.unit === 'share' ? 'percent' : 'number');
@@ -32,7 +32,7 @@ export function labelsByVariable(notebook: Notebook): Map<string, string> {
 	for (const cell of notebook.cells) {
 		if (cell.kind === 'input') out.set(cell.name, cell.label);
 		if (cell.kind === 'formula') {
-			const name = NAME.exec(cell.formula)?.[1];
+			const name = formulaName(cell.formula);
 			if (name) out.set(name, shortLabel(cell, name));
 		}
 	}
@@ -57,7 +57,7 @@ export function cellTitle(cell: Cell): string {
 		case 'sensitivity':
 			return cell.title;
 		case 'formula':
-			return NAME.exec(cell.formula)?.[1] ?? 'formula';
+			return formulaName(cell.formula) ?? 'formula';
 		case 'markdown':
 			return 'text';
 	}
