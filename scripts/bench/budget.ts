@@ -36,21 +36,28 @@ async function main() {
 			});
 			await page.goto(`${server.url}/`);
 			await waitForEngine(page);
+			// The charts draw in their own worker, possibly after the engine's first answer.
+			await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0, undefined, { timeout: 10_000 });
 			firstChart.push(await page.evaluate(() => performance.getEntriesByName('first-chart')[0]?.startTime ?? NaN));
 			// The worker file (and anything it imports) counts against the worker budget.
 			workerJs = new Set([...scripts].filter((p) => p.includes('/workers/')));
 			mainJs = new Set([...scripts].filter((p) => !p.includes('/workers/')));
 			await context.close();
 		}
-		const sum = (paths: Set<string>) => [...paths].reduce((kb, p) => kb + gzipKb(join(BUILD_DIR, p)), 0);
+		const sum = (paths: Iterable<string>) => [...paths].reduce((kb, p) => kb + gzipKb(join(BUILD_DIR, p)), 0);
+		const ofWorker = (name: string) => [...workerJs].filter((p) => p.includes(`/workers/${name}.worker`));
 		const result = {
 			main_js_gzip_kb: sig(sum(mainJs)),
-			worker_js_gzip_kb: sig(sum(workerJs)),
+			// The engine worker (mathjs parser + model): the issue's "worker" budget.
+			worker_js_gzip_kb: sig(sum(ofWorker('engine'))),
+			// The chart worker (Chart.js draws every chart there, on OffscreenCanvas).
+			chart_worker_js_gzip_kb: sig(sum(ofWorker('chart'))),
+			all_js_gzip_kb: sig(sum(mainJs) + sum(workerJs)),
 			first_chart_ms: sig(median(firstChart)),
 			first_chart_ms_max: sig(Math.max(...firstChart)),
 			main_js_files: mainJs.size
 		};
-		log(`budget: main page JS ${result.main_js_gzip_kb} kB gzip in ${mainJs.size} files; worker ${result.worker_js_gzip_kb} kB gzip; first chart ${result.first_chart_ms} ms (median of ${LOADS} loads, max ${result.first_chart_ms_max})`);
+		log(`budget: main page JS ${result.main_js_gzip_kb} kB gzip in ${mainJs.size} files; engine worker ${result.worker_js_gzip_kb} kB gzip; chart worker ${result.chart_worker_js_gzip_kb} kB gzip; all JS ${result.all_js_gzip_kb} kB; first chart ${result.first_chart_ms} ms (median of ${LOADS} loads, max ${result.first_chart_ms_max})`);
 		emit(result);
 	} finally {
 		await browser.close();

@@ -277,7 +277,8 @@ describe('resilience', () => {
 		await waitForEngine(page);
 		const before = await figure(page, 'domesticShare', 2030);
 		// An uncaught error inside the worker, as a real crash would raise.
-		const [worker] = page.workers();
+		// The slider-facing engine worker (the chart worker and the analysis worker run beside it).
+		const worker = page.workers().find((w) => w.url().includes('engine.worker'))!;
 		await worker.evaluate(() => setTimeout(() => {
 			throw new Error('simulated crash');
 		}));

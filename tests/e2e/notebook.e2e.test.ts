@@ -1,6 +1,7 @@
 // The notebook in a real browser: it loads, sliders move the figures, and nothing logs errors.
 import { describe, expect, it } from 'vitest';
 import { useSite, waitForEngine } from './support/site';
+import { canvasInk } from './support/checks';
 
 const site = useSite();
 const headline = (variable: string, year: number) => `[data-testid="headline-${variable}-${year}"] .figure-value`;
@@ -22,6 +23,42 @@ describe('notebook page', () => {
 		const table = page.locator('.table-cell table');
 		expect(await table.locator('thead th').first().innerText()).toBe('Year');
 		expect(await table.locator('tbody tr').count()).toBe(2035 - 2019 + 1);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+
+	it('charts draw in the chart worker, answer the pointer, and the published prose arrives rendered', async () => {
+		const renderers: string[] = [];
+		const { page, context, problems } = await site.open('/', {
+			beforeGoto: (p) => {
+				p.on('response', async (r) => {
+					if (r.url().endsWith('.js') && (await r.text()).includes('DOMPurify')) renderers.push(r.url());
+				});
+			}
+		});
+		await waitForEngine(page);
+		// The prose is in the page as HTML from the start: no markdown renderer was fetched.
+		expect(await page.getByRole('heading', { level: 1, name: /Who sells China/ }).count()).toBe(1);
+		expect(renderers).toEqual([]);
+		expect(page.workers().some((w) => w.url().includes('chart.worker'))).toBe(true);
+		const first = page.locator('.chart canvas').first();
+		await first.scrollIntoViewIfNeeded();
+		// Wait for the uncertainty bands too, so nothing else changes the picture meanwhile.
+		await expect.poll(() => page.locator('.chart figcaption').first().innerText()).toContain('Shaded');
+		await expect.poll(async () => (await canvasInk(page, '.chart canvas'))[0].inked).toBeGreaterThan(500);
+		await page.waitForTimeout(300);
+		const quiet = (await canvasInk(page, '.chart canvas'))[0].inked;
+		// Hovering draws a tooltip (the pointer is forwarded to Chart.js in the worker); leaving clears it.
+		const box = (await first.boundingBox())!;
+		await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.4);
+		await expect.poll(async () => (await canvasInk(page, '.chart canvas'))[0].inked).not.toBe(quiet);
+		await page.mouse.move(0, 0);
+		await expect.poll(async () => (await canvasInk(page, '.chart canvas'))[0].inked).toBe(quiet);
+		// Text typed into a cell is rendered in the browser, by the renderer loaded on demand.
+		await page.getByRole('toolbar', { name: /^Cell 1:/ }).getByRole('button', { name: 'Edit' }).click();
+		await page.getByRole('textbox', { name: 'Text of cell 1 (markdown)' }).fill('## Edited *prose*');
+		await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Edited prose' }).count()).toBe(1);
+		expect(renderers.length).toBe(1);
 		expect(problems).toEqual([]);
 		await context.close();
 	});

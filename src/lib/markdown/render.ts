@@ -2,24 +2,17 @@
 // the tags prose needs and strips every script, event handler and javascript: URL, so a cell's
 // text (which may arrive in a link from a stranger) can never run code. Images, frames and media are not allowed
 // either: a shared link must not make a reader's browser fetch from anywhere.
-// Browser only: DOMPurify needs a DOM. During prerendering the raw text is shown instead.
+// Browser only: DOMPurify needs a DOM. Loaded on demand, only for text that is not the published
+// notebook's (an edited or added cell): the published text is rendered at build time.
 
-import { Marked } from 'marked';
 import DOMPurify from 'dompurify';
+import { ALLOWED_ATTR, ALLOWED_TAGS, createMarked, MAX_MARKDOWN_LENGTH } from './markedOptions';
 
-export const MAX_MARKDOWN_LENGTH = 20_000;
+export { MAX_MARKDOWN_LENGTH };
 
-const ALLOWED_TAGS = [
-	'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'em', 'strong', 'del', 'code', 'pre', 'blockquote',
-	'ul', 'ol', 'li', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'sup', 'sub'
-];
-const ALLOWED_ATTR = ['href', 'title', 'align'];
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-// Raw HTML in a cell is shown as text, never parsed: markdown covers what prose needs, and HTML
-// with event handlers would reach the browser's parser (inside DOMPurify) before being removed.
-const markdown = new Marked({ gfm: true, renderer: { html: ({ text }) => escapeHtml(text) } });
+// Raw HTML in a cell is shown as text, never parsed (createMarked): HTML with event handlers
+// would otherwise reach the browser's parser (inside DOMPurify) before being removed.
+const markdown = createMarked();
 
 let hooked = false;
 

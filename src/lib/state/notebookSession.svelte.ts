@@ -14,6 +14,7 @@ import type { BacktestResult, FitResult, SensitivityReport } from '../worker/pro
 import { Uncertainty } from './uncertainty.svelte';
 import { inputCells } from '../view/notebookView';
 import { measureSliderToChart } from '../view/perfMarks';
+import { chartsDrawn } from '../charts/chartClient';
 import * as edits from '../notebooks/edits';
 import { UndoStack } from './undoStack';
 import { saveWorkingDocument } from './autosave';
@@ -332,6 +333,10 @@ export class NotebookSession {
 			this.result = response.result;
 			this.engineMicros = response.engineMicros;
 			await tick();
+			// The charts draw in their own worker: the input-to-chart measure ends when they have
+			// drawn, and the bands are asked for only then, so on a two-core machine the first
+			// lines are not kept waiting behind 10,000 samples.
+			await chartsDrawn();
 			if (inputAt !== null) measureSliderToChart(inputAt);
 			// Bands follow in the analysis worker; the charts already show the new lines.
 			void this.uncertainty.request($state.snapshot(this.inputs), this.horizon, this.#bandVariables());

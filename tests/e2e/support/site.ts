@@ -10,7 +10,8 @@ export interface Site {
 	url: string;
 	browser: Browser;
 	/** A fresh context (no storage shared with other pages) and a page that records problems. */
-	open(path?: string): Promise<{ page: Page; context: BrowserContext; problems: string[] }>;
+	/** `beforeGoto` runs on the new page before it navigates (to listen from the first request). */
+	open(path?: string, options?: { beforeGoto?: (page: Page) => void }): Promise<{ page: Page; context: BrowserContext; problems: string[] }>;
 }
 
 export function useSite(): Site {
@@ -23,10 +24,11 @@ export function useSite(): Site {
 		get browser() {
 			return browser;
 		},
-		async open(path = '/') {
+		async open(path = '/', options: { beforeGoto?: (page: Page) => void } = {}) {
 			const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
 			const page = await context.newPage();
 			const problems = recordProblems(page);
+			options.beforeGoto?.(page);
 			await page.goto(server.url + path);
 			return { page, context, problems };
 		}

@@ -1,0 +1,109 @@
+// The chart worker: every Chart.js chart on the page draws here, on an OffscreenCanvas handed
+// over by the page (canvas.transferControlToOffscreen). Chart.js (~55 kB gzip) thus never loads
+// on the main thread, and drawing never competes with a slider being dragged.
+//
+// Chart.js listens for events through its "platform"; in a worker there is no DOM to listen to,
+// so ForwardingPlatform keeps the listeners Chart.js registers and the page forwards pointer
+// positions to them (tooltips, legend clicks).
+
+import { expose } from 'comlink';
+import { BasicPlatform } from 'chart.js';
+import type { Chart, ChartEvent } from 'chart.js';
+import { barData, chartConfig, lineDatasets } from './chartConfig';
+import { chartJs } from './chartSetup';
+import { shapeOf } from './chartSpec';
+import type { CanvasSize, ChartSpec, ForwardedPointer } from './chartSpec';
+
+type Listener = (event: ChartEvent) => void;
+
+class ForwardingPlatform extends BasicPlatform {
+	readonly listeners = new Map<string, Listener>();
+	addEventListener(_chart: Chart, type: string, listener: Listener): void {
+		this.listeners.set(type, listener);
+	}
+	removeEventListener(_chart: Chart, type: string): void {
+		this.listeners.delete(type);
+	}
+}
+
+interface Entry {
+	chart: Chart;
+	spec: ChartSpec;
+	shape: string;
+}
+
+const charts = new Map<number, Entry>();
+
+function entry(id: number): Entry {
+	const found = charts.get(id);
+	if (!found) throw new Error(`No chart ${id} in the chart worker`);
+	return found;
+}
+
+/** Chart.js never sizes a canvas below 1 px; a hidden box reports 0. */
+const px = (n: number) => Math.max(1, Math.round(n));
+
+function applySpec(e: Entry, spec: ChartSpec): void {
+	const chart = e.chart as Chart<'line' | 'bar'>;
+	const nextShape = shapeOf(spec);
+	if (spec.kind === 'line') {
+		if (nextShape === e.shape) {
+			// Only the numbers moved: hand Chart.js the new points and nothing else.
+			spec.series.forEach((s, i) => (chart.data.datasets[i].data = s.points as never));
+		} else {
+			chart.data.datasets = lineDatasets(spec) as never;
+			const x = chart.options.scales!.x!;
+			x.min = spec.fromYear;
+			x.max = spec.toYear;
+			(chart.options.scales!.y as { stacked?: boolean }).stacked = spec.style === 'area';
+		}
+	} else {
+		const data = barData(spec);
+		chart.data.labels = data.labels;
+		chart.data.datasets = data.datasets as never;
+		const x = chart.options.scales!.x!;
+		x.suggestedMin = spec.reference;
+		x.suggestedMax = spec.reference;
+	}
+	e.spec = spec;
+	e.shape = nextShape;
+}
+
+export const chartWorkerApi = {
+	/** Creates and draws a chart on `canvas`. Resolves once it is drawn. */
+	create(id: number, canvas: OffscreenCanvas, spec: ChartSpec, size: CanvasSize): void {
+		canvas.width = px(size.width);
+		canvas.height = px(size.height);
+		const e = { spec, shape: shapeOf(spec) } as Entry;
+		const Chart = chartJs();
+		e.chart = new Chart(canvas as unknown as HTMLCanvasElement, { ...chartConfig(() => e.spec, size.pixelRatio), platform: ForwardingPlatform } as never);
+		e.chart.resize(px(size.width), px(size.height));
+		charts.set(id, e);
+	},
+	/** Redraws with new numbers (or a new shape). Resolves once drawn. */
+	update(id: number, spec: ChartSpec): void {
+		const e = entry(id);
+		applySpec(e, spec);
+		e.chart.update('none');
+	},
+	resize(id: number, size: CanvasSize): void {
+		const { chart } = entry(id);
+		chart.options.devicePixelRatio = size.pixelRatio;
+		chart.resize(px(size.width), px(size.height));
+	},
+	pointer(id: number, pointer: ForwardedPointer): void {
+		const { chart } = entry(id);
+		const listener = (chart.platform as unknown as ForwardingPlatform).listeners.get(pointer.type);
+		// Chart.js filters events by native.type: a stand-in with just that field is enough.
+		const native = { type: pointer.type } as Event;
+		listener?.({ type: pointer.type, native, x: pointer.x, y: pointer.y });
+	},
+	destroy(id: number): void {
+		charts.get(id)?.chart.destroy();
+		charts.delete(id);
+	}
+};
+
+export type ChartWorkerApi = typeof chartWorkerApi;
+
+expose(chartWorkerApi);

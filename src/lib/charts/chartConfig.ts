@@ -1,0 +1,111 @@
+// Chart specs -> Chart.js configurations. Runs in the chart worker; pure (no DOM, no canvas) so
+// it is tested in Node. Callbacks read the chart's current spec through `current`, so a data-only
+// update never has to rebuild the options.
+
+import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import { formatValue } from '../view/format';
+import type { BarChartSpec, ChartSpec, LineChartSpec } from './chartSpec';
+
+type LinePoint = { x: number; y: number };
+type LineConfig = ChartConfiguration<'line', LinePoint[]>;
+type BarConfig = ChartConfiguration<'bar', [number, number][], string>;
+
+export function lineDatasets(spec: LineChartSpec): ChartDataset<'line', LinePoint[]>[] {
+	const stacked = spec.style === 'area';
+	return spec.series.map((s, i) => {
+		const band = s.role === 'band-low' || s.role === 'band-high';
+		return {
+			label: s.label,
+			data: s.points.map((p) => ({ x: p.x, y: p.y })),
+			borderColor: band ? 'transparent' : s.colour,
+			backgroundColor: stacked && s.role === 'scenario' ? s.colour + '55' : s.colour,
+			stack: s.role,
+			borderWidth: s.role === 'baseline' ? 1.5 : s.role === 'median' ? 1.5 : band ? 0 : 2.5,
+			borderDash: s.role === 'baseline' ? [6, 4] : s.role === 'median' ? [2, 3] : [],
+			// A band's upper edge fills down to its lower edge, the dataset just before it.
+			fill: stacked && s.role === 'scenario' ? (i === 0 ? 'origin' : '-1') : s.role === 'band-high' ? '-1' : false,
+			showLine: s.role !== 'history',
+			pointRadius: s.role === 'history' ? 4 : 0,
+			pointHoverRadius: s.role === 'history' ? 6 : band ? 0 : 3,
+			pointStyle: s.role === 'history' ? 'circle' : false,
+			tension: 0
+		};
+	});
+}
+
+/** Tooltip lines for one point: "label: value (year)", then any notes (an observation's source). */
+export function lineTooltip(spec: LineChartSpec, datasetIndex: number, dataIndex: number): string[] {
+	const s = spec.series[datasetIndex];
+	const point = s?.points[dataIndex];
+	if (!s || !point) return [];
+	return [`${s.label}: ${formatValue(point.y, spec.format)} (${point.x})`, ...(s.notes?.[dataIndex] ?? [])];
+}
+
+export function lineConfig(current: () => LineChartSpec, pixelRatio: number): LineConfig {
+	const spec = current();
+	return {
+		type: 'line',
+		data: { datasets: lineDatasets(spec) },
+		options: {
+			animation: false,
+			// The worker sizes the canvas itself (resize messages from the page).
+			responsive: false,
+			maintainAspectRatio: false,
+			devicePixelRatio: pixelRatio,
+			parsing: false,
+			normalized: true,
+			interaction: { mode: 'nearest', intersect: false },
+			scales: {
+				x: { type: 'linear', min: spec.fromYear, max: spec.toYear, ticks: { stepSize: 1, callback: (v) => String(v) } },
+				y: {
+					stacked: spec.style === 'area',
+					beginAtZero: true,
+					suggestedMax: spec.format === 'percent' ? 1 : undefined,
+					ticks: { callback: (v) => formatValue(Number(v), current().format) }
+				}
+			},
+			plugins: {
+				// Band edges are not listed: the caption explains the shading.
+				legend: { position: 'bottom', labels: { boxWidth: 14, filter: (item: { text: string }) => !/(percentile|median of samples)$/.test(item.text) } },
+				tooltip: { callbacks: { label: (item: TooltipItem<'line'>) => lineTooltip(current(), item.datasetIndex, item.dataIndex) } },
+				yearMarkers: { markers: spec.markers }
+			} as never
+		}
+	};
+}
+
+export function barData(spec: BarChartSpec): BarConfig['data'] {
+	return {
+		labels: spec.bars.map((b) => b.label),
+		datasets: [{ label: spec.summary, data: spec.bars.map((b) => [b.from, b.to] as [number, number]), backgroundColor: spec.bars.map((b) => b.colour) }]
+	};
+}
+
+export function barConfig(current: () => BarChartSpec, pixelRatio: number): BarConfig {
+	const spec = current();
+	return {
+		type: 'bar',
+		data: barData(spec),
+		options: {
+			animation: false,
+			responsive: false,
+			maintainAspectRatio: false,
+			devicePixelRatio: pixelRatio,
+			indexAxis: 'y',
+			scales: {
+				// Keep the central value in view even when every bar sits on one side of it.
+				x: { suggestedMin: spec.reference, suggestedMax: spec.reference, ticks: { callback: (v) => formatValue(Number(v), current().format) } }
+			},
+			plugins: {
+				legend: { display: false },
+				tooltip: { callbacks: { label: (item: { dataIndex: number }) => current().bars[item.dataIndex]?.note ?? '' } },
+				yearMarkers: { markers: [] }
+			} as never
+		}
+	};
+}
+
+export function chartConfig(current: () => ChartSpec, pixelRatio: number): LineConfig | BarConfig {
+	const spec = current();
+	return spec.kind === 'line' ? lineConfig(current as () => LineChartSpec, pixelRatio) : barConfig(current as () => BarChartSpec, pixelRatio);
+}

@@ -1,0 +1,70 @@
+// What the main thread sends the chart worker: plain, structured-cloneable descriptions of a
+// chart (no functions, no DOM). The worker turns them into Chart.js configurations
+// (chartConfig.ts); tooltips and tick labels are formatted there from `format` and the notes.
+
+import type { ValueFormat } from '../sim/types';
+import type { ChartModel, XY } from './chartModel';
+
+export interface LineSeriesSpec {
+	key: string;
+	label: string;
+	role: ChartModel['series'][number]['role'];
+	colour: string;
+	points: XY[];
+	/** Extra tooltip lines per point (the source and basis of an observation), by index. */
+	notes?: string[][];
+}
+
+export interface LineChartSpec {
+	kind: 'line';
+	style: 'line' | 'area';
+	format: ValueFormat;
+	fromYear: number;
+	toYear: number;
+	series: LineSeriesSpec[];
+	markers: { year: number; label: string }[];
+}
+
+export interface BarSpec {
+	label: string;
+	from: number;
+	to: number;
+	colour: string;
+	/** Tooltip text for the bar. */
+	note: string;
+}
+
+export interface BarChartSpec {
+	kind: 'bars';
+	format: ValueFormat;
+	/** Accessible summary, also the dataset's label. */
+	summary: string;
+	bars: BarSpec[];
+	/** A value kept in view on the axis (the central value of a tornado). */
+	reference?: number;
+}
+
+export type ChartSpec = LineChartSpec | BarChartSpec;
+
+/** The size of the canvas on the page, in CSS pixels, and the screen's pixel ratio. */
+export interface CanvasSize {
+	width: number;
+	height: number;
+	pixelRatio: number;
+}
+
+/** A pointer event on the canvas, forwarded so tooltips and legend clicks work in the worker. */
+export interface ForwardedPointer {
+	type: 'mousemove' | 'mouseout' | 'click';
+	x: number;
+	y: number;
+}
+
+/**
+ * Datasets are rebuilt only when the chart's shape changes (style, years, which series); while
+ * a slider moves only the numbers change and are handed over in place.
+ */
+export function shapeOf(spec: ChartSpec): string {
+	if (spec.kind === 'bars') return `bars|${spec.bars.length}`;
+	return `${spec.style}|${spec.fromYear}|${spec.toYear}|${spec.series.map((s) => `${s.key}:${s.role}:${s.label}`).join(',')}`;
+}

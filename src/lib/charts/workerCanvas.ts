@@ -1,0 +1,63 @@
+// Wires one <canvas> on the page to the chart worker: hands it over, keeps its size in step with
+// its box, forwards the pointer (tooltips, legend clicks), and skips redraws while the chart is
+// scrolled out of view (it catches up when it comes back). Used by every chart component.
+
+import { canDrawInWorker, mountChart } from './chartClient';
+import type { ChartSpec, ForwardedPointer } from './chartSpec';
+
+export interface WorkerCanvas {
+	/** Resolves when the first frame is drawn; rejects if this browser cannot draw in a worker. */
+	readonly ready: Promise<void>;
+	/** Draws `spec` (now, or when the chart scrolls back into view). */
+	update(spec: ChartSpec): void;
+	destroy(): void;
+}
+
+export function attachWorkerCanvas(canvas: HTMLCanvasElement, initial: ChartSpec): WorkerCanvas {
+	if (!canDrawInWorker()) {
+		return { ready: Promise.reject(new Error('This browser cannot draw charts in a worker')), update() {}, destroy() {} };
+	}
+	const box = canvas.parentElement ?? canvas;
+	const size = () => ({ width: box.clientWidth, height: box.clientHeight, pixelRatio: window.devicePixelRatio || 1 });
+	const chart = mountChart(canvas, initial, size());
+
+	let latest = initial;
+	let drawn = initial;
+	let visible = true;
+	const update = (spec: ChartSpec) => {
+		latest = spec;
+		if (!visible || spec === drawn) return;
+		drawn = spec;
+		chart.update(spec);
+	};
+
+	const resizer = new ResizeObserver(() => chart.resize(size()));
+	resizer.observe(box);
+	const watcher = new IntersectionObserver(
+		([entry]) => {
+			visible = entry.isIntersecting;
+			if (visible) update(latest);
+		},
+		{ rootMargin: '200px' }
+	);
+	watcher.observe(canvas);
+
+	const forward = (type: ForwardedPointer['type']) => (event: MouseEvent) => chart.pointer({ type, x: event.offsetX, y: event.offsetY });
+	const listeners: [string, (event: MouseEvent) => void][] = [
+		['pointermove', forward('mousemove')],
+		['pointerleave', forward('mouseout')],
+		['click', forward('click')]
+	];
+	for (const [type, listener] of listeners) canvas.addEventListener(type, listener as EventListener);
+
+	return {
+		ready: chart.ready,
+		update,
+		destroy() {
+			resizer.disconnect();
+			watcher.disconnect();
+			for (const [type, listener] of listeners) canvas.removeEventListener(type, listener as EventListener);
+			chart.destroy();
+		}
+	};
+}

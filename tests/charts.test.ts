@@ -1,0 +1,97 @@
+// The chart worker's side that needs no canvas: spec -> Chart.js configuration, tooltips, and
+// when a redraw may reuse the datasets.
+import { describe, expect, it } from 'vitest';
+import { barConfig, lineConfig, lineDatasets, lineTooltip } from '../src/lib/charts/chartConfig';
+import { shapeOf } from '../src/lib/charts/chartSpec';
+import type { BarChartSpec, LineChartSpec } from '../src/lib/charts/chartSpec';
+
+const line = (overrides: Partial<LineChartSpec> = {}): LineChartSpec => ({
+	kind: 'line',
+	style: 'line',
+	format: 'percent',
+	fromYear: 2019,
+	toYear: 2035,
+	markers: [{ year: 2026, label: '2026 battery rules' }],
+	series: [
+		{ key: 's', label: 'NEV share', role: 'scenario', colour: '#0072B2', points: [{ x: 2030, y: 0.7 }] },
+		{ key: 'lo', label: 'NEV share, 5th percentile', role: 'band-low', colour: '#0072B233', points: [{ x: 2030, y: 0.6 }] },
+		{ key: 'hi', label: 'NEV share, 95th percentile', role: 'band-high', colour: '#0072B233', points: [{ x: 2030, y: 0.8 }] },
+		{
+			key: 'h',
+			label: 'NEV share, observed',
+			role: 'history',
+			colour: '#0072B2',
+			points: [{ x: 2024, y: 0.409 }],
+			notes: [['Source: CAAM via Caixin', 'Basis: CAAM, wholesale, all vehicles']]
+		}
+	],
+	...overrides
+});
+
+describe('line chart configuration', () => {
+	it('fills a band between its edges and draws observations as points without a line', () => {
+		const sets = lineDatasets(line());
+		expect(sets[2].fill).toBe('-1'); // the upper edge fills down to the lower one
+		expect(sets[1].fill).toBe(false);
+		expect(sets[1].borderWidth).toBe(0);
+		expect(sets[3].showLine).toBe(false);
+		expect(sets[3].pointRadius).toBe(4);
+		expect(sets[0].data).toEqual([{ x: 2030, y: 0.7 }]);
+	});
+
+	it('stacks scenario areas in an area chart, each down to the one before', () => {
+		const spec = line({ style: 'area', series: line().series.slice(0, 1).concat({ ...line().series[0], key: 't', label: 'Other' }) });
+		const sets = lineDatasets(spec);
+		expect(sets.map((s) => s.fill)).toEqual(['origin', '-1']);
+		expect((lineConfig(() => spec, 2).options!.scales!.y as { stacked: boolean }).stacked).toBe(true);
+	});
+
+	it('names an observation\'s source in its tooltip and formats by the chart\'s unit', () => {
+		expect(lineTooltip(line(), 3, 0)).toEqual(['NEV share, observed: 40.9% (2024)', 'Source: CAAM via Caixin', 'Basis: CAAM, wholesale, all vehicles']);
+		expect(lineTooltip(line(), 0, 0)).toEqual(['NEV share: 70.0% (2030)']);
+		expect(lineTooltip(line(), 9, 0)).toEqual([]);
+	});
+
+	it('callbacks follow the current spec, so a data-only update needs no new options', () => {
+		let spec = line();
+		const config = lineConfig(() => spec, 1);
+		spec = line({ format: 'millions' });
+		const tick = config.options!.scales!.y!.ticks!.callback as (v: number) => string;
+		expect(tick.call(null as never, 12.5)).toBe('12.50 M');
+		expect(config.options!.devicePixelRatio).toBe(1);
+		expect(config.options!.responsive).toBe(false); // the worker sizes the canvas itself
+	});
+
+	it('reuses datasets when only numbers change, rebuilds when series, years or style change', () => {
+		const moved = line({ series: line().series.map((s) => ({ ...s, points: s.points.map((p) => ({ ...p, y: p.y + 0.01 })) })) });
+		expect(shapeOf(moved)).toBe(shapeOf(line()));
+		expect(shapeOf(line({ toYear: 2040 }))).not.toBe(shapeOf(line()));
+		expect(shapeOf(line({ style: 'area' }))).not.toBe(shapeOf(line()));
+		expect(shapeOf(line({ series: line().series.slice(1) }))).not.toBe(shapeOf(line()));
+	});
+});
+
+describe('floating bar configuration', () => {
+	const bars: BarChartSpec = {
+		kind: 'bars',
+		format: 'percent',
+		summary: 'Tornado',
+		reference: 0.7,
+		bars: [
+			{ label: 'Localisation', from: 0.68, to: 0.74, colour: '#009E73', note: 'low 68.0%, high 74.0%' },
+			{ label: 'Shake-out', from: 0.69, to: 0.71, colour: '#D55E00', note: 'low 69.0%, high 71.0%' }
+		]
+	};
+	it('draws each bar from..to, horizontally, keeping the reference value in view', () => {
+		const config = barConfig(() => bars, 2);
+		expect(config.data.labels).toEqual(['Localisation', 'Shake-out']);
+		expect(config.data.datasets[0].data).toEqual([
+			[0.68, 0.74],
+			[0.69, 0.71]
+		]);
+		expect(config.options!.indexAxis).toBe('y');
+		expect(config.options!.scales!.x!.suggestedMin).toBe(0.7);
+		const label = (config.options!.plugins!.tooltip!.callbacks!.label as (item: { dataIndex: number }) => string)({ dataIndex: 1 });
+		expect(label).toBe('low 69.0%, high 71.0%');
+	});
+});
