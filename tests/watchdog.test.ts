@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EngineCrashed, EngineRestarted, EngineTimeout, guardEngine, type WorkerHandle } from '../src/lib/worker/watchdog';
 import { latestOnly } from '../src/lib/worker/latestOnly';
-import type { Attribution, BacktestResult, BacktestSpec, FitResult, FitSpec, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec, SensitivityReport } from '../src/lib/worker/protocol';
+import type { Attribution, BacktestResult, BacktestSpec, FitResult, FitSpec, LoadReport, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec, SensitivityReport } from '../src/lib/worker/protocol';
 import type { MonteCarloOptions, MonteCarloResult, Notebook, RunResult } from '../src/lib/sim/types';
 import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 
@@ -96,6 +96,13 @@ function fakeWorkers() {
 				monteCarlo: (options: MonteCarloOptions) =>
 					post(`monteCarlo ${options.samples}`, () =>
 						busyFor<MonteCarloResult>(options.inputs.delayMs ?? FAST, { years: [], samples: options.samples, seed: options.seed, bands: {}, uncertainInputs: [], elapsedMs: 0 })
+					),
+				monteCarloScenarios: (specs: ScenarioRun[], options: ScenarioBandOptions) =>
+					post(`monteCarloScenarios ${specs.length}`, () =>
+						busyFor<MonteCarloResult[]>(
+							specs[0]?.inputs.delayMs ?? FAST,
+							specs.map(() => ({ years: [], samples: options.samples, seed: options.seed, bands: {}, uncertainInputs: [], elapsedMs: 0 }))
+						)
 					),
 				sensitivity: (options: MonteCarloOptions) =>
 					post('sensitivity', () => busyFor<SensitivityReport>(options.inputs.delayMs ?? FAST, { tornado: [], shares: [], samples: options.samples })),

@@ -120,3 +120,41 @@ describe('export', () => {
 		await context.close();
 	});
 });
+
+describe('comparison bands and export', () => {
+	it('gives each compared scenario its bands and ranges, and its CSV carries every scenario with bands', async () => {
+		const { page, context, problems } = await site.open('/compare');
+		await page.waitForSelector('[data-ready="true"] [data-testid="column-1"]');
+		await expect.poll(() => page.getByTestId('compare-bands-status').innerText(), { timeout: 20_000 }).toContain('10,000 samples of each scenario');
+		// Each column: a 5-95% range under its figures, and fan bands in its chart's data table.
+		for (const column of [0, 1]) {
+			const text = await page.getByTestId(`range-${column}-domesticShare-2030`).innerText();
+			expect(text).toMatch(/^5–95%: \d+\.\d% to \d+\.\d%$/);
+			const [low, high] = text.match(/\d+\.\d/g)!.map(Number);
+			const value = parseFloat(await page.getByTestId(`figure-${column}-domesticShare-2030`).innerText());
+			expect(low).toBeLessThan(high);
+			expect(low).toBeLessThanOrEqual(value + 1); // the line sits inside (or at the edge of) its band
+			expect(high).toBeGreaterThanOrEqual(value - 1);
+			const headers = await page.getByTestId(`column-${column}`).locator('.chart-data thead th').allTextContents();
+			expect(headers.some((h) => h.includes('95th percentile'))).toBe(true);
+		}
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+		expect(download.suggestedFilename()).toMatch(/^shiftcast-comparison-\d{4}-\d{2}-\d{2}\.csv$/);
+		const lines = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+		const header = lines[0].split(',');
+		for (const column of ['domesticShare', 'domesticShare_p5', 'domesticShare_p50', 'domesticShare_p95', 'nevShare_p95']) expect(header).toContain(column);
+		const scenarios = new Set(lines.slice(1).map((l) => l.split(',')[0]));
+		expect([...scenarios]).toEqual(['Baseline', 'Foreign localisation push']);
+		// Every row has its bands filled in, and p5 <= p50 <= p95.
+		const at = (name: string) => header.indexOf(name);
+		for (const line of lines.slice(1)) {
+			const cells = line.split(',');
+			const [p5, p50, p95] = ['domesticShare_p5', 'domesticShare_p50', 'domesticShare_p95'].map((k) => Number(cells[at(k)]));
+			expect(cells[at('domesticShare_p5')]).not.toBe('');
+			expect(p5).toBeLessThanOrEqual(p50);
+			expect(p50).toBeLessThanOrEqual(p95);
+		}
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+});

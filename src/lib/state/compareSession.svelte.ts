@@ -5,11 +5,15 @@
 
 import type { EngineClient } from '../worker/client';
 import type { Attribution } from '../sim/attribution';
-import type { Notebook, RunResult } from '../sim/types';
+import type { MonteCarloResult, Notebook, RunResult } from '../sim/types';
+import type { ScenarioRun } from '../worker/protocol';
 import type { WorkingDocument } from './autosave';
 import { decodeScenario, encodeScenario } from '../scenario/codec';
 
 export const MAX_COMPARED = 4;
+/** Uncertainty bands of each compared scenario: the notebook page's default sample count and seed. */
+export const COMPARE_BAND_SAMPLES = 10_000;
+export const COMPARE_BAND_SEED = 1;
 export type DifferenceUnit = 'pp' | 'pct';
 
 export interface ComparedScenario {
@@ -36,11 +40,19 @@ export class CompareSession {
 	attributing = $state(false);
 	problems: string[] = $state.raw([]);
 	ready = $state(false);
+	/** Monte Carlo bands per scenario (same order as `results`), once computed. */
+	bands: (MonteCarloResult | null)[] = $state.raw([]);
+	bandsRunning = $state(false);
+	bandsProblem: string | null = $state(null);
 
 	#engine: EngineClient | null = null;
+	readonly #bandVariables: string[];
+	#bandRequests = 0;
 
-	constructor(published: Notebook) {
+	/** `bandVariables`: the outputs given uncertainty bands (charts, figures, the CSV). */
+	constructor(published: Notebook, bandVariables: string[] = []) {
 		this.published = published;
+		this.#bandVariables = bandVariables;
 	}
 
 	async attach(engine: EngineClient) {
@@ -129,14 +141,35 @@ export class CompareSession {
 	async refresh() {
 		if (!this.#engine || !this.ready) return;
 		const horizon = Math.max(2035, ...this.years, this.attributionYear);
+		const specs: ScenarioRun[] = this.scenarios.map((s) => ({ notebook: s.document.notebook, inputs: s.document.inputs, horizon: Math.max(horizon, s.document.horizon) }));
 		try {
-			this.results = await this.#engine.runScenarios(
-				this.scenarios.map((s) => ({ notebook: s.document.notebook, inputs: s.document.inputs, horizon: Math.max(horizon, s.document.horizon) }))
-			);
+			this.results = await this.#engine.runScenarios(specs);
 		} catch (err) {
 			this.problems = [(err as Error).message];
 		}
+		// Bands follow in the analysis worker; the lines and the attribution do not wait for them.
+		void this.#refreshBands(specs);
 		await this.explain();
+	}
+
+	/** Same horizons as the deterministic runs, so band years line up with result years. */
+	async #refreshBands(specs: ScenarioRun[]) {
+		if (!this.#engine || !this.#bandVariables.length) return;
+		const mine = ++this.#bandRequests;
+		this.bands = [];
+		if (!specs.length) return;
+		this.bandsRunning = true;
+		try {
+			const bands = await this.#engine.monteCarloScenarios(specs, { samples: COMPARE_BAND_SAMPLES, seed: COMPARE_BAND_SEED, variables: this.#bandVariables });
+			if (!bands) return; // a newer comparison replaced this one
+			this.bands = bands;
+			this.bandsProblem = null;
+		} catch (err) {
+			this.bandsProblem = `Uncertainty bands could not be computed: ${(err as Error).message}`;
+		} finally {
+			// An older request ending must not clear the flag of the one still running.
+			if (mine === this.#bandRequests) this.bandsRunning = false;
+		}
 	}
 
 	/** Recomputes the attribution for the chosen pair, output and year. */
@@ -162,6 +195,14 @@ export class CompareSession {
 		} finally {
 			this.attributing = false;
 		}
+	}
+
+	/** The 5-95% range of scenario `index`'s `variable` in `year`, once its bands are in. */
+	rangeAt(index: number, variable: string, year: number): [number, number] | null {
+		const mc = this.bands[index];
+		const b = mc?.bands[variable];
+		const i = mc?.years.indexOf(year) ?? -1;
+		return b && i >= 0 ? [b.p5[i], b.p95[i]] : null;
 	}
 
 	valueAt(index: number, variable: string, year: number): number | undefined {

@@ -20,6 +20,7 @@ import type {
 	LoadReport,
 	RunRequest,
 	RunResponse,
+	ScenarioBandOptions,
 	ScenarioRun,
 	ScenarioSpec,
 	SensitivityReport
@@ -42,6 +43,8 @@ export interface EngineClient {
 	attribute(a: ScenarioSpec, b: ScenarioSpec, variable: string, year: number): Promise<Attribution>;
 	/** Latest wins, like run. */
 	monteCarlo(options: MonteCarloOptions, onProgress: (fraction: number) => void): Promise<MonteCarloResult | null>;
+	/** Bands of whole scenarios (the comparison page). Latest wins, like run. */
+	monteCarloScenarios(specs: ScenarioRun[], options: ScenarioBandOptions): Promise<MonteCarloResult[] | null>;
 	cancelAnalysis(): void;
 	sensitivity(options: MonteCarloOptions, variable: string, year: number): Promise<SensitivityReport>;
 	fit(request: FitSpec): Promise<FitResult>;
@@ -75,6 +78,7 @@ export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => v
 	const bands = latestOnly((request: { options: MonteCarloOptions; onProgress: (f: number) => void }) =>
 		analysis.monteCarlo(request.options, proxy(request.onProgress))
 	);
+	const scenarioBands = latestOnly((request: { specs: ScenarioRun[]; options: ScenarioBandOptions }) => analysis.monteCarloScenarios(request.specs, request.options));
 	return {
 		setBaseline: (notebook) => main.setBaseline(notebook),
 		async load(notebook, guardCellId) {
@@ -87,6 +91,7 @@ export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => v
 		runScenarios: (specs) => main.runScenarios(specs),
 		attribute: (a, b, variable, year) => main.attribute(a, b, variable, year),
 		monteCarlo: (options, onProgress) => bands.submit({ options, onProgress }),
+		monteCarloScenarios: (specs, options) => scenarioBands.submit({ specs, options }),
 		cancelAnalysis: () => analysis.cancel(),
 		sensitivity: (options, variable, year) => analysis.sensitivity(options, variable, year),
 		fit: (request) => analysis.fit(request),

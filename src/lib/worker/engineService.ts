@@ -13,12 +13,24 @@ import { backtest } from '../sim/backtest';
 import type { CompiledModel } from '../sim/model';
 import type { MonteCarloOptions } from '../sim/types';
 import { MAX_HORIZON, OWN_ERROR_KINDS } from './protocol';
-import type { BacktestSpec, EngineApi, FitSpec, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec } from './protocol';
+import type { BacktestSpec, EngineApi, FitSpec, LoadReport, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec } from './protocol';
 
 export function createEngineService(): EngineApi {
 	let program: Program | null = null;
 	let loaded: { notebook: Notebook; model: CompiledModel } | null = null;
 	const programFor = programCache(observedSeries);
+	// Compiled notebooks of compared scenarios, by content (a comparison holds at most four).
+	const models = new Map<string, CompiledModel>();
+	const modelFor = (notebook: Notebook): CompiledModel => {
+		const key = JSON.stringify(notebook);
+		let model = models.get(key);
+		if (!model) {
+			model = compileNotebook(notebook, observedSeries);
+			models.set(key, model);
+			if (models.size > 6) models.delete(models.keys().next().value as string);
+		}
+		return model;
+	};
 	const current = () => {
 		if (!loaded) throw new Error('No notebook loaded');
 		return loaded;
@@ -51,6 +63,9 @@ export function createEngineService(): EngineApi {
 		},
 		async monteCarlo(options: MonteCarloOptions, onProgress?: (fraction: number) => void) {
 			return runMonteCarlo(current().model, options, onProgress);
+		},
+		async monteCarloScenarios(specs: ScenarioRun[], options: ScenarioBandOptions) {
+			return specs.map((s) => runMonteCarlo(modelFor(s.notebook), { ...options, inputs: s.inputs, horizon: s.horizon }));
 		},
 		async sensitivity(options: MonteCarloOptions, variable: string, year: number) {
 			const { model } = current();

@@ -60,6 +60,12 @@ export interface EngineApi {
 	attribute(a: ScenarioSpec, b: ScenarioSpec, variable: string, year: number): Promise<Attribution>;
 	/** Monte Carlo bands of the loaded notebook; `onProgress` hears the fraction of years done. */
 	monteCarlo(options: MonteCarloOptions, onProgress?: (fraction: number) => void): Promise<MonteCarloResult>;
+	/**
+	 * Monte Carlo bands of whole scenarios (each with its own notebook, inputs and horizon), for
+	 * the comparison page. Samples, seed and variables come from `options`; its inputs and
+	 * horizon are ignored (each scenario brings its own).
+	 */
+	monteCarloScenarios(specs: ScenarioRun[], options: ScenarioBandOptions): Promise<MonteCarloResult[]>;
 	/** Tornado chart and variance ranking of one output in one year, for the loaded notebook. */
 	sensitivity(options: MonteCarloOptions, variable: string, year: number): Promise<SensitivityReport>;
 	fit(request: FitSpec): Promise<FitResult>;
@@ -69,6 +75,8 @@ export interface EngineApi {
 export interface ScenarioRun extends ScenarioSpec {
 	horizon: number;
 }
+
+export type ScenarioBandOptions = Omit<MonteCarloOptions, 'inputs' | 'horizon'>;
 
 /** Error kinds that belong to a cell's own formula (not to cells it reads). */
 export const OWN_ERROR_KINDS = new Set(['syntax', 'unknown-name', 'unknown-series', 'cycle', 'not-allowed', 'duplicate-name', 'bad-name', 'too-long']);

@@ -7,7 +7,7 @@
 // the baseline and the notebook, so they run against the right model; calls still waiting on
 // the terminated worker are rejected at once (they would never be answered).
 
-import type { Attribution, BacktestResult, BacktestSpec, EngineApi, FitResult, FitSpec, LoadReport, RunRequest, RunResponse, ScenarioRun, ScenarioSpec, SensitivityReport } from './protocol';
+import type { Attribution, BacktestResult, BacktestSpec, EngineApi, FitResult, FitSpec, LoadReport, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec, SensitivityReport } from './protocol';
 import type { MonteCarloOptions, MonteCarloResult } from '../sim/types';
 import type { Notebook, RunResult } from '../sim/types';
 
@@ -147,6 +147,9 @@ export function guardEngine(
 		},
 		monteCarlo(options: MonteCarloOptions, onProgress?: (fraction: number) => void): Promise<MonteCarloResult> {
 			return call(`uncertainty run (${options.samples.toLocaleString('en')} samples)`, true, (api) => api.monteCarlo(options, onProgress));
+		},
+		monteCarloScenarios(specs: ScenarioRun[], options: ScenarioBandOptions): Promise<MonteCarloResult[]> {
+			return call(`uncertainty run of ${specs.length} scenario${specs.length === 1 ? '' : 's'}`, true, (api) => api.monteCarloScenarios(specs, options));
 		},
 		sensitivity(options: MonteCarloOptions, variable: string, year: number): Promise<SensitivityReport> {
 			return call(`sensitivity of ${variable} in ${year}`, true, (api) => api.sensitivity(options, variable, year));
