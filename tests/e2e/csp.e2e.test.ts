@@ -13,7 +13,7 @@ const site = useSite();
 /** Shown when a violation is found; the one known cause so far is spelt out. */
 const NO_VIOLATION =
 	'CSP violations. An "eval" one from the chunk holding zod is zod\'s JIT probe (`Function("")` in a try/catch): ' +
-	'call `z.config({ jitless: true })` (import { config } from "zod") before the first parse, e.g. in src/hooks.client.ts';
+	'call `z.config({ jitless: true })` (import { config } from "zod/mini") before the first parse, e.g. in src/hooks.client.ts';
 
 /** The policy of a built page, as directive -> sources. */
 function parsePolicy(html: string): { raw: string; directives: Map<string, string[]> } {

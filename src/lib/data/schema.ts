@@ -1,6 +1,11 @@
 // Shapes of the seeded data files in data/. Everything is strict: a typo in a key is an
 // error, not a silently ignored field, because every point must carry its basis and source.
-import { z } from 'zod';
+//
+// Written with zod/mini, whose functions tree-shake. The engine worker imports this module (through
+// index.ts) but never validates in production, so nothing here may run at module load: each
+// schema built with a method call (`.check`) is marked pure, records share their fields through
+// z.extend rather than an object spread, and validate.ts, not this module, sets zod's messages.
+import { z } from 'zod/mini';
 
 export const UNITS = ['share', 'million vehicles', 'rank', 'USD million'] as const;
 export const KINDS = ['actual', 'forecast'] as const;
@@ -19,28 +24,30 @@ export type Lever = (typeof LEVERS)[number];
 
 const FULL_YEAR = 'Jan-Dec';
 
-const Text = z.string().regex(/\S/, { error: 'must not be empty' });
+const Text = /* @__PURE__ */ z.string().check(z.regex(/\S/, { error: 'must not be empty' }));
 const SNAKE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
-export const SeriesId = z.string().regex(SNAKE, { error: 'expected a snake_case id such as "nev_share_all_vehicles_caam"' });
-const Year = z.int().min(2000).max(2100);
+export const SeriesId = /* @__PURE__ */ z.string().check(z.regex(SNAKE, { error: 'expected a snake_case id such as "nev_share_all_vehicles_caam"' }));
+const Year = /* @__PURE__ */ z.int().check(z.minimum(2000), z.maximum(2100));
 
 /** "Jan-Dec", "Jan-Apr", or a single month such as "Jul"; a range must run forwards. */
-export const Months = z.string().refine(
-	(s) => {
-		const [from, to = from, ...rest] = s.split('-');
-		const i = MONTH_NAMES.indexOf(from as (typeof MONTH_NAMES)[number]);
-		const j = MONTH_NAMES.indexOf(to as (typeof MONTH_NAMES)[number]);
-		return rest.length === 0 && i >= 0 && j >= i;
-	},
-	{ error: 'expected a month ("Jul") or a forward range of months ("Jan-Apr", "Jan-Dec")' }
+export const Months = /* @__PURE__ */ z.string().check(
+	z.refine(
+		(s) => {
+			const [from, to = from, ...rest] = s.split('-');
+			const i = MONTH_NAMES.indexOf(from as (typeof MONTH_NAMES)[number]);
+			const j = MONTH_NAMES.indexOf(to as (typeof MONTH_NAMES)[number]);
+			return rest.length === 0 && i >= 0 && j >= i;
+		},
+		{ error: 'expected a month ("Jul") or a forward range of months ("Jan-Apr", "Jan-Dec")' }
+	)
 );
 
-export const Period = z
-	.strictObject({ year: Year, months: Months, partial: z.boolean() })
-	.refine((p) => (p.months === FULL_YEAR) === !p.partial, {
+export const Period = /* @__PURE__ */ z.strictObject({ year: Year, months: Months, partial: z.boolean() }).check(
+	z.refine((p) => (p.months === FULL_YEAR) === !p.partial, {
 		error: 'partial must be false exactly when months is "Jan-Dec"',
 		path: ['partial']
-	});
+	})
+);
 
 export const Basis = z.strictObject({
 	body: z.enum(BODIES),
@@ -48,67 +55,62 @@ export const Basis = z.strictObject({
 	scope: z.enum(SCOPES)
 });
 
-const common = {
+/** The fields of every record; each unit below adds `unit` and what a valid `value` is. */
+const RecordFields = z.strictObject({
 	series: SeriesId,
 	period: Period,
 	kind: z.enum(KINDS),
 	basis: Basis,
 	source: Text,
-	qualifier: z.enum(QUALIFIERS).optional(),
-	note: Text.optional()
-};
+	qualifier: z.optional(z.enum(QUALIFIERS)),
+	note: z.optional(Text)
+});
 
-const ShareRecord = z.strictObject({
-	...common,
+const SHARE_RANGE = 'a share must lie within 0..1 (write 48.9% as 0.489)';
+const ShareRecord = z.extend(RecordFields, {
 	unit: z.literal('share'),
-	value: z
-		.number()
-		.min(0, { error: 'a share must lie within 0..1 (write 48.9% as 0.489)' })
-		.max(1, { error: 'a share must lie within 0..1 (write 48.9% as 0.489)' })
+	value: /* @__PURE__ */ z.number().check(z.minimum(0, { error: SHARE_RANGE }), z.maximum(1, { error: SHARE_RANGE }))
 });
-const VolumeRecord = z.strictObject({
-	...common,
+const VolumeRecord = z.extend(RecordFields, {
 	unit: z.literal('million vehicles'),
-	value: z.number().min(0)
+	value: /* @__PURE__ */ z.number().check(z.minimum(0))
 });
-const RankRecord = z.strictObject({
-	...common,
+const RankRecord = z.extend(RecordFields, {
 	unit: z.literal('rank'),
-	value: z.int().min(1)
+	value: /* @__PURE__ */ z.int().check(z.minimum(1))
 });
-const MoneyRecord = z.strictObject({
-	...common,
+const MoneyRecord = z.extend(RecordFields, {
 	unit: z.literal('USD million'),
-	value: z.number().min(0)
+	value: /* @__PURE__ */ z.number().check(z.minimum(0))
 });
 
 /** One data point. The unit decides what a valid value is. */
 export const DataRecord = z.discriminatedUnion('unit', [ShareRecord, VolumeRecord, RankRecord, MoneyRecord]);
 
 export const DataFile = z.strictObject({
-	family: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a kebab-case family name' }),
+	family: /* @__PURE__ */ z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a kebab-case family name' })),
 	title: Text,
 	description: Text,
 	/** Human label per series id; every series in records needs one (checked in validate.ts). */
 	labels: z.record(SeriesId, Text),
-	records: z.array(DataRecord).min(1)
+	records: /* @__PURE__ */ z.array(DataRecord).check(z.minLength(1))
 });
 
 export const DataEvent = z.strictObject({
 	id: SeriesId,
 	year: Year,
-	month: z.int().min(1).max(12).optional(),
-	label: Text.max(80, { error: 'keep event labels short (80 characters at most)' }),
+	month: z.optional(/* @__PURE__ */ z.int().check(z.minimum(1), z.maximum(12))),
+	label: /* @__PURE__ */ Text.check(z.maxLength(80, { error: 'keep event labels short (80 characters at most)' })),
 	lever: z.enum(LEVERS),
 	source: Text,
-	note: Text.optional()
+	note: z.optional(Text)
 });
 
 export const EventsFile = z.strictObject({
 	family: z.literal('events'),
 	title: Text,
 	description: Text,
-	events: z.array(DataEvent).min(1)
+	events: /* @__PURE__ */ z.array(DataEvent).check(z.minLength(1))
 });
 
 export type Period = z.infer<typeof Period>;

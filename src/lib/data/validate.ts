@@ -1,7 +1,7 @@
 // Validation of the data files with messages a person can act on: each names the file, the
 // record (index and series id) and the field, e.g.
 //   data/nev-share.json: record 3 (nev_share_all_vehicles_caam): field "basis.body": Invalid option ...
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import { DataFile, EventsFile, type DataRecord } from './schema';
 
 export type ValidationResult<T> = { ok: true; file: T } | { ok: false; errors: string[] };
@@ -12,8 +12,19 @@ type Items = { key: 'records'; label: 'record'; idKey: 'series' } | { key: 'even
 const RECORDS: Items = { key: 'records', label: 'record', idKey: 'series' };
 const EVENTS: Items = { key: 'events', label: 'event', idKey: 'id' };
 
+/**
+ * Classic zod registers its English messages by itself; zod/mini has none until told (every issue
+ * would read "Invalid input"), and the messages below quote and inspect them. Done on each
+ * validation rather than at module load, so the engine worker, which imports this module but never
+ * validates in production, leaves zod out. Like classic zod, it keeps a locale already chosen.
+ */
+function useEnglishMessages(): void {
+	if (!z.config().localeError) z.config(z.locales.en());
+}
+
 /** Validates one series-family file (everything in data/ except the events file). */
 export function validateDataFile(fileName: string, json: unknown): ValidationResult<DataFile> {
+	useEnglishMessages();
 	const parsed = DataFile.safeParse(json);
 	if (!parsed.success) return fail(formatIssues(fileName, json, parsed.error.issues, RECORDS));
 	const errors = checkRecords(fileName, parsed.data);
@@ -22,6 +33,7 @@ export function validateDataFile(fileName: string, json: unknown): ValidationRes
 
 /** Validates the events file (family "events"). */
 export function validateEventsFile(fileName: string, json: unknown): ValidationResult<EventsFile> {
+	useEnglishMessages();
 	const parsed = EventsFile.safeParse(json);
 	if (!parsed.success) return fail(formatIssues(fileName, json, parsed.error.issues, EVENTS));
 	const errors: string[] = [];

@@ -2,7 +2,7 @@
 // entries are untrusted on the way back in: each is validated on its own, so one corrupt entry
 // is set aside and reported while the rest stay usable.
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { WorkingDocumentSchema, isStorageFull, readItem, storage } from '../state/autosave';
 import type { WorkingDocument } from '../state/autosave';
 import { describeIssues } from './notebookSchema';
@@ -21,18 +21,19 @@ export interface SavedScenario {
 }
 
 export const SavedScenarioSchema = z.strictObject({
-	id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-	name: z.string().trim().min(1, { error: 'a name is needed' }).max(120),
-	description: z.string().max(500),
-	savedAt: z.string().max(40),
+	id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+	// z.trim() overwrites the value: the name is stored trimmed, and checked after trimming.
+	name: z.string().check(z.trim(), z.minLength(1, { error: 'a name is needed' }), z.maxLength(120)),
+	description: z.string().check(z.maxLength(500)),
+	savedAt: z.string().check(z.maxLength(40)),
 	document: WorkingDocumentSchema
 });
 
 const ExportSchema = z.strictObject({
 	format: z.literal(EXPORT_FORMAT),
 	version: z.literal(1),
-	exportedAt: z.string().max(40).optional(),
-	scenarios: z.array(z.unknown()).max(MAX_SCENARIOS)
+	exportedAt: z.optional(z.string().check(z.maxLength(40))),
+	scenarios: z.array(z.unknown()).check(z.maxLength(MAX_SCENARIOS))
 });
 
 export interface LoadedLibrary {

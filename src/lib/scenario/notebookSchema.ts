@@ -2,9 +2,16 @@
 // link carries. Strict objects (unknown keys are errors), bounded sizes, and input cells whose
 // default lies within their range. Formulas are only checked for length here; the engine
 // checks their content when it compiles them.
+//
+// Written with zod/mini, whose functions tree-shake, rather than classic zod's chained methods.
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Notebook } from '../sim/types';
+
+// Classic zod registers its English messages by itself; zod/mini has none until told (every issue
+// would read "Invalid input"), and describeIssues shows them to people. Like classic zod, this
+// keeps a locale already chosen.
+if (!z.config().localeError) z.config(z.locales.en());
 
 export const LIMITS = {
 	cells: 200,
@@ -16,19 +23,24 @@ export const LIMITS = {
 	notebookChars: 400_000
 } as const;
 
-const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'expected an id of letters, digits, - or _' });
-const Name = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,47}$/, { error: 'expected a name: a letter, then letters, digits or _' });
-const Short = z.string().max(LIMITS.textLength, { error: `at most ${LIMITS.textLength} characters` });
-const Finite = z.number().refine(Number.isFinite, { error: 'expected a finite number' });
-const Year = z.int().min(1900).max(2200);
-const Format = z.enum(['percent', 'number', 'millions']).optional();
-const Variables = z.array(Name).max(LIMITS.listLength, { error: `at most ${LIMITS.listLength} series` });
-const HistoryLink = z.strictObject({ variable: Name, series: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/) });
+/** A length limit on strings, saying the limit in its message. */
+const maxChars = (n: number) => z.maxLength(n, { error: `at most ${n} characters` });
+/** A list of at most LIMITS.listLength items, with zod's own message. */
+const List = <T extends z.core.SomeType>(item: T) => z.array(item).check(z.maxLength(LIMITS.listLength));
+
+const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'expected an id of letters, digits, - or _' }));
+const Name = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,47}$/, { error: 'expected a name: a letter, then letters, digits or _' }));
+const Short = z.string().check(maxChars(LIMITS.textLength));
+const Finite = z.number().check(z.refine(Number.isFinite, { error: 'expected a finite number' }));
+const Year = z.int().check(z.minimum(1900), z.maximum(2200));
+const Format = z.optional(z.enum(['percent', 'number', 'millions']));
+const Variables = z.array(Name).check(z.maxLength(LIMITS.listLength, { error: `at most ${LIMITS.listLength} series` }));
+const HistoryLink = z.strictObject({ variable: Name, series: z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/)) });
 
 const Markdown = z.strictObject({
 	id: Id,
 	kind: z.literal('markdown'),
-	text: z.string().max(LIMITS.markdownLength, { error: `at most ${LIMITS.markdownLength} characters` })
+	text: z.string().check(maxChars(LIMITS.markdownLength))
 });
 
 const Uncertainty = z.strictObject({
@@ -42,15 +54,15 @@ export const InputCellSchema = z
 		id: Id,
 		kind: z.literal('input'),
 		name: Name,
-		label: Short.min(1, { error: 'a label is needed' }),
+		label: Short.check(z.minLength(1, { error: 'a label is needed' })),
 		unit: Short,
 		min: Finite,
 		max: Finite,
-		step: Finite.refine((s) => s > 0, { error: 'step must be above 0' }),
+		step: Finite.check(z.refine((s) => s > 0, { error: 'step must be above 0' })),
 		default: Finite,
 		description: Short,
 		control: z.enum(['slider', 'switch']),
-		uncertainty: Uncertainty.optional()
+		uncertainty: z.optional(Uncertainty)
 	})
 	.check((ctx) => {
 		const c = ctx.value;
@@ -63,8 +75,8 @@ export const InputCellSchema = z
 const Formula = z.strictObject({
 	id: Id,
 	kind: z.literal('formula'),
-	formula: z.string().max(LIMITS.formulaLength, { error: `at most ${LIMITS.formulaLength} characters` }),
-	note: Short.optional(),
+	formula: z.string().check(maxChars(LIMITS.formulaLength)),
+	note: z.optional(Short),
 	format: Format
 });
 
@@ -73,12 +85,12 @@ const Chart = z.strictObject({
 	kind: z.literal('chart'),
 	title: Short,
 	variables: Variables,
-	history: z.array(HistoryLink).max(LIMITS.listLength),
+	history: List(HistoryLink),
 	style: z.enum(['line', 'area']),
 	showHistory: z.boolean(),
 	format: Format,
-	fromYear: Year.optional(),
-	toYear: Year.optional()
+	fromYear: z.optional(Year),
+	toYear: z.optional(Year)
 });
 
 const Table = z.strictObject({ id: Id, kind: z.literal('table'), title: Short, variables: Variables, format: Format });
@@ -88,7 +100,7 @@ const Headline = z.strictObject({
 	kind: z.literal('headline'),
 	title: Short,
 	variables: Variables,
-	years: z.array(Year).max(LIMITS.listLength),
+	years: List(Year),
 	format: Format
 });
 
@@ -96,18 +108,18 @@ const Fit = z.strictObject({
 	id: Id,
 	kind: z.literal('fit'),
 	title: Short,
-	pairs: z.array(HistoryLink).max(LIMITS.listLength),
+	pairs: List(HistoryLink),
 	fromYear: Year,
 	toYear: Year,
-	parameters: z.array(Name).max(LIMITS.listLength).optional()
+	parameters: z.optional(List(Name))
 });
 
 const Backtest = z.strictObject({
 	id: Id,
 	kind: z.literal('backtest'),
 	title: Short,
-	pairs: z.array(HistoryLink).max(LIMITS.listLength),
-	parameters: z.array(Name).max(LIMITS.listLength),
+	pairs: List(HistoryLink),
+	parameters: List(Name),
 	fromYear: Year,
 	throughYear: Year,
 	checkThroughYear: Year
@@ -120,11 +132,11 @@ export const CellSchema = z.discriminatedUnion('kind', [Markdown, InputCellSchem
 export const NotebookSchema = z
 	.strictObject({
 		id: Id,
-		version: z.int().min(1).max(1_000_000),
+		version: z.int().check(z.minimum(1), z.maximum(1_000_000)),
 		title: Short,
 		startYear: Year,
 		horizon: Year,
-		cells: z.array(CellSchema).max(LIMITS.cells, { error: `a notebook holds at most ${LIMITS.cells} cells` })
+		cells: z.array(CellSchema).check(z.maxLength(LIMITS.cells, { error: `a notebook holds at most ${LIMITS.cells} cells` }))
 	})
 	.check((ctx) => {
 		const seen = new Set<string>();
@@ -135,7 +147,7 @@ export const NotebookSchema = z
 	});
 
 /** Readable problems: "cell 4, default: default 2 is outside 0 to 1". At most ten. */
-export function describeIssues(error: z.ZodError): string[] {
+export function describeIssues(error: z.core.$ZodError): string[] {
 	return error.issues.slice(0, 10).map((issue) => {
 		// Wherever the notebook sits (a saved entry wraps it), name cells by their position.
 		const at = issue.path.findIndex((p, i) => p === 'cells' && typeof issue.path[i + 1] === 'number');

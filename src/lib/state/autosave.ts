@@ -2,7 +2,7 @@
 // nothing. What is read back is untrusted: it is validated, and a corrupt entry is set aside
 // under another key (never silently dropped) and reported.
 
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { NotebookSchema, describeIssues } from '../scenario/notebookSchema';
 import type { Notebook } from '../sim/types';
 
@@ -18,11 +18,14 @@ export interface WorkingDocument {
 /** The document a person works on; also what saved scenarios and links hold. */
 export const WorkingDocumentSchema = z.strictObject({
 	notebook: NotebookSchema,
-	inputs: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,47}$/), z.number().refine(Number.isFinite, { error: 'expected a finite number' })),
-	horizon: z.int().min(2030).max(2050)
+	inputs: z.record(
+		z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,47}$/)),
+		z.number().check(z.refine(Number.isFinite, { error: 'expected a finite number' }))
+	),
+	horizon: z.int().check(z.minimum(2030), z.maximum(2050))
 });
 
-const SavedSchema = WorkingDocumentSchema.extend({ savedAt: z.string().max(40) });
+const SavedSchema = z.extend(WorkingDocumentSchema, { savedAt: z.string().check(z.maxLength(40)) });
 
 export type Restored =
 	| { kind: 'none' }
