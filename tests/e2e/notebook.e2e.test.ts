@@ -58,7 +58,8 @@ describe('notebook page', () => {
 		await page.getByRole('toolbar', { name: /^Cell 1:/ }).getByRole('button', { name: 'Edit' }).click();
 		await page.getByRole('textbox', { name: 'Text of cell 1 (markdown)' }).fill('## Edited *prose*');
 		await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Edited prose' }).count()).toBe(1);
-		expect(renderers.length).toBe(1);
+		// (The response listener reads the body asynchronously: poll.)
+		await expect.poll(() => renderers.length).toBe(1);
 		expect(problems).toEqual([]);
 		await context.close();
 	});

@@ -19,6 +19,7 @@ describe('uncertainty bands', () => {
 		await waitForBands(page, '10,000');
 		expect(await range(page)).toMatch(/^5–95%: \d+\.\d% to \d+\.\d%$/);
 		// The chart's data table carries the bands.
+		await page.locator('.chart-data summary').first().click();
 		const headers = await page.locator('.chart-data').first().locator('thead th').allTextContents();
 		expect(headers.some((h) => h.includes('95th percentile'))).toBe(true);
 		// Same seed, same bands; another seed, other bands.
@@ -135,6 +136,7 @@ describe('comparison bands and export', () => {
 			expect(low).toBeLessThan(high);
 			expect(low).toBeLessThanOrEqual(value + 1); // the line sits inside (or at the edge of) its band
 			expect(high).toBeGreaterThanOrEqual(value - 1);
+			await page.getByTestId(`column-${column}`).locator('.chart-data summary').click();
 			const headers = await page.getByTestId(`column-${column}`).locator('.chart-data thead th').allTextContents();
 			expect(headers.some((h) => h.includes('95th percentile'))).toBe(true);
 		}
