@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
+import { canvasInk } from './support/checks';
 
 const site = useSite();
 const figure = (page: Page, variable: string, year: number) =>
@@ -270,6 +271,30 @@ describe('time cap', () => {
 });
 
 describe('resilience', () => {
+	it('a chart worker that fails is replaced, every chart is drawn again, and the person is told', async () => {
+		const { page, context } = await site.open('/');
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await waitForEngine(page);
+		await expect.poll(async () => (await canvasInk(page, '.chart canvas'))[0]?.inked ?? 0).toBeGreaterThan(500);
+		const charts = await page.locator('.chart canvas').count();
+		const worker = page.workers().find((w) => w.url().includes('chart.worker'))!;
+		await worker.evaluate(() => setTimeout(() => {
+			throw new Error('simulated chart crash');
+		}));
+		const alert = page.getByRole('alert').filter({ hasText: 'chart drawing stopped unexpectedly' });
+		await expect.poll(() => alert.count()).toBe(1);
+		expect(await alert.innerText()).toContain('simulated chart crash');
+		// Fresh canvases, drawn by the new worker; and they still follow the sliders.
+		expect(await page.locator('.chart canvas').count()).toBe(charts);
+		await expect.poll(async () => (await canvasInk(page, '.chart canvas'))[0].inked).toBeGreaterThan(500);
+		const label = await page.locator('.chart [role="img"]').first().getAttribute('aria-label');
+		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('0.9');
+		await expect.poll(() => page.locator('.chart [role="img"]').first().getAttribute('aria-label')).not.toBe(label);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('a worker that dies is restarted, the last run is repeated, and the person is told', async () => {
 		const { page, context } = await site.open('/');
 		const errors: string[] = [];

@@ -10,15 +10,48 @@ import type { ChartWorkerApi } from './chart.worker';
 import type { CanvasSize, ChartSpec, ForwardedPointer } from './chartSpec';
 import { latestOnly } from '../worker/latestOnly';
 
+let worker: Worker | null = null;
 let remote: Remote<ChartWorkerApi> | null = null;
 let nextId = 1;
 /** Messages sent and not yet answered: chartsDrawn() waits for them. */
 const inFlight = new Set<Promise<unknown>>();
+/** Told when the chart worker failed and a fresh one replaced it: each chart re-mounts. */
+const restartListeners = new Set<(why: string) => void>();
 
 function chartWorker(): Remote<ChartWorkerApi> {
-	remote ??= wrap<ChartWorkerApi>(new ChartWorker({ name: 'charts' }));
+	if (!remote) {
+		const fresh = new ChartWorker({ name: 'charts' });
+		fresh.addEventListener('error', (event) => {
+			event.preventDefault();
+			if (fresh === worker) restart(event.message || 'an error in the chart worker');
+		});
+		worker = fresh;
+		remote = wrap<ChartWorkerApi>(fresh);
+	}
 	return remote;
 }
+
+/**
+ * An uncaught error in the chart worker leaves its charts in an unknown state: replace the
+ * worker and let every chart hand over a new canvas (a canvas can be transferred only once).
+ */
+function restart(why: string): void {
+	worker?.terminate();
+	worker = null;
+	remote = null;
+	inFlight.clear(); // calls to the old worker will never answer
+	chartWorker();
+	for (const listener of restartListeners) listener(why);
+}
+
+/** Calls `listener` whenever the chart worker was replaced after a failure. Returns an unsubscribe. */
+export function onChartWorkerRestart(listener: (why: string) => void): () => void {
+	restartListeners.add(listener);
+	return () => restartListeners.delete(listener);
+}
+
+/** What the person is told after a restart. */
+export const chartRestartNotice = (why: string) => `The chart drawing stopped unexpectedly (${why}). It was restarted and every chart redrawn.`;
 
 // Start the worker as soon as the page's script runs, not when the first chart mounts: fetching
 // and compiling Chart.js then overlaps with hydration and the engine's first run.

@@ -2,7 +2,7 @@
 // its box, forwards the pointer (tooltips, legend clicks), and skips redraws while the chart is
 // scrolled out of view (it catches up when it comes back). Used by every chart component.
 
-import { canDrawInWorker, mountChart } from './chartClient';
+import { canDrawInWorker, mountChart, onChartWorkerRestart } from './chartClient';
 import type { ChartSpec, ForwardedPointer } from './chartSpec';
 
 export interface WorkerCanvas {
@@ -13,7 +13,11 @@ export interface WorkerCanvas {
 	destroy(): void;
 }
 
-export function attachWorkerCanvas(canvas: HTMLCanvasElement, initial: ChartSpec): WorkerCanvas {
+/**
+ * `onLost` is called if the chart worker fails and is replaced: this canvas then shows nothing
+ * more, and the caller attaches a new canvas (a canvas can be handed over only once).
+ */
+export function attachWorkerCanvas(canvas: HTMLCanvasElement, initial: ChartSpec, onLost?: () => void): WorkerCanvas {
 	if (!canDrawInWorker()) {
 		return { ready: Promise.reject(new Error('This browser cannot draw charts in a worker')), update() {}, destroy() {} };
 	}
@@ -49,11 +53,13 @@ export function attachWorkerCanvas(canvas: HTMLCanvasElement, initial: ChartSpec
 		['click', forward('click')]
 	];
 	for (const [type, listener] of listeners) canvas.addEventListener(type, listener as EventListener);
+	const unsubscribe = onChartWorkerRestart(() => onLost?.());
 
 	return {
 		ready: chart.ready,
 		update,
 		destroy() {
+			unsubscribe();
 			resizer.disconnect();
 			watcher.disconnect();
 			for (const [type, listener] of listeners) canvas.removeEventListener(type, listener as EventListener);

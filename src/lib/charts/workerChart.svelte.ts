@@ -1,0 +1,41 @@
+// A chart component's link to the chart worker, as runes: attaches the component's canvas once
+// it exists, sends a new spec whenever the spec changes, and after a chart-worker restart
+// attaches a fresh canvas (the component renders its canvas inside {#key chart.generation}).
+
+import { untrack } from 'svelte';
+import { attachWorkerCanvas } from './workerCanvas';
+import type { WorkerCanvas } from './workerCanvas';
+import type { ChartSpec } from './chartSpec';
+
+export interface WorkerChart {
+	/** Bumped when the canvas must be replaced (key the <canvas> on it). */
+	readonly generation: number;
+	/** Why the chart cannot be drawn, if it cannot ('' otherwise). */
+	readonly failure: string;
+}
+
+/** Call during component initialisation. `onDrawn` runs after each first frame of a canvas. */
+export function workerChart(canvas: () => HTMLCanvasElement | undefined, spec: () => ChartSpec, onDrawn?: () => void): WorkerChart {
+	const state = $state({ generation: 0, failure: '' });
+	let attached: WorkerCanvas | null = $state.raw(null);
+
+	$effect(() => {
+		void state.generation;
+		const element = canvas();
+		if (!element) return;
+		const current = attachWorkerCanvas(element, untrack(spec), () => state.generation++);
+		current.ready.then(
+			() => onDrawn?.(),
+			(err: Error) => (state.failure = `${err.message}; the tables hold every value.`)
+		);
+		attached = current;
+		return () => current.destroy();
+	});
+
+	$effect(() => {
+		const next = spec();
+		attached?.update(next);
+	});
+
+	return state;
+}
