@@ -276,6 +276,8 @@ describe('resilience', () => {
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(e.message));
 		await waitForEngine(page);
+		// Every chart cell mounted (some wait for their first bands) before the failure.
+		await expect.poll(() => page.getByTestId('mc-status').innerText(), { timeout: 20_000 }).toContain('samples in');
 		await expect.poll(async () => (await canvasInk(page, '.chart canvas'))[0]?.inked ?? 0).toBeGreaterThan(500);
 		const charts = await page.locator('.chart canvas').count();
 		const worker = page.workers().find((w) => w.url().includes('chart.worker'))!;

@@ -77,13 +77,20 @@ describe('offline, after one visit', () => {
 		await expect.poll(() => page.getByTestId('figure-1-domesticShare-2030').innerText()).toMatch(/^\d+\.\d%$/);
 
 		// 4. And back to the notebook by a link in the page (client-side navigation), still offline.
+		// That navigation reads the notebook page's build-time data (the published prose), stored
+		// like the pages and answered whatever SvelteKit puts in its query string.
+		expect(
+			await page.evaluate(() => fetch('/__data.json?x-sveltekit-invalidated=01').then(async (r) => `${r.status} ${(await r.text()).includes('publishedMarkdown')}`))
+		).toBe('200 true');
 		await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Method and data' }).click();
 		await page.waitForURL(`${site.url}/about`);
 		await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Notebook' }).click();
 		await waitForEngine(page);
 
-		// Nothing else failed to load, and nothing went wrong.
-		expect(failed).toEqual([]);
+		// Nothing else failed to load, and nothing went wrong. (A data preload that SvelteKit starts
+		// when the pointer passes over a link is cancelled, net::ERR_ABORTED, if a navigation
+		// overtakes it: that is not a failure to load.)
+		expect(failed.filter((f) => !f.endsWith('net::ERR_ABORTED'))).toEqual([]);
 		expect(problems).toEqual([]);
 		await context.close();
 	});

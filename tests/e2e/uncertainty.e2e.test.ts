@@ -20,8 +20,8 @@ describe('uncertainty bands', () => {
 		expect(await range(page)).toMatch(/^5–95%: \d+\.\d% to \d+\.\d%$/);
 		// The chart's data table carries the bands.
 		await page.locator('.chart-data summary').first().click();
-		const headers = await page.locator('.chart-data').first().locator('thead th').allTextContents();
-		expect(headers.some((h) => h.includes('95th percentile'))).toBe(true);
+		const headers = () => page.locator('.chart-data').first().locator('thead th').allTextContents();
+		await expect.poll(async () => (await headers()).some((h) => h.includes('95th percentile'))).toBe(true);
 		// Same seed, same bands; another seed, other bands.
 		const seed = page.getByRole('spinbutton', { name: 'Seed' });
 		await seed.fill('7');
@@ -45,7 +45,9 @@ describe('uncertainty bands', () => {
 	});
 
 	it('a long run shows progress and can be cancelled; the engine stays usable', async () => {
-		const { page, context, problems } = await site.open('/');
+		// To 2050 (34 years): 100,000 samples then take long enough (about 0.7 s here) for the
+		// progress bar to show and Cancel to be pressed while the run is still going.
+		const { page, context, problems } = await site.open('/?v=1&horizon=2050');
 		await waitForEngine(page);
 		await waitForBands(page, '10,000');
 		await page.getByLabel('Samples').selectOption('100000');
@@ -137,8 +139,8 @@ describe('comparison bands and export', () => {
 			expect(low).toBeLessThanOrEqual(value + 1); // the line sits inside (or at the edge of) its band
 			expect(high).toBeGreaterThanOrEqual(value - 1);
 			await page.getByTestId(`column-${column}`).locator('.chart-data summary').click();
-			const headers = await page.getByTestId(`column-${column}`).locator('.chart-data thead th').allTextContents();
-			expect(headers.some((h) => h.includes('95th percentile'))).toBe(true);
+			const headers = () => page.getByTestId(`column-${column}`).locator('.chart-data thead th').allTextContents();
+			await expect.poll(async () => (await headers()).some((h) => h.includes('95th percentile'))).toBe(true);
 		}
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		expect(download.suggestedFilename()).toMatch(/^shiftcast-comparison-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -34,10 +34,13 @@ interface Entry {
 
 const charts = new Map<number, Entry>();
 
-function entry(id: number): Entry {
+/**
+ * A message can arrive for a chart already destroyed (its component went away while the message
+ * was on its way): there is nothing left to draw, so it is dropped.
+ */
+function withChart(id: number, act: (e: Entry) => void): void {
 	const found = charts.get(id);
-	if (!found) throw new Error(`No chart ${id} in the chart worker`);
-	return found;
+	if (found) act(found);
 }
 
 /** Chart.js never sizes a canvas below 1 px; a hidden box reports 0. */
@@ -82,21 +85,24 @@ export const chartWorkerApi = {
 	},
 	/** Redraws with new numbers (or a new shape). Resolves once drawn. */
 	update(id: number, spec: ChartSpec): void {
-		const e = entry(id);
-		applySpec(e, spec);
-		e.chart.update('none');
+		withChart(id, (e) => {
+			applySpec(e, spec);
+			e.chart.update('none');
+		});
 	},
 	resize(id: number, size: CanvasSize): void {
-		const { chart } = entry(id);
-		chart.options.devicePixelRatio = size.pixelRatio;
-		chart.resize(px(size.width), px(size.height));
+		withChart(id, ({ chart }) => {
+			chart.options.devicePixelRatio = size.pixelRatio;
+			chart.resize(px(size.width), px(size.height));
+		});
 	},
 	pointer(id: number, pointer: ForwardedPointer): void {
-		const { chart } = entry(id);
-		const listener = (chart.platform as unknown as ForwardingPlatform).listeners.get(pointer.type);
-		// Chart.js filters events by native.type: a stand-in with just that field is enough.
-		const native = { type: pointer.type } as Event;
-		listener?.({ type: pointer.type, native, x: pointer.x, y: pointer.y });
+		withChart(id, ({ chart }) => {
+			const listener = (chart.platform as unknown as ForwardingPlatform).listeners.get(pointer.type);
+			// Chart.js filters events by native.type: a stand-in with just that field is enough.
+			const native = { type: pointer.type } as Event;
+			listener?.({ type: pointer.type, native, x: pointer.x, y: pointer.y });
+		});
 	},
 	destroy(id: number): void {
 		charts.get(id)?.chart.destroy();

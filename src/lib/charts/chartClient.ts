@@ -86,12 +86,18 @@ export function mountChart(canvas: HTMLCanvasElement, spec: ChartSpec, size: Can
 	const updates = latestOnly((next: ChartSpec) => api.update(id, next));
 	const fail = (err: unknown) => console.warn('Chart worker:', err);
 	ready.catch(fail);
+	let destroyed = false;
+	/** Sends once the chart exists, and never after it was destroyed. */
+	const send = <T>(call: () => Promise<T>) => track(ready.then(() => (destroyed ? undefined : call()))).catch(fail);
 	return {
 		ready,
-		update: (next) => void track(ready.then(() => updates.submit(next))).catch(fail),
-		resize: (next) => void track(ready.then(() => api.resize(id, next))).catch(fail),
-		pointer: (pointer) => void ready.then(() => api.pointer(id, pointer)).catch(fail),
-		destroy: () => void ready.then(() => api.destroy(id)).catch(fail)
+		update: (next) => void send(() => updates.submit(next)),
+		resize: (next) => void send(() => api.resize(id, next)),
+		pointer: (pointer) => void ready.then(() => (destroyed ? undefined : api.pointer(id, pointer))).catch(fail),
+		destroy: () => {
+			destroyed = true;
+			void ready.then(() => api.destroy(id)).catch(fail);
+		}
 	};
 }
 
