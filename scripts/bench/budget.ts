@@ -1,19 +1,15 @@
 // The speed budget, measured on the built site in Chromium: JavaScript the notebook page loads
-// (gzip), the engine worker (gzip), and the time from navigation to the first chart drawn.
+// (gzip), the engine and chart workers (gzip), and the time from navigation to the first chart drawn.
 // Run: npx tsx scripts/bench/budget.ts (prints progress on stderr, one JSON line on stdout).
 
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
 import { findChromium, launchChromium } from '../../tests/e2e/support/chromium';
 import { serveDirectory } from '../../tests/e2e/support/staticServer';
-import { waitForEngine } from '../../tests/e2e/support/site';
+import { gzipKb, measureLoad } from '../../tests/e2e/support/budget';
+import type { LoadMeasure } from '../../tests/e2e/support/budget';
 import { emit, log, median, sig } from './timing';
 
 const BUILD_DIR = process.env.BENCH_BUILD_DIR ?? 'build';
 const LOADS = 7;
-
-const gzipKb = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length / 1024;
 
 async function main() {
 	if (!findChromium()) {
@@ -23,41 +19,24 @@ async function main() {
 	const server = await serveDirectory(BUILD_DIR);
 	const browser = await launchChromium();
 	try {
-		const firstChart: number[] = [];
-		let mainJs = new Set<string>();
-		let workerJs = new Set<string>();
-		for (let i = 0; i < LOADS; i++) {
-			const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-			const page = await context.newPage();
-			const scripts = new Set<string>();
-			page.on('response', (r) => {
-				const url = new URL(r.url());
-				if (url.pathname.endsWith('.js')) scripts.add(url.pathname);
-			});
-			await page.goto(`${server.url}/`);
-			await waitForEngine(page);
-			// The charts draw in their own worker, possibly after the engine's first answer.
-			await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0, undefined, { timeout: 10_000 });
-			firstChart.push(await page.evaluate(() => performance.getEntriesByName('first-chart')[0]?.startTime ?? NaN));
-			// The worker file (and anything it imports) counts against the worker budget.
-			workerJs = new Set([...scripts].filter((p) => p.includes('/workers/')));
-			mainJs = new Set([...scripts].filter((p) => !p.includes('/workers/')));
-			await context.close();
-		}
-		const sum = (paths: Iterable<string>) => [...paths].reduce((kb, p) => kb + gzipKb(join(BUILD_DIR, p)), 0);
-		const ofWorker = (name: string) => [...workerJs].filter((p) => p.includes(`/workers/${name}.worker`));
+		const loads: LoadMeasure[] = [];
+		for (let i = 0; i < LOADS; i++) loads.push(await measureLoad(browser, `${server.url}/`));
+		const last = loads[loads.length - 1];
+		const firstChart = loads.map((l) => l.firstChartMs);
+		const worker = (name: string) => gzipKb(BUILD_DIR, last.workerScripts[name] ?? []);
+		const main = gzipKb(BUILD_DIR, last.mainScripts);
 		const result = {
-			main_js_gzip_kb: sig(sum(mainJs)),
+			main_js_gzip_kb: sig(main),
 			// The engine worker (mathjs parser + model): the issue's "worker" budget.
-			worker_js_gzip_kb: sig(sum(ofWorker('engine'))),
+			worker_js_gzip_kb: sig(worker('engine')),
 			// The chart worker (Chart.js draws every chart there, on OffscreenCanvas).
-			chart_worker_js_gzip_kb: sig(sum(ofWorker('chart'))),
-			all_js_gzip_kb: sig(sum(mainJs) + sum(workerJs)),
+			chart_worker_js_gzip_kb: sig(worker('chart')),
+			all_js_gzip_kb: sig(main + Object.keys(last.workerScripts).reduce((kb, name) => kb + worker(name), 0)),
 			first_chart_ms: sig(median(firstChart)),
 			first_chart_ms_max: sig(Math.max(...firstChart)),
-			main_js_files: mainJs.size
+			main_js_files: last.mainScripts.length
 		};
-		log(`budget: main page JS ${result.main_js_gzip_kb} kB gzip in ${mainJs.size} files; engine worker ${result.worker_js_gzip_kb} kB gzip; chart worker ${result.chart_worker_js_gzip_kb} kB gzip; all JS ${result.all_js_gzip_kb} kB; first chart ${result.first_chart_ms} ms (median of ${LOADS} loads, max ${result.first_chart_ms_max})`);
+		log(`budget: main page JS ${result.main_js_gzip_kb} kB gzip in ${result.main_js_files} files; engine worker ${result.worker_js_gzip_kb} kB gzip; chart worker ${result.chart_worker_js_gzip_kb} kB gzip; all JS ${result.all_js_gzip_kb} kB; first chart ${result.first_chart_ms} ms (median of ${LOADS} loads, max ${result.first_chart_ms_max})`);
 		emit(result);
 	} finally {
 		await browser.close();
