@@ -1,6 +1,17 @@
+// Runs once, when the app's first script runs, before any page hydrates.
+import { config } from 'zod/mini';
+import { startChartWorker } from '$lib/charts/chartClient';
+import { prestartEngineWorkers } from '$lib/worker/prestart';
+
 // Classic zod's object schemas probe whether eval is allowed (new Function in a try/catch) on first
 // use; under our Content Security Policy that probe is refused and reported. The zod/mini objects
 // used here never compile, so nothing probes today; jitless mode keeps it so should a schema that
 // compiles ever come in.
-import { config } from 'zod/mini';
 config({ jitless: true });
+
+// The notebook (/) and compare pages need two engine workers and the chart worker: start them
+// before the page hydrates (see lib/worker/prestart.ts); the method page needs none.
+if (/\/(compare)?$/.test(location.pathname)) {
+	prestartEngineWorkers(2);
+	startChartWorker();
+}

@@ -50,6 +50,8 @@ describe('line chart configuration', () => {
 		expect(lineTooltip(line(), 3, 0)).toEqual(['NEV share, observed: 40.9% (2024)', 'Source: CAAM via Caixin', 'Basis: CAAM, wholesale, all vehicles']);
 		expect(lineTooltip(line(), 0, 0)).toEqual(['NEV share: 70.0% (2030)']);
 		expect(lineTooltip(line(), 9, 0)).toEqual([]);
+		const title = lineConfig(line, 1).options!.plugins!.tooltip!.callbacks!.title as unknown as (items: { parsed: { x: number } }[]) => string;
+		expect(title([{ parsed: { x: 2026 } }])).toBe('2026');
 	});
 
 	it('callbacks follow the current spec, so a data-only update needs no new options', () => {

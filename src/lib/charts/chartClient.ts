@@ -53,9 +53,13 @@ export function onChartWorkerRestart(listener: (why: string) => void): () => voi
 /** What the person is told after a restart. */
 export const chartRestartNotice = (why: string) => `The chart drawing stopped unexpectedly (${why}). It was restarted and every chart redrawn.`;
 
-// Start the worker as soon as the page's script runs, not when the first chart mounts: fetching
-// and compiling Chart.js then overlaps with hydration and the engine's first run.
-if (typeof window !== 'undefined' && typeof Worker !== 'undefined') chartWorker();
+/**
+ * Starts the chart worker now rather than when the first chart mounts, so fetching and compiling
+ * Chart.js overlaps with the page's start (called from src/hooks.client.ts). Idempotent.
+ */
+export function startChartWorker(): void {
+	if (typeof Worker !== 'undefined') chartWorker();
+}
 
 function track<T>(promise: Promise<T>): Promise<T> {
 	inFlight.add(promise);

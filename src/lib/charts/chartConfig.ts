@@ -67,7 +67,13 @@ export function lineConfig(current: () => LineChartSpec, pixelRatio: number): Li
 			plugins: {
 				// Band edges are not listed: the caption explains the shading.
 				legend: { position: 'bottom', labels: { boxWidth: 14, filter: (item: { text: string }) => !/(percentile|median of samples)$/.test(item.text) } },
-				tooltip: { callbacks: { label: (item: TooltipItem<'line'>) => lineTooltip(current(), item.datasetIndex, item.dataIndex) } },
+				tooltip: {
+					callbacks: {
+						// The year as a year ("2026", not Chart.js's locale-formatted "2,026").
+						title: (items: TooltipItem<'line'>[]) => (items.length ? String(items[0].parsed.x) : ''),
+						label: (item: TooltipItem<'line'>) => lineTooltip(current(), item.datasetIndex, item.dataIndex)
+					}
+				},
 				yearMarkers: { markers: spec.markers }
 			} as never
 		}

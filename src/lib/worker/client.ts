@@ -1,12 +1,12 @@
-// Browser side of the engine. Import it only in the browser (from onMount or an effect):
-// workers do not exist during prerendering.
+// Browser side of the engine. Call startEngine only in the browser: workers do not exist during
+// prerendering (importing this module there is harmless).
 //
 // Two workers: the main one answers slider moves (a run takes tens of microseconds, capped at
 // 1 s); the analysis one does the heavier work (Monte Carlo bands, sensitivity, fitting) on the
 // second core, so a slider never waits behind a band computation.
 
 import { proxy, wrap } from 'comlink';
-import EngineWorker from './engine.worker?worker';
+import { engineWorker } from './prestart';
 import { latestOnly } from './latestOnly';
 import { guardEngine } from './watchdog';
 import type { EngineCrashed, EngineTimeout, WorkerHandle } from './watchdog';
@@ -62,7 +62,7 @@ function timeLimit(): number {
 }
 
 function startWorker(onCrash: (detail: string) => void): WorkerHandle {
-	const worker = new EngineWorker();
+	const worker = engineWorker();
 	worker.addEventListener('error', (event) => {
 		event.preventDefault();
 		onCrash(event.message || 'an error in the worker');

@@ -9,6 +9,7 @@
 
 import type { Attribution, BacktestResult, BacktestSpec, EngineApi, FitResult, FitSpec, LoadReport, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec, SensitivityReport } from './protocol';
 import type { MonteCarloOptions, MonteCarloResult } from '../sim/types';
+import { groupThousands } from '../view/format';
 import type { Notebook, RunResult } from '../sim/types';
 
 export interface WorkerHandle {
@@ -146,7 +147,7 @@ export function guardEngine(
 			return call(`attribution of ${variable} in ${year}`, true, (api) => api.attribute(a, b, variable, year));
 		},
 		monteCarlo(options: MonteCarloOptions, onProgress?: (fraction: number) => void): Promise<MonteCarloResult> {
-			return call(`uncertainty run (${options.samples.toLocaleString('en')} samples)`, true, (api) => api.monteCarlo(options, onProgress));
+			return call(`uncertainty run (${groupThousands(options.samples)} samples)`, true, (api) => api.monteCarlo(options, onProgress));
 		},
 		monteCarloScenarios(specs: ScenarioRun[], options: ScenarioBandOptions): Promise<MonteCarloResult[]> {
 			return call(`uncertainty run of ${specs.length} scenario${specs.length === 1 ? '' : 's'}`, true, (api) => api.monteCarloScenarios(specs, options));
