@@ -119,6 +119,13 @@ describe('export', () => {
 		const png = await save('Download chart (PNG)');
 		expect(png.file).toMatch(/\.png$/);
 		expect([...png.body.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		// Every chart has its PNG: the tornado (drawn by the same chart worker) too.
+		const tornado = page.locator('.sensitivity-cell').getByRole('button', { name: 'Download chart (PNG)' });
+		const [download] = await Promise.all([page.waitForEvent('download'), tornado.click()]);
+		expect(download.suggestedFilename()).toMatch(/^shiftcast-tornado-.+\.png$/);
+		const tornadoPng = readFileSync((await download.path())!);
+		expect([...tornadoPng.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+		expect(tornadoPng.length).toBeGreaterThan(2000); // a drawn picture, not an empty canvas
 		expect(problems).toEqual([]);
 		await context.close();
 	});
