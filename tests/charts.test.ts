@@ -1,12 +1,15 @@
 // The chart worker's side that needs no canvas: spec -> Chart.js configuration, tooltips, and
 // when a redraw may reuse the datasets.
 import { describe, expect, it } from 'vitest';
-import { barConfig, lineConfig, lineDatasets, lineTooltip } from '../src/lib/charts/chartConfig';
+import { barConfig, chartConfig, lineConfig, lineDatasets, lineTooltip } from '../src/lib/charts/chartConfig';
 import { shapeOf } from '../src/lib/charts/chartSpec';
+import { inLegend, legendKeyOf } from '../src/lib/charts/chartModel';
+import type { ChartSeries } from '../src/lib/charts/chartModel';
 import type { BarChartSpec, LineChartSpec } from '../src/lib/charts/chartSpec';
 
 const line = (overrides: Partial<LineChartSpec> = {}): LineChartSpec => ({
 	kind: 'line',
+	theme: { text: '#5a6470', grid: '#d5dae0' },
 	style: 'line',
 	format: 'percent',
 	fromYear: 2019,
@@ -64,6 +67,25 @@ describe('line chart configuration', () => {
 		expect(config.options!.responsive).toBe(false); // the worker sizes the canvas itself
 	});
 
+	it('gives text, grid and year markers the theme\'s colours', () => {
+		const config = chartConfig(() => line({ theme: { text: '#a2acb8', grid: '#333a42' } }), 1);
+		const options = config.options as { color: string; scales: Record<string, { ticks: { color: string }; grid: { color: string } }>; plugins: { yearMarkers: { color: string } } };
+		expect(options.color).toBe('#a2acb8');
+		expect(options.scales.x.ticks.color).toBe('#a2acb8');
+		expect(options.scales.y.grid.color).toBe('#333a42');
+		expect(options.plugins.yearMarkers.color).toBe('#a2acb8');
+		// Tick callbacks survive the theming.
+		expect((options.scales.y.ticks as unknown as { callback: (v: number) => string }).callback(0.5)).toBe('50.0%');
+	});
+
+	it('draws no legend on the canvas (the page has one) and leaves out the series turned off there', () => {
+		const spec = line({ series: line().series.map((s) => (s.key === 's' ? { ...s, hidden: true } : s)) });
+		const config = lineConfig(() => spec, 1);
+		expect((config.options!.plugins as Record<string, unknown>).legend).toBeUndefined();
+		expect(lineDatasets(spec).map((d) => d.hidden)).toEqual([true, false, false, false]);
+		expect(shapeOf(spec)).not.toBe(shapeOf(line())); // showing or hiding rebuilds the datasets
+	});
+
 	it('reuses datasets when only numbers change, rebuilds when series, years or style change', () => {
 		const moved = line({ series: line().series.map((s) => ({ ...s, points: s.points.map((p) => ({ ...p, y: p.y + 0.01 })) })) });
 		expect(shapeOf(moved)).toBe(shapeOf(line()));
@@ -76,6 +98,7 @@ describe('line chart configuration', () => {
 describe('floating bar configuration', () => {
 	const bars: BarChartSpec = {
 		kind: 'bars',
+		theme: { text: '#a2acb8', grid: '#333a42' },
 		format: 'percent',
 		summary: 'Tornado',
 		reference: 0.7,
@@ -95,5 +118,16 @@ describe('floating bar configuration', () => {
 		expect(config.options!.scales!.x!.suggestedMin).toBe(0.7);
 		const label = (config.options!.plugins!.tooltip!.callbacks!.label as (item: { dataIndex: number }) => string)({ dataIndex: 1 });
 		expect(label).toBe('low 69.0%, high 71.0%');
+	});
+});
+
+describe('the page legend', () => {
+	const series = (key: string, role: ChartSeries['role']): ChartSeries => ({ key, label: key, role, colour: '#000', points: [] });
+	it('lists lines and observations; a band or median is shown and hidden with its scenario line', () => {
+		expect(['scenario', 'baseline', 'history', 'band-low', 'band-high', 'median'].map((r) => inLegend(series('x', r as ChartSeries['role'])))).toEqual([true, true, true, false, false, false]);
+		expect(legendKeyOf(series('p95:nevShare', 'band-high'))).toBe('s:nevShare');
+		expect(legendKeyOf(series('p50:nevShare', 'median'))).toBe('s:nevShare');
+		expect(legendKeyOf(series('b:nevShare', 'baseline'))).toBe('b:nevShare');
+		expect(legendKeyOf(series('h:nev_share_caam', 'history'))).toBe('h:nev_share_caam');
 	});
 });

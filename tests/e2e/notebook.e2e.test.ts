@@ -54,6 +54,15 @@ describe('notebook page', () => {
 		await expect.poll(async () => (await canvasInk(page, '.chart canvas'))[0].inked).not.toBe(quiet);
 		await page.mouse.move(0, 0);
 		await expect.poll(async () => (await canvasInk(page, '.chart canvas'))[0].inked).toBe(quiet);
+		// The legend is on the page: its buttons hide and show a series (by keyboard too).
+		const nev = page.locator('.chart').first().getByRole('button', { name: 'NEV share of new-vehicle sales', exact: true });
+		expect(await nev.getAttribute('aria-pressed')).toBe('true');
+		await nev.focus();
+		await page.keyboard.press('Enter');
+		expect(await nev.getAttribute('aria-pressed')).toBe('false');
+		await expect.poll(async () => (await canvasInk(page, '.chart canvas'))[0].inked).toBeLessThan(quiet);
+		await page.keyboard.press('Enter');
+		await expect.poll(async () => (await canvasInk(page, '.chart canvas'))[0].inked).toBe(quiet);
 		// Text typed into a cell is rendered in the browser, by the renderer loaded on demand.
 		await page.getByRole('toolbar', { name: /^Cell 1:/ }).getByRole('button', { name: 'Edit' }).click();
 		await page.getByRole('textbox', { name: 'Text of cell 1 (markdown)' }).fill('## Edited *prose*');

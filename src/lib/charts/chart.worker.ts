@@ -9,7 +9,7 @@
 import { expose } from 'comlink';
 import { BasicPlatform } from 'chart.js';
 import type { Chart, ChartEvent } from 'chart.js';
-import { barData, chartConfig, lineDatasets } from './chartConfig';
+import { applyTheme, barData, chartConfig, lineDatasets } from './chartConfig';
 import { chartJs } from './chartSetup';
 import { shapeOf } from './chartSpec';
 import type { CanvasSize, ChartSpec, ForwardedPointer } from './chartSpec';
@@ -68,6 +68,7 @@ function applySpec(e: Entry, spec: ChartSpec): void {
 		x.suggestedMin = spec.reference;
 		x.suggestedMax = spec.reference;
 	}
+	applyTheme(chart.options as Record<string, unknown>, spec.theme);
 	e.spec = spec;
 	e.shape = nextShape;
 }

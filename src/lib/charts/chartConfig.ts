@@ -1,10 +1,11 @@
 // Chart specs -> Chart.js configurations. Runs in the chart worker; pure (no DOM, no canvas) so
 // it is tested in Node. Callbacks read the chart's current spec through `current`, so a data-only
-// update never has to rebuild the options.
+// update never has to rebuild the options. No canvas legend: the page shows one in HTML (it wraps
+// on a phone instead of eating the plot, and its buttons work by keyboard).
 
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import { formatValue } from '../view/format';
-import type { BarChartSpec, ChartSpec, LineChartSpec } from './chartSpec';
+import type { BarChartSpec, ChartSpec, ChartTheme, LineChartSpec } from './chartSpec';
 
 type LinePoint = { x: number; y: number };
 type LineConfig = ChartConfiguration<'line', LinePoint[]>;
@@ -28,7 +29,8 @@ export function lineDatasets(spec: LineChartSpec): ChartDataset<'line', LinePoin
 			pointRadius: s.role === 'history' ? 4 : 0,
 			pointHoverRadius: s.role === 'history' ? 6 : band ? 0 : 3,
 			pointStyle: s.role === 'history' ? 'circle' : false,
-			tension: 0
+			tension: 0,
+			hidden: s.hidden ?? false
 		};
 	});
 }
@@ -65,8 +67,6 @@ export function lineConfig(current: () => LineChartSpec, pixelRatio: number): Li
 				}
 			},
 			plugins: {
-				// Band edges are not listed: the caption explains the shading.
-				legend: { position: 'bottom', labels: { boxWidth: 14, filter: (item: { text: string }) => !/(percentile|median of samples)$/.test(item.text) } },
 				tooltip: {
 					callbacks: {
 						// The year as a year ("2026", not Chart.js's locale-formatted "2,026").
@@ -103,7 +103,6 @@ export function barConfig(current: () => BarChartSpec, pixelRatio: number): BarC
 				x: { suggestedMin: spec.reference, suggestedMax: spec.reference, ticks: { callback: (v) => formatValue(Number(v), current().format) } }
 			},
 			plugins: {
-				legend: { display: false },
 				tooltip: { callbacks: { label: (item: { dataIndex: number }) => current().bars[item.dataIndex]?.note ?? '' } },
 				yearMarkers: { markers: [] }
 			} as never
@@ -111,7 +110,23 @@ export function barConfig(current: () => BarChartSpec, pixelRatio: number): BarC
 	};
 }
 
+/** Puts the theme's colours on a chart's text, axes, grid and year markers (at creation and on every update). */
+export function applyTheme(options: Record<string, unknown>, theme: ChartTheme): void {
+	const o = options as { color?: string; scales?: Record<string, { ticks?: { color?: string }; grid?: { color?: string } }>; plugins?: Record<string, Record<string, unknown>> };
+	o.color = theme.text;
+	// Set in place: on a live chart these are Chart.js's option proxies, holding the tick callbacks.
+	for (const scale of Object.values(o.scales ?? {})) {
+		if (scale.ticks) scale.ticks.color = theme.text;
+		else scale.ticks = { color: theme.text };
+		if (scale.grid) scale.grid.color = theme.grid;
+		else scale.grid = { color: theme.grid };
+	}
+	if (o.plugins?.yearMarkers) o.plugins.yearMarkers.color = theme.text;
+}
+
 export function chartConfig(current: () => ChartSpec, pixelRatio: number): LineConfig | BarConfig {
 	const spec = current();
-	return spec.kind === 'line' ? lineConfig(current as () => LineChartSpec, pixelRatio) : barConfig(current as () => BarChartSpec, pixelRatio);
+	const config = spec.kind === 'line' ? lineConfig(current as () => LineChartSpec, pixelRatio) : barConfig(current as () => BarChartSpec, pixelRatio);
+	applyTheme(config.options as Record<string, unknown>, spec.theme);
+	return config;
 }

@@ -105,6 +105,14 @@ export function buildChartModel(
 	return { series, format: cell.format ?? 'number', fromYear, toYear };
 }
 
+/** Series listed in the chart's legend; bands and medians go with their scenario line. */
+export const inLegend = (s: ChartSeries): boolean => s.role === 'scenario' || s.role === 'baseline' || s.role === 'history';
+
+/** The legend entry that shows or hides `s`: its own, or for a band or median its scenario line's. */
+export function legendKeyOf(s: ChartSeries): string {
+	return inLegend(s) ? s.key : `s:${s.key.slice(s.key.indexOf(':') + 1)}`;
+}
+
 /** A short text alternative describing what the chart shows at its last year. */
 export function describeChart(cell: ChartCell, model: ChartModel, formatter: (v: number) => string): string {
 	const parts = model.series

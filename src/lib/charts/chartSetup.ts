@@ -7,7 +7,6 @@ import {
 	CategoryScale,
 	Chart,
 	Filler,
-	Legend,
 	LinearScale,
 	LineController,
 	LineElement,
@@ -21,7 +20,7 @@ export interface YearMarker {
 	label: string;
 }
 
-export const yearMarkers: Plugin<'line', { markers?: YearMarker[] }> = {
+export const yearMarkers: Plugin<'line', { markers?: YearMarker[]; color?: string }> = {
 	id: 'yearMarkers',
 	afterDatasetsDraw(chart, _args, options) {
 		const x = chart.scales.x;
@@ -31,14 +30,15 @@ export const yearMarkers: Plugin<'line', { markers?: YearMarker[] }> = {
 			if (marker.year < x.min || marker.year > x.max) continue;
 			const px = x.getPixelForValue(marker.year);
 			ctx.save();
-			ctx.strokeStyle = 'rgba(90, 90, 90, 0.8)';
+			// The theme's text colour (chartConfig.applyTheme), so the marker reads on dark too.
+			ctx.strokeStyle = options.color ?? 'rgba(90, 90, 90, 0.8)';
 			ctx.setLineDash([4, 4]);
 			ctx.beginPath();
 			ctx.moveTo(px, top);
 			ctx.lineTo(px, bottom);
 			ctx.stroke();
 			ctx.setLineDash([]);
-			ctx.fillStyle = 'rgba(60, 60, 60, 0.9)';
+			ctx.fillStyle = options.color ?? 'rgba(60, 60, 60, 0.9)';
 			ctx.font = '11px system-ui, sans-serif';
 			ctx.fillText(marker.label, px + 4, top + 12);
 			ctx.restore();
@@ -50,7 +50,7 @@ let registered = false;
 
 export function chartJs(): typeof Chart {
 	if (!registered) {
-		Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend, Filler, yearMarkers, BarController, BarElement, CategoryScale);
+		Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Filler, yearMarkers, BarController, BarElement, CategoryScale);
 		registered = true;
 	}
 	return Chart;

@@ -13,10 +13,19 @@ export interface LineSeriesSpec {
 	points: XY[];
 	/** Extra tooltip lines per point (the source and basis of an observation), by index. */
 	notes?: string[][];
+	/** Turned off in the chart's legend (on the page). */
+	hidden?: boolean;
+}
+
+/** Colours the page's theme (light or dark) gives the chart's text, grid and year markers. */
+export interface ChartTheme {
+	text: string;
+	grid: string;
 }
 
 export interface LineChartSpec {
 	kind: 'line';
+	theme: ChartTheme;
 	style: 'line' | 'area';
 	format: ValueFormat;
 	fromYear: number;
@@ -36,6 +45,7 @@ export interface BarSpec {
 
 export interface BarChartSpec {
 	kind: 'bars';
+	theme: ChartTheme;
 	format: ValueFormat;
 	/** Accessible summary, also the dataset's label. */
 	summary: string;
@@ -61,10 +71,10 @@ export interface ForwardedPointer {
 }
 
 /**
- * Datasets are rebuilt only when the chart's shape changes (style, years, which series); while
+ * Datasets are rebuilt only when the chart's shape changes (style, years, which series shown); while
  * a slider moves only the numbers change and are handed over in place.
  */
 export function shapeOf(spec: ChartSpec): string {
 	if (spec.kind === 'bars') return `bars|${spec.bars.length}`;
-	return `${spec.style}|${spec.fromYear}|${spec.toYear}|${spec.series.map((s) => `${s.key}:${s.role}:${s.label}`).join(',')}`;
+	return `${spec.style}|${spec.fromYear}|${spec.toYear}|${spec.series.map((s) => `${s.key}:${s.role}:${s.label}:${s.hidden ? 'off' : 'on'}`).join(',')}`;
 }

@@ -30,6 +30,8 @@ export class Uncertainty {
 	#engine: EngineClient | null = null;
 	#last: { inputs: Record<string, number>; horizon: number; variables: string[] } | null = null;
 	#lastStart = -Infinity;
+	/** Runs started so far; the newest one's number. */
+	#started = 0;
 	#trailing: ReturnType<typeof setTimeout> | null = null;
 
 	attach(engine: EngineClient) {
@@ -53,24 +55,33 @@ export class Uncertainty {
 		this.#trailing = null;
 		this.#lastStart = performance.now();
 		if (!this.#engine) return;
+		// Runs overlap (a newer one waits while an older one finishes): only the newest may say
+		// whether a run is going and how far it is, or an older run ending would hide the progress
+		// bar and Cancel of the newer one.
+		const mine = ++this.#started;
+		const newest = () => mine === this.#started;
 		this.running = true;
 		this.progress = 0;
-		const slowTimer = setTimeout(() => (this.slow = true), PROGRESS_AFTER_MS);
+		const slowTimer = setTimeout(() => newest() && (this.slow = true), PROGRESS_AFTER_MS);
 		try {
 			const result = await this.#engine.monteCarlo(
 				{ inputs, horizon, samples: this.samples, seed: this.seed, variables },
-				(fraction) => (this.progress = fraction)
+				(fraction) => newest() && (this.progress = fraction)
 			);
-			if (!result) return; // replaced by a newer request
+			if (!result) return; // replaced by a newer request before it started
 			this.result = result;
-			this.message = null;
-			this.running = false;
+			if (newest()) {
+				this.message = null;
+				this.running = false;
+			}
 		} catch (err) {
-			this.running = false;
-			this.message = (err as Error).name === 'EngineRestarted' ? 'The uncertainty run was cancelled.' : (err as Error).message;
+			if (newest()) {
+				this.running = false;
+				this.message = (err as Error).name === 'EngineRestarted' ? 'The uncertainty run was cancelled.' : (err as Error).message;
+			}
 		} finally {
 			clearTimeout(slowTimer);
-			if (!this.running) this.slow = false;
+			if (newest() && !this.running) this.slow = false;
 		}
 	}
 

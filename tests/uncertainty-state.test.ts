@@ -1,0 +1,60 @@
+// The notebook's Monte Carlo state (src/lib/state/uncertainty.svelte.ts) with a fake engine:
+// overlapping runs must not hide the newer run's progress bar and Cancel.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PROGRESS_AFTER_MS, Uncertainty } from '../src/lib/state/uncertainty.svelte';
+import type { EngineClient } from '../src/lib/worker/client';
+import type { MonteCarloResult } from '../src/lib/sim/types';
+
+function fakeEngine() {
+	const pending: { resolve: (r: MonteCarloResult | null) => void; samples: number }[] = [];
+	const engine = {
+		monteCarlo: (options: { samples: number }) => new Promise<MonteCarloResult | null>((resolve) => pending.push({ resolve, samples: options.samples })),
+		cancelAnalysis: vi.fn()
+	} as unknown as EngineClient;
+	const result = (samples: number): MonteCarloResult => ({ years: [2035], samples, seed: 1, bands: {}, uncertainInputs: [], elapsedMs: 1 });
+	return { engine, pending, result };
+}
+
+describe('Uncertainty runs', () => {
+	beforeEach(() => vi.useFakeTimers());
+	afterEach(() => vi.useRealTimers());
+
+	it('an older run ending keeps the newer run marked as running, with its progress bar', async () => {
+		const { engine, pending, result } = fakeEngine();
+		const u = new Uncertainty();
+		u.attach(engine);
+		u.request({}, 2035, ['nevShare']);
+		u.samples = 100_000;
+		u.rerun();
+		expect(pending.map((p) => p.samples)).toEqual([10_000, 100_000]);
+		vi.advanceTimersByTime(PROGRESS_AFTER_MS + 1);
+		expect(u.running && u.slow).toBe(true);
+		pending[0].resolve(result(10_000)); // the older run ends first
+		await vi.runAllTimersAsync();
+		expect(u.result?.samples).toBe(10_000);
+		expect(u.running).toBe(true); // the newer one is still going: progress and Cancel stay
+		expect(u.slow).toBe(true);
+		pending[1].resolve(result(100_000));
+		await vi.runAllTimersAsync();
+		expect(u.result?.samples).toBe(100_000);
+		expect(u.running).toBe(false);
+		expect(u.slow).toBe(false);
+	});
+
+	it('a run replaced before it started changes nothing; cancelling says so', async () => {
+		const { engine, pending } = fakeEngine();
+		const u = new Uncertainty();
+		u.attach(engine);
+		u.rerun(); // nothing asked for yet: no run
+		expect(pending).toHaveLength(0);
+		u.request({}, 2035, ['nevShare']);
+		expect(u.running).toBe(true);
+		u.cancel();
+		expect(engine.cancelAnalysis).toHaveBeenCalled();
+		expect(u.running).toBe(false);
+		expect(u.message).toContain('cancelled');
+		pending[0].resolve(null);
+		await vi.runAllTimersAsync();
+		expect(u.running).toBe(false);
+	});
+});
