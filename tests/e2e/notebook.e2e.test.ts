@@ -63,6 +63,13 @@ describe('notebook page', () => {
 		await expect.poll(async () => (await canvasInk(page, '.chart canvas'))[0].inked).toBeLessThan(quiet);
 		await page.keyboard.press('Enter');
 		await expect.poll(async () => (await canvasInk(page, '.chart canvas'))[0].inked).toBe(quiet);
+		// Switching the system to dark redraws the canvas in the dark theme's colours, no input moved.
+		const picture = () => page.locator('.chart canvas').first().evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+		const light = await picture();
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await expect.poll(picture).not.toBe(light);
+		await page.emulateMedia({ colorScheme: 'light' });
+		await expect.poll(picture).toBe(light);
 		// Text typed into a cell is rendered in the browser, by the renderer loaded on demand.
 		await page.getByRole('toolbar', { name: /^Cell 1:/ }).getByRole('button', { name: 'Edit' }).click();
 		await page.getByRole('textbox', { name: 'Text of cell 1 (markdown)' }).fill('## Edited *prose*');
