@@ -2,6 +2,7 @@
 // the contribution of each input that differs (and of the notebook's formula edits, if the two
 // notebooks differ), by Shapley values over those changes.
 
+import { cacheByNotebook } from './notebookCache';
 import { compileNotebook } from './model';
 import { createProgram, runDeterministic } from './run';
 import type { Program } from './run';
@@ -31,18 +32,8 @@ export const NOTEBOOK_EDITS = '(formula and cell edits)';
 const inputsOf = (nb: Notebook) => nb.cells.filter((c): c is InputCell => c.kind === 'input');
 
 /** Caches compiled programs by notebook content: attribution runs the same one or two many times. */
-export function programCache(data: DataTable, size = 6) {
-	const cache = new Map<string, Program>();
-	return (notebook: Notebook): Program => {
-		const key = JSON.stringify(notebook);
-		let program = cache.get(key);
-		if (!program) {
-			program = createProgram(compileNotebook(notebook, data), 1);
-			cache.set(key, program);
-			if (cache.size > size) cache.delete(cache.keys().next().value as string);
-		}
-		return program;
-	};
+export function programCache(data: DataTable, size = 6): (notebook: Notebook) => Program {
+	return cacheByNotebook((notebook) => createProgram(compileNotebook(notebook, data), 1), size);
 }
 
 export function attribute(

@@ -6,6 +6,7 @@ import { compileNotebook, createProgram, runDeterministic } from '../sim/index';
 import type { Program } from '../sim/index';
 import type { Notebook, RunResult } from '../sim/types';
 import { attribute, programCache } from '../sim/attribution';
+import { cacheByNotebook } from '../sim/notebookCache';
 import { runMonteCarlo } from '../sim/monteCarlo';
 import { tornado, varianceShares } from '../sim/sensitivity';
 import { fitParameters } from '../sim/fitting';
@@ -20,17 +21,7 @@ export function createEngineService(): EngineApi {
 	let loaded: { notebook: Notebook; model: CompiledModel } | null = null;
 	const programFor = programCache(observedSeries);
 	// Compiled notebooks of compared scenarios, by content (a comparison holds at most four).
-	const models = new Map<string, CompiledModel>();
-	const modelFor = (notebook: Notebook): CompiledModel => {
-		const key = JSON.stringify(notebook);
-		let model = models.get(key);
-		if (!model) {
-			model = compileNotebook(notebook, observedSeries);
-			models.set(key, model);
-			if (models.size > 6) models.delete(models.keys().next().value as string);
-		}
-		return model;
-	};
+	const modelFor = cacheByNotebook((notebook) => compileNotebook(notebook, observedSeries));
 	const current = () => {
 		if (!loaded) throw new Error('No notebook loaded');
 		return loaded;
