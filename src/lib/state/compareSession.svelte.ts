@@ -197,14 +197,6 @@ export class CompareSession {
 		}
 	}
 
-	/** The 5-95% range of scenario `index`'s `variable` in `year`, once its bands are in. */
-	rangeAt(index: number, variable: string, year: number): [number, number] | null {
-		const mc = this.bands[index];
-		const b = mc?.bands[variable];
-		const i = mc?.years.indexOf(year) ?? -1;
-		return b && i >= 0 ? [b.p5[i], b.p95[i]] : null;
-	}
-
 	valueAt(index: number, variable: string, year: number): number | undefined {
 		const r = this.results[index];
 		const i = r?.years.indexOf(year) ?? -1;
