@@ -6,9 +6,14 @@ import { Marked } from 'marked';
 
 export const MAX_MARKDOWN_LENGTH = 20_000;
 
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export const createMarked = () => new Marked({ gfm: true, renderer: { html: ({ text }) => escapeHtml(text) } });
+const marked = new Marked({ gfm: true, renderer: { html: ({ text }) => escapeHtml(text) } });
+
+/** Markdown -> HTML in this dialect, the first MAX_MARKDOWN_LENGTH characters. Not sanitised. */
+export function markdownToHtml(text: string): string {
+	return marked.parse(text.slice(0, MAX_MARKDOWN_LENGTH), { async: false }) as string;
+}
 
 /** What rendered markdown may contain: the tags prose needs, no images, frames, media or styles. */
 export const ALLOWED_TAGS = [

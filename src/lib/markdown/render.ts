@@ -6,13 +6,9 @@
 // notebook's (an edited or added cell): the published text is rendered at build time.
 
 import DOMPurify from 'dompurify';
-import { ALLOWED_ATTR, ALLOWED_TAGS, createMarked, MAX_MARKDOWN_LENGTH } from './markedOptions';
-
-export { MAX_MARKDOWN_LENGTH };
-
-// Raw HTML in a cell is shown as text, never parsed (createMarked): HTML with event handlers
+// Raw HTML in a cell is shown as text, never parsed (markdownToHtml): HTML with event handlers
 // would otherwise reach the browser's parser (inside DOMPurify) before being removed.
-const markdown = createMarked();
+import { ALLOWED_ATTR, ALLOWED_TAGS, markdownToHtml } from './markedOptions';
 
 let hooked = false;
 
@@ -27,8 +23,7 @@ export function renderMarkdown(text: string): string {
 		});
 		hooked = true;
 	}
-	const html = markdown.parse(text.slice(0, MAX_MARKDOWN_LENGTH), { async: false }) as string;
-	return DOMPurify.sanitize(html, {
+	return DOMPurify.sanitize(markdownToHtml(text), {
 		ALLOWED_TAGS,
 		ALLOWED_ATTR,
 		ADD_ATTR: ['target', 'rel'],

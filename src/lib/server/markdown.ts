@@ -4,7 +4,7 @@
 // repository), rendered with the same dialect as in the browser (raw HTML shown as text); a unit
 // test checks the output holds only the tags the browser's sanitiser would keep.
 
-import { createMarked, MAX_MARKDOWN_LENGTH } from '../markdown/markedOptions';
+import { markdownToHtml } from '../markdown/markedOptions';
 import type { Notebook } from '../sim/types';
 
 /** Links leave the app in a new tab without a reference to this page (as render.ts does). */
@@ -12,11 +12,10 @@ const openLinksApart = (html: string) => html.replace(/<a /g, '<a target="_blank
 
 /** Markdown source -> HTML, for every text cell of `notebook`. */
 export function renderPublishedMarkdown(notebook: Notebook): Record<string, string> {
-	const marked = createMarked();
 	const rendered: Record<string, string> = {};
 	for (const cell of notebook.cells) {
 		if (cell.kind !== 'markdown') continue;
-		rendered[cell.text] = openLinksApart(marked.parse(cell.text.slice(0, MAX_MARKDOWN_LENGTH), { async: false }) as string);
+		rendered[cell.text] = openLinksApart(markdownToHtml(cell.text));
 	}
 	return rendered;
 }
