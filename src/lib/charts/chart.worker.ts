@@ -4,7 +4,7 @@
 //
 // Chart.js listens for events through its "platform"; in a worker there is no DOM to listen to,
 // so ForwardingPlatform keeps the listeners Chart.js registers and the page forwards pointer
-// positions to them (tooltips, legend clicks).
+// positions to them (tooltips; the legend is HTML on the page).
 
 import { expose } from 'comlink';
 import { BasicPlatform } from 'chart.js';

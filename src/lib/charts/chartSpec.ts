@@ -63,9 +63,9 @@ export interface CanvasSize {
 	pixelRatio: number;
 }
 
-/** A pointer event on the canvas, forwarded so tooltips and legend clicks work in the worker. */
+/** A pointer event on the canvas, forwarded so tooltips work in the worker. */
 export interface ForwardedPointer {
-	type: 'mousemove' | 'mouseout' | 'click';
+	type: 'mousemove' | 'mouseout';
 	x: number;
 	y: number;
 }

@@ -1,5 +1,5 @@
 // Wires one <canvas> on the page to the chart worker: hands it over, keeps its size in step with
-// its box, forwards the pointer (tooltips, legend clicks), and skips redraws while the chart is
+// its box, forwards the pointer (tooltips), and skips redraws while the chart is
 // scrolled out of view (it catches up when it comes back). Used by every chart component.
 
 import { canDrawInWorker, mountChart, onChartWorkerRestart } from './chartClient';
@@ -49,8 +49,7 @@ export function attachWorkerCanvas(canvas: HTMLCanvasElement, initial: ChartSpec
 	const forward = (type: ForwardedPointer['type']) => (event: MouseEvent) => chart.pointer({ type, x: event.offsetX, y: event.offsetY });
 	const listeners: [string, (event: MouseEvent) => void][] = [
 		['pointermove', forward('mousemove')],
-		['pointerleave', forward('mouseout')],
-		['click', forward('click')]
+		['pointerleave', forward('mouseout')]
 	];
 	for (const [type, listener] of listeners) canvas.addEventListener(type, listener as EventListener);
 	const unsubscribe = onChartWorkerRestart(() => onLost?.());
