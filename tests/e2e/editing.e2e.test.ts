@@ -10,6 +10,15 @@ const figure = (page: Page, variable: string, year: number) =>
 const cell = (page: Page, id: string) => page.locator(`[data-cell-id="${id}"]`);
 const firstChartLabel = (page: Page) => page.locator('.chart [role="img"]').first().getAttribute('aria-label');
 
+/** Raises an uncaught error inside the first worker whose script URL contains `script`, as a real crash would. */
+async function crashWorker(page: Page, script: string, message: string): Promise<void> {
+	const worker = page.workers().find((w) => w.url().includes(script));
+	if (!worker) throw new Error(`No worker ${script} on the page`);
+	await worker.evaluate((text) => setTimeout(() => {
+		throw new Error(text);
+	}), message);
+}
+
 describe('editing formulas', () => {
 	it('an edited formula changes the charts and figures', async () => {
 		const { page, context, problems } = await site.open('/');
@@ -280,10 +289,7 @@ describe('resilience', () => {
 		await expect.poll(() => page.getByTestId('mc-status').innerText(), { timeout: 20_000 }).toContain('samples in');
 		await expect.poll(async () => (await canvasInk(page, '.chart canvas'))[0]?.inked ?? 0).toBeGreaterThan(500);
 		const charts = await page.locator('.chart canvas').count();
-		const worker = page.workers().find((w) => w.url().includes('chart.worker'))!;
-		await worker.evaluate(() => setTimeout(() => {
-			throw new Error('simulated chart crash');
-		}));
+		await crashWorker(page, 'chart.worker', 'simulated chart crash');
 		const alert = page.getByRole('alert').filter({ hasText: 'chart drawing stopped unexpectedly' });
 		await expect.poll(() => alert.count()).toBe(1);
 		expect(await alert.innerText()).toContain('simulated chart crash');
@@ -304,12 +310,8 @@ describe('resilience', () => {
 		page.on('pageerror', (e) => errors.push(e.message));
 		await waitForEngine(page);
 		const before = await figure(page, 'domesticShare', 2030);
-		// An uncaught error inside the worker, as a real crash would raise.
-		// The slider-facing engine worker (the chart worker and the analysis worker run beside it).
-		const worker = page.workers().find((w) => w.url().includes('engine.worker'))!;
-		await worker.evaluate(() => setTimeout(() => {
-			throw new Error('simulated crash');
-		}));
+		// The slider-facing engine worker (the first of the two; the chart worker runs beside them).
+		await crashWorker(page, 'engine.worker', 'simulated crash');
 		const alert = page.getByRole('alert').filter({ hasText: 'stopped unexpectedly' });
 		await expect.poll(() => alert.count()).toBe(1);
 		expect(await alert.innerText()).toContain('simulated crash');
