@@ -1,7 +1,7 @@
 // The notebook's Monte Carlo state (src/lib/state/uncertainty.svelte.ts) with a fake engine:
 // overlapping runs must not hide the newer run's progress bar and Cancel.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PROGRESS_AFTER_MS, Uncertainty } from '../src/lib/state/uncertainty.svelte';
+import { BAND_MERGE_MS, PROGRESS_AFTER_MS, Uncertainty } from '../src/lib/state/uncertainty.svelte';
 import type { EngineClient } from '../src/lib/worker/client';
 import type { MonteCarloResult } from '../src/lib/sim/types';
 
@@ -9,7 +9,8 @@ function fakeEngine() {
 	const pending: { resolve: (r: MonteCarloResult | null) => void; samples: number }[] = [];
 	const engine = {
 		monteCarlo: (options: { samples: number }) => new Promise<MonteCarloResult | null>((resolve) => pending.push({ resolve, samples: options.samples })),
-		cancelAnalysis: vi.fn()
+		cancelAnalysis: vi.fn(),
+		holdAnalysis: vi.fn(() => () => undefined)
 	} as unknown as EngineClient;
 	const result = (samples: number): MonteCarloResult => ({ years: [2035], samples, seed: 1, bands: {}, uncertainInputs: [], elapsedMs: 1 });
 	return { engine, pending, result };
@@ -56,5 +57,51 @@ describe('Uncertainty runs', () => {
 		pending[0].resolve(null);
 		await vi.runAllTimersAsync();
 		expect(u.running).toBe(false);
+	});
+
+	it("bands that arrive while a slider's lines are on their way wait for them and are drawn with them", async () => {
+		const { engine, pending, result } = fakeEngine();
+		const u = new Uncertainty();
+		u.attach(engine);
+		u.request({}, 2035, ['nevShare']);
+		u.linesUpdating(); // a slider moved: its lines are coming
+		pending[0].resolve(result(10_000));
+		await Promise.resolve();
+		await Promise.resolve();
+		expect(u.result).toBeNull(); // held for the lines
+		u.takePending(); // the session shows the lines, and the bands with them
+		expect(u.result?.samples).toBe(10_000);
+	});
+
+	it('held bands are shown on their own once the input is BAND_MERGE_MS old; later ones at once', async () => {
+		const { engine, pending, result } = fakeEngine();
+		const u = new Uncertainty();
+		u.attach(engine);
+		u.request({}, 2035, ['nevShare']);
+		u.linesUpdating();
+		pending[0].resolve(result(10_000));
+		await vi.advanceTimersByTimeAsync(BAND_MERGE_MS - 10);
+		expect(u.result).toBeNull();
+		await vi.advanceTimersByTimeAsync(20);
+		expect(u.result?.samples).toBe(10_000);
+		// No input for a while: a new run's bands go straight up.
+		u.samples = 5_000;
+		u.rerun();
+		pending[1].resolve(result(5_000));
+		await vi.advanceTimersByTimeAsync(0);
+		expect(u.result?.samples).toBe(5_000);
+	});
+
+	it('switching the bands off drops held bands too', async () => {
+		const { engine, pending, result } = fakeEngine();
+		const u = new Uncertainty();
+		u.attach(engine);
+		u.request({}, 2035, ['nevShare']);
+		u.linesUpdating();
+		pending[0].resolve(result(10_000));
+		await vi.advanceTimersByTimeAsync(1);
+		u.setEnabled(false);
+		await vi.advanceTimersByTimeAsync(BAND_MERGE_MS * 2);
+		expect(u.result).toBeNull();
 	});
 });

@@ -99,6 +99,11 @@ async function main(): Promise<void> {
 		await page.goto(server.url + '/');
 		await page.evaluate(() => window.scrollTo(0, 0));
 		await waitForEngine(page);
+		if (process.env.BENCH_NO_BANDS) {
+			// Experiment knob: the same moves with the uncertainty bands switched off.
+			await page.getByLabel('Show uncertainty bands').uncheck();
+			log('browser: uncertainty bands switched off (BENCH_NO_BANDS)');
+		}
 
 		// Warm-up: the same kind of moves, not recorded.
 		const walks = SLIDERS.map((name, s) => pingPong(sliderValues(name), 1 + s, Math.ceil((WARMUP_MOVES + MOVES) / SLIDERS.length) + 1));

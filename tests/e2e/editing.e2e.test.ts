@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
 import { canvasInk } from './support/checks';
+import { textOf } from './support/text';
 
 const site = useSite();
 const figure = (page: Page, variable: string, year: number) =>
-	page.locator(`[data-testid="headline-${variable}-${year}"] .figure-value`).innerText();
+	textOf(page.locator(`[data-testid="headline-${variable}-${year}"] .figure-value`));
 const cell = (page: Page, id: string) => page.locator(`[data-cell-id="${id}"]`);
 const firstChartLabel = (page: Page) => page.locator('.chart [role="img"]').first().getAttribute('aria-label');
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { useSite, waitForEngine } from './support/site';
 import { canvasInk } from './support/checks';
+import { textOf } from './support/text';
 
 const site = useSite();
 const headline = (variable: string, year: number) => `[data-testid="headline-${variable}-${year}"] .figure-value`;
@@ -10,18 +11,18 @@ describe('notebook page', () => {
 	it('loads the model, shows history beside the projection, and logs no errors', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
-		expect(await page.locator(headline('domesticShare', 2030)).innerText()).toMatch(/^\d+\.\d%$/);
-		expect(await page.locator(headline('nevShare', 2035)).innerText()).toMatch(/^\d+\.\d%$/);
+		expect(await textOf(page.locator(headline('domesticShare', 2030)))).toMatch(/^\d+\.\d%$/);
+		expect(await textOf(page.locator(headline('nevShare', 2035)))).toMatch(/^\d+\.\d%$/);
 		// Four charts' canvases, each with a text alternative that names real values.
 		const labels = await page.locator('[role="img"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
 		expect(labels.length).toBeGreaterThanOrEqual(3);
 		expect(labels[0]).toMatch(/from \d+\.\d% in 2019 to \d+\.\d% in 2035/);
 		// The fit cell reports an RMSE within the stated error.
-		const rmse = await page.locator('[data-testid="rmse-domesticShare-domestic_share_caam"]').innerText();
+		const rmse = await textOf(page.locator('[data-testid="rmse-domesticShare-domestic_share_caam"]'));
 		expect(parseFloat(rmse)).toBeLessThanOrEqual(1.5);
 		// The year-by-year table: header row starting with "Year", one row per year 2019..2035.
 		const table = page.locator('.table-cell table');
-		expect(await table.locator('thead th').first().innerText()).toBe('Year');
+		expect(await textOf(table.locator('thead th').first())).toBe('Year');
 		expect(await table.locator('tbody tr').count()).toBe(2035 - 2019 + 1);
 		expect(problems).toEqual([]);
 		await context.close();
@@ -83,27 +84,27 @@ describe('notebook page', () => {
 	it('moving a slider changes the shown figures and the chart, against an unchanged baseline', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
-		const before = await page.locator(headline('domesticShare', 2030)).innerText();
+		const before = await textOf(page.locator(headline('domesticShare', 2030)));
 		const chartBefore = await page.locator('[role="img"]').first().getAttribute('aria-label');
 		const slider = page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' });
 		await slider.fill('0.9');
-		await expect.poll(() => page.locator(headline('domesticShare', 2030)).innerText()).not.toBe(before);
-		const after = await page.locator(headline('domesticShare', 2030)).innerText();
+		await expect.poll(() => textOf(page.locator(headline('domesticShare', 2030)))).not.toBe(before);
+		const after = await textOf(page.locator(headline('domesticShare', 2030)));
 		expect(parseFloat(after)).toBeLessThan(parseFloat(before)); // more localisation, lower domestic share
-		const change = await page.locator('[data-testid="headline-domesticShare-2030"] .figure-change').innerText();
+		const change = await textOf(page.locator('[data-testid="headline-domesticShare-2030"] .figure-change'));
 		expect(change).toMatch(/^−\d+\.\d pp against the baseline \(/);
 		expect(await page.locator('[role="img"]').first().getAttribute('aria-label')).not.toBe(chartBefore);
 		// Keyboard: arrow keys move the focused slider by one step.
 		const pace = page.getByRole('slider', { name: 'Electrification pace from 2026' });
-		const nevBefore = await page.locator(headline('nevShare', 2030)).innerText();
+		const nevBefore = await textOf(page.locator(headline('nevShare', 2030)));
 		await pace.focus();
 		for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
-		await expect.poll(() => page.locator(headline('nevShare', 2030)).innerText()).not.toBe(nevBefore);
+		await expect.poll(() => textOf(page.locator(headline('nevShare', 2030)))).not.toBe(nevBefore);
 		expect(await page.getByRole('spinbutton', { name: 'Electrification pace from 2026, value' }).inputValue()).toBe('1.25');
 		// Reset brings the defaults back.
 		await page.getByRole('button', { name: 'Reset Technology gap foreign brands close by 2030' }).click();
 		await page.getByRole('button', { name: 'Reset Electrification pace from 2026' }).click();
-		await expect.poll(() => page.locator(headline('domesticShare', 2030)).innerText()).toBe(before);
+		await expect.poll(() => textOf(page.locator(headline('domesticShare', 2030)))).toBe(before);
 		expect(problems).toEqual([]);
 		await context.close();
 	});
@@ -130,7 +131,7 @@ describe('notebook page', () => {
 		await expect.poll(() => page.locator('.table-cell tbody tr').count()).toBe(2050 - 2019 + 1);
 		await page.getByLabel('Projection horizon').selectOption('2030');
 		await expect.poll(() => page.locator('.table-cell tbody tr').count()).toBe(2030 - 2019 + 1);
-		expect(await page.locator('[data-testid="headline-domesticShare-2035"]').innerText()).toContain('beyond the horizon');
+		expect(await textOf(page.locator('[data-testid="headline-domesticShare-2035"]'))).toContain('beyond the horizon');
 		expect(problems).toEqual([]);
 		await context.close();
 	});

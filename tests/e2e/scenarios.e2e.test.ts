@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
+import { textOf } from './support/text';
 
 const site = useSite();
 const figure = (page: Page, variable: string, year: number) =>
-	page.locator(`[data-testid="headline-${variable}-${year}"] .figure-value`).innerText();
+	textOf(page.locator(`[data-testid="headline-${variable}-${year}"] .figure-value`));
 
 /** The address once the debounced URL update has caught up with the page. */
 async function settledUrl(page: Page): Promise<string> {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
+import { textOf, textsOf } from './support/text';
 
 const site = useSite();
 const status = (page: Page) => page.getByTestId('mc-status').innerText();
@@ -74,9 +75,9 @@ describe('uncertainty bands', () => {
 		await page.getByLabel('Samples').selectOption('5000');
 		await waitForBands(page, '5,000');
 		// Sliders never stopped working.
-		const before = await page.locator('[data-testid="headline-nevShare-2030"] .figure-value').innerText();
+		const before = await textOf(page.locator('[data-testid="headline-nevShare-2030"] .figure-value'));
 		await page.getByRole('slider', { name: 'Electrification pace from 2026' }).fill('1.5');
-		await expect.poll(() => page.locator('[data-testid="headline-nevShare-2030"] .figure-value').innerText()).not.toBe(before);
+		await expect.poll(() => textOf(page.locator('[data-testid="headline-nevShare-2030"] .figure-value'))).not.toBe(before);
 		expect(problems).toEqual([]);
 		await context.close();
 	});
@@ -88,7 +89,7 @@ describe('sensitivity, fit and back-test cells', () => {
 		await waitForEngine(page);
 		const sensitivity = page.locator('.sensitivity-cell');
 		await expect.poll(() => sensitivity.locator('.variance-table tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(5);
-		const shares = (await sensitivity.locator('.variance-table tbody td:last-child').allInnerTexts()).map((t) => parseFloat(t));
+		const shares = (await textsOf(sensitivity.locator('.variance-table tbody td:last-child'))).map((t) => parseFloat(t));
 		expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(0.5);
 		expect(await sensitivity.locator('[role="img"]').getAttribute('aria-label')).toMatch(/^Tornado chart of/);
 

@@ -14,7 +14,7 @@
 import { currentReferences, laggedReferences } from './parse';
 import type { CompiledModel } from './model';
 import { quantilesInto } from './quantiles';
-import { createProgram, inputValues, simulate } from './run';
+import { createProgram, inputValues, simulate, simulateByYear } from './run';
 import type { Program } from './run';
 import { inputStream, usableUncertainty } from './sampling';
 import { sampleInput } from './sampling';
@@ -41,6 +41,8 @@ export interface SampleMatrix {
 
 export interface MonteCarloRunner {
 	run(options: MonteCarloOptions, onProgress?: (fraction: number) => void): MonteCarloResult;
+	/** The same run, one step per simulated year, so a caller can pause between years. */
+	runByYear(options: MonteCarloOptions, onProgress?: (fraction: number) => void): Generator<void, MonteCarloResult, void>;
 	sampleMatrix(options: MonteCarloOptions, variable: string, year: number): SampleMatrix;
 }
 
@@ -113,8 +115,10 @@ export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
 		return uncertain;
 	}
 
-	function run(options: MonteCarloOptions, onProgress?: (fraction: number) => void): MonteCarloResult {
-		const started = now();
+	function* runByYear(options: MonteCarloOptions, onProgress?: (fraction: number) => void): Generator<void, MonteCarloResult, void> {
+		// Time spent computing; pauses between years (while the caller waits) do not count.
+		let computeMs = 0;
+		let resumed = now();
 		const samples = sampleCount(options.samples);
 		const years: number[] = [];
 		for (let y = model.startYear; y <= options.horizon; y++) years.push(y);
@@ -134,7 +138,7 @@ export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
 		});
 		const q = new Float64Array(BAND_PERCENTILES.length);
 		const cur = program.ctx.cur;
-		simulate(program, options.horizon, (y) => {
+		for (const y of simulateByYear(program, options.horizon)) {
 			for (let j = 0; j < bandSlots.length; j++) {
 				const b = columns[j];
 				b.mean[y] = quantilesInto(cur[bandSlots[j]], BAND_PERCENTILES, q);
@@ -145,8 +149,19 @@ export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
 				b.p95[y] = q[4];
 			}
 			onProgress?.((y + 1) / years.length);
-		});
-		return { years, samples, seed: options.seed, bands, uncertainInputs, elapsedMs: now() - started };
+			computeMs += now() - resumed;
+			yield;
+			resumed = now();
+		}
+		return { years, samples, seed: options.seed, bands, uncertainInputs, elapsedMs: computeMs + (now() - resumed) };
+	}
+
+	function run(options: MonteCarloOptions, onProgress?: (fraction: number) => void): MonteCarloResult {
+		const steps = runByYear(options, onProgress);
+		for (;;) {
+			const step = steps.next();
+			if (step.done) return step.value;
+		}
 	}
 
 	function sampleMatrix(options: MonteCarloOptions, variable: string, year: number): SampleMatrix {
@@ -170,7 +185,7 @@ export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
 		return { variable, year, samples, seed: options.seed, output, inputs };
 	}
 
-	return { run, sampleMatrix };
+	return { run, runByYear, sampleMatrix };
 }
 
 const runners = new WeakMap<CompiledModel, MonteCarloRunner>();
@@ -191,6 +206,24 @@ export function runnerOf(model: CompiledModel): MonteCarloRunner {
  */
 export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions, onProgress?: (fraction: number) => void): MonteCarloResult {
 	return runnerOf(model).run(options, onProgress);
+}
+
+/**
+ * runMonteCarlo, awaiting `betweenYears()` after each simulated year: the analysis worker
+ * passes a gate that holds the run while a slider's lines are being drawn.
+ */
+export async function runMonteCarloPausable(
+	model: CompiledModel,
+	options: MonteCarloOptions,
+	betweenYears: () => Promise<void>,
+	onProgress?: (fraction: number) => void
+): Promise<MonteCarloResult> {
+	const steps = runnerOf(model).runByYear(options, onProgress);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+		await betweenYears();
+	}
 }
 
 /** Per-sample values of one output in one year and of every sampled input (for variance ranking). */

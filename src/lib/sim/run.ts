@@ -36,26 +36,48 @@ export function inputValues(model: CompiledModel, given: Record<string, number>)
 	});
 }
 
+/** Computes year `y` of `program` into ctx.cur. */
+function computeYear(program: Program, y: number): void {
+	const { ctx, steps } = program;
+	ctx.yearIndex = y;
+	ctx.year = program.model.startYear + y;
+	for (const step of steps) ctx.cur[step.slot].set(step.fn());
+}
+
+/** This year's values become last year's: swap buffers rather than copy. */
+function advanceYear(program: Program): void {
+	const { cur, prev } = program.ctx;
+	for (const step of program.steps) {
+		const s = step.slot;
+		const t = cur[s];
+		cur[s] = prev[s];
+		prev[s] = t;
+	}
+}
+
 /**
  * Steps every year from the start to the horizon. `record(yearIndex)` is called after each
  * year with ctx.cur holding that year's values, before they move to ctx.prev.
  */
 export function simulate(program: Program, horizon: number, record: (yearIndex: number) => void): void {
-	const { ctx, steps } = program;
-	const { cur, prev } = ctx;
 	const years = horizon - program.model.startYear + 1;
 	for (let y = 0; y < years; y++) {
-		ctx.yearIndex = y;
-		ctx.year = program.model.startYear + y;
-		for (const step of steps) cur[step.slot].set(step.fn());
+		computeYear(program, y);
 		record(y);
-		// This year's values become last year's: swap buffers rather than copy.
-		for (const step of steps) {
-			const s = step.slot;
-			const t = cur[s];
-			cur[s] = prev[s];
-			prev[s] = t;
-		}
+		advanceYear(program);
+	}
+}
+
+/**
+ * simulate() one year per step: yields each year's index with ctx.cur holding that year, so a
+ * long Monte Carlo run can pause between years (the analysis worker lets slider runs go first).
+ */
+export function* simulateByYear(program: Program, horizon: number): Generator<number, void, void> {
+	const years = horizon - program.model.startYear + 1;
+	for (let y = 0; y < years; y++) {
+		computeYear(program, y);
+		yield y;
+		advanceYear(program);
 	}
 }
 

@@ -327,10 +327,15 @@ export class NotebookSession {
 	/** `inputAt`: when the person acted, to measure input-to-chart time (null: not a person's act). */
 	async #run(inputAt: number | null): Promise<void> {
 		if (!this.#engine || !this.running) return;
+		// A person's move goes first: band runs pause (between years) until its charts are drawn.
+		const release = inputAt !== null ? this.#engine.holdAnalysis() : null;
+		if (inputAt !== null) this.uncertainty.linesUpdating();
 		try {
 			const response = await this.#engine.run({ inputs: $state.snapshot(this.inputs), horizon: this.horizon });
 			if (!response) return; // a newer request replaced this one
 			this.result = response.result;
+			// Bands that came in meanwhile go into the same update: one redraw for both.
+			this.uncertainty.takePending();
 			this.engineMicros = response.engineMicros;
 			await tick();
 			// The charts draw in their own worker: the input-to-chart measure ends when they have
@@ -343,6 +348,8 @@ export class NotebookSession {
 		} catch (err) {
 			// A run cut off by a restart is not news: the restart itself was reported.
 			if ((err as Error).name !== 'EngineRestarted') this.notice = (err as Error).message;
+		} finally {
+			release?.();
 		}
 	}
 

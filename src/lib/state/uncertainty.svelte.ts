@@ -14,6 +14,13 @@ export const PROGRESS_AFTER_MS = 200;
  * second keep the bands moving without slowing the lines down.
  */
 export const BAND_REFRESH_MS = 250;
+/**
+ * Bands that arrive within this long of a person's input wait for that input's lines and are
+ * drawn with them in one update. Drawn on their own, they would occupy the chart worker just
+ * when the next move's lines need it (measured: the slowest 5% of slider moves were mostly
+ * moves that met a band redraw).
+ */
+export const BAND_MERGE_MS = 100;
 
 export class Uncertainty {
 	enabled = $state(true);
@@ -33,6 +40,10 @@ export class Uncertainty {
 	/** Runs started so far; the newest one's number. */
 	#started = 0;
 	#trailing: ReturnType<typeof setTimeout> | null = null;
+	/** Bands waiting to be drawn with the next lines (see BAND_MERGE_MS). */
+	#pending: MonteCarloResult | null = null;
+	#pendingTimer: ReturnType<typeof setTimeout> | null = null;
+	#mergeUntil = -Infinity;
 
 	attach(engine: EngineClient) {
 		this.#engine = engine;
@@ -69,7 +80,7 @@ export class Uncertainty {
 				(fraction) => newest() && (this.progress = fraction)
 			);
 			if (!result) return; // replaced by a newer request before it started
-			this.result = result;
+			this.#deliver(result);
 			if (newest()) {
 				this.message = null;
 				this.running = false;
@@ -85,6 +96,33 @@ export class Uncertainty {
 		}
 	}
 
+	/** The session is updating the lines for a person's input: bands arriving now wait for them. */
+	linesUpdating() {
+		this.#mergeUntil = performance.now() + BAND_MERGE_MS;
+	}
+
+	/** Shows waiting bands now; the session calls it in the same step that shows new lines. */
+	takePending() {
+		if (this.#pendingTimer) clearTimeout(this.#pendingTimer);
+		this.#pendingTimer = null;
+		if (this.#pending) this.result = this.#pending;
+		this.#pending = null;
+	}
+
+	#deliver(result: MonteCarloResult) {
+		const wait = this.#mergeUntil - performance.now();
+		if (wait <= 0) {
+			this.#pending = null;
+			this.result = result;
+			return;
+		}
+		// The lines of a recent input are on their way: draw these bands with them, or on their
+		// own once the input is BAND_MERGE_MS old (the person stopped moving).
+		this.#pending = result;
+		if (this.#pendingTimer) clearTimeout(this.#pendingTimer);
+		this.#pendingTimer = setTimeout(() => this.takePending(), wait);
+	}
+
 	/** Re-runs with the last request (after the sample count or seed changed). */
 	rerun() {
 		if (this.#last) void this.#start(this.#last.inputs, this.#last.horizon, this.#last.variables);
@@ -93,7 +131,11 @@ export class Uncertainty {
 	setEnabled(on: boolean) {
 		this.enabled = on;
 		if (on) this.rerun();
-		else this.result = null;
+		else {
+			this.#pending = null; // bands switched off: waiting ones are not wanted either
+			this.takePending();
+			this.result = null;
+		}
 	}
 
 	cancel() {

@@ -6,6 +6,8 @@
 // second core, so a slider never waits behind a band computation.
 
 import { proxy, wrap } from 'comlink';
+import { analysisGate } from './analysisGate';
+import type { AnalysisGate } from './analysisGate';
 import { engineWorker } from './prestart';
 import { latestOnly } from './latestOnly';
 import { guardEngine } from './watchdog';
@@ -15,6 +17,7 @@ import type {
 	BacktestResult,
 	BacktestSpec,
 	EngineApi,
+	EngineWorkerApi,
 	FitResult,
 	FitSpec,
 	LoadReport,
@@ -46,6 +49,11 @@ export interface EngineClient {
 	/** Bands of whole scenarios (the comparison page). Latest wins, like run. */
 	monteCarloScenarios(specs: ScenarioRun[], options: ScenarioBandOptions): Promise<MonteCarloResult[] | null>;
 	cancelAnalysis(): void;
+	/**
+	 * Holds band runs between years while a slider's lines are computed and drawn; call the
+	 * returned function once they are (worker/yieldGate.ts).
+	 */
+	holdAnalysis(): () => void;
 	sensitivity(options: MonteCarloOptions, variable: string, year: number): Promise<SensitivityReport>;
 	fit(request: FitSpec): Promise<FitResult>;
 	backtest(request: BacktestSpec): Promise<BacktestResult>;
@@ -61,19 +69,22 @@ function timeLimit(): number {
 	}
 }
 
-function startWorker(onCrash: (detail: string) => void): WorkerHandle {
+function startWorker(onCrash: (detail: string) => void, gate?: AnalysisGate): WorkerHandle {
 	const worker = engineWorker();
 	worker.addEventListener('error', (event) => {
 		event.preventDefault();
 		onCrash(event.message || 'an error in the worker');
 	});
 	worker.addEventListener('messageerror', () => onCrash('a message that could not be read'));
-	return { api: wrap<EngineApi>(worker), terminate: () => worker.terminate() };
+	const api = wrap<EngineWorkerApi>(worker);
+	gate?.connect(api);
+	return { api, terminate: () => worker.terminate() };
 }
 
 export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => void): EngineClient {
 	const main = guardEngine(startWorker, timeLimit(), onRestart);
-	const analysis = guardEngine(startWorker, ANALYSIS_TIME_LIMIT_MS, onRestart);
+	const gate = analysisGate();
+	const analysis = guardEngine((onCrash) => startWorker(onCrash, gate), ANALYSIS_TIME_LIMIT_MS, onRestart);
 	const runs = latestOnly((request: RunRequest) => main.run(request));
 	const bands = latestOnly((request: { options: MonteCarloOptions; onProgress: (f: number) => void }) =>
 		analysis.monteCarlo(request.options, proxy(request.onProgress))
@@ -93,6 +104,7 @@ export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => v
 		monteCarlo: (options, onProgress) => bands.submit({ options, onProgress }),
 		monteCarloScenarios: (specs, options) => scenarioBands.submit({ specs, options }),
 		cancelAnalysis: () => analysis.cancel(),
+		holdAnalysis: () => gate.hold(),
 		sensitivity: (options, variable, year) => analysis.sensitivity(options, variable, year),
 		fit: (request) => analysis.fit(request),
 		backtest: (request) => analysis.backtest(request),

@@ -7,7 +7,7 @@ import type { Program } from '../sim/index';
 import type { Notebook, RunResult } from '../sim/types';
 import { attribute, programCache } from '../sim/attribution';
 import { cacheByNotebook } from '../sim/notebookCache';
-import { runMonteCarlo } from '../sim/monteCarlo';
+import { runMonteCarlo, runMonteCarloPausable } from '../sim/monteCarlo';
 import { tornado, varianceShares } from '../sim/sensitivity';
 import { fitParameters } from '../sim/fitting';
 import { backtest } from '../sim/backtest';
@@ -16,7 +16,16 @@ import type { MonteCarloOptions } from '../sim/types';
 import { MAX_HORIZON, OWN_ERROR_KINDS } from './protocol';
 import type { BacktestSpec, EngineApi, FitSpec, LoadReport, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec } from './protocol';
 
-export function createEngineService(): EngineApi {
+export interface EngineServiceOptions {
+	/**
+	 * Awaited between the simulated years of the notebook's band run (the analysis worker's
+	 * yield gate). Without it the run is one synchronous call, as in Node tests and benchmarks.
+	 */
+	betweenYears?: () => Promise<void>;
+}
+
+export function createEngineService(options: EngineServiceOptions = {}): EngineApi {
+	const { betweenYears } = options;
 	let program: Program | null = null;
 	let loaded: { notebook: Notebook; model: CompiledModel } | null = null;
 	const programFor = programCache(observedSeries);
@@ -53,6 +62,7 @@ export function createEngineService(): EngineApi {
 			return attribute(a, b, variable, year, programFor);
 		},
 		async monteCarlo(options: MonteCarloOptions, onProgress?: (fraction: number) => void) {
+			if (betweenYears) return runMonteCarloPausable(current().model, options, betweenYears, onProgress);
 			return runMonteCarlo(current().model, options, onProgress);
 		},
 		async monteCarloScenarios(specs: ScenarioRun[], options: ScenarioBandOptions) {
@@ -73,4 +83,23 @@ export function createEngineService(): EngineApi {
 			return backtest({ ...request, notebook: current().notebook }, observedSeries);
 		}
 	};
+}
+
+/**
+ * The service with its calls run one at a time, in order of arrival. A band run that pauses
+ * between years must not have another call (a sensitivity ranking, a second band run) reuse
+ * its sample buffers meanwhile; before runs could pause, one call ending before the next began
+ * came for free.
+ */
+export function oneCallAtATime(service: EngineApi): EngineApi {
+	let last: Promise<unknown> = Promise.resolve();
+	const queued = {} as Record<string, unknown>;
+	for (const [name, method] of Object.entries(service) as [string, (...args: unknown[]) => Promise<unknown>][]) {
+		queued[name] = (...args: unknown[]) => {
+			const mine = last.then(() => method(...args));
+			last = mine.catch(() => undefined);
+			return mine;
+		};
+	}
+	return queued as unknown as EngineApi;
 }

@@ -72,6 +72,11 @@ export interface EngineApi {
 	backtest(request: BacktestSpec): Promise<BacktestResult>;
 }
 
+/** What the worker script exposes: the engine, plus the port of its yield gate (worker/yieldGate.ts). */
+export interface EngineWorkerApi extends EngineApi {
+	attachGate(port: MessagePort): void;
+}
+
 export interface ScenarioRun extends ScenarioSpec {
 	horizon: number;
 }
