@@ -32,14 +32,14 @@ const line = (overrides: Partial<LineChartSpec> = {}): LineChartSpec => ({
 });
 
 describe('line chart configuration', () => {
-	it('fills a band between its edges and draws observations as points without a line', () => {
+	it('makes datasets of lines and observations only (the fan plugin draws bands), observations as points', () => {
 		const sets = lineDatasets(line());
-		expect(sets[2].fill).toBe('-1'); // the upper edge fills down to the lower one
-		expect(sets[1].fill).toBe(false);
-		expect(sets[1].borderWidth).toBe(0);
-		expect(sets[3].showLine).toBe(false);
-		expect(sets[3].pointRadius).toBe(4);
+		expect(sets.map((d) => d.label)).toEqual(['NEV share', 'NEV share, observed']);
+		expect(sets.every((d) => d.fill === false)).toBe(true);
+		expect(sets[1].showLine).toBe(false);
+		expect(sets[1].pointRadius).toBe(4);
 		expect(sets[0].data).toEqual([{ x: 2030, y: 0.7 }]);
+		expect(lineConfig(line, 1).plugins?.map((p) => p.id)).toEqual(['fanBands']);
 	});
 
 	it('stacks scenario areas in an area chart, each down to the one before', () => {
@@ -50,7 +50,7 @@ describe('line chart configuration', () => {
 	});
 
 	it('names an observation\'s source in its tooltip and formats by the chart\'s unit', () => {
-		expect(lineTooltip(line(), 3, 0)).toEqual(['NEV share, observed: 40.9% (2024)', 'Source: CAAM via Caixin', 'Basis: CAAM, wholesale, all vehicles']);
+		expect(lineTooltip(line(), 1, 0)).toEqual(['NEV share, observed: 40.9% (2024)', 'Source: CAAM via Caixin', 'Basis: CAAM, wholesale, all vehicles']);
 		expect(lineTooltip(line(), 0, 0)).toEqual(['NEV share: 70.0% (2030)']);
 		expect(lineTooltip(line(), 9, 0)).toEqual([]);
 		const title = lineConfig(line, 1).options!.plugins!.tooltip!.callbacks!.title as unknown as (items: { parsed: { x: number } }[]) => string;
@@ -82,7 +82,7 @@ describe('line chart configuration', () => {
 		const spec = line({ series: line().series.map((s) => (s.key === 's' ? { ...s, hidden: true } : s)) });
 		const config = lineConfig(() => spec, 1);
 		expect((config.options!.plugins as Record<string, unknown>).legend).toBeUndefined();
-		expect(lineDatasets(spec).map((d) => d.hidden)).toEqual([true, false, false, false]);
+		expect(lineDatasets(spec).map((d) => d.hidden)).toEqual([true, false]);
 		expect(shapeOf(spec)).not.toBe(shapeOf(line())); // showing or hiding rebuilds the datasets
 	});
 
@@ -92,6 +92,8 @@ describe('line chart configuration', () => {
 		expect(shapeOf(line({ toYear: 2040 }))).not.toBe(shapeOf(line()));
 		expect(shapeOf(line({ style: 'area' }))).not.toBe(shapeOf(line()));
 		expect(shapeOf(line({ series: line().series.slice(1) }))).not.toBe(shapeOf(line()));
+		// Bands coming or going are drawn by the fan plugin: the datasets stay.
+		expect(shapeOf(line({ series: line().series.filter((s) => s.role !== 'band-low' && s.role !== 'band-high') }))).toBe(shapeOf(line()));
 	});
 });
 

@@ -1,6 +1,7 @@
 // "Lines first": a band run pauses between years while the page holds the gate (worker side:
 // src/lib/worker/yieldGate.ts; page side: src/lib/worker/analysisGate.ts), the paused run gives
-// the same bands, and the analysis worker still runs one call at a time.
+// the same bands, and the analysis worker still runs one call at a time; progress reports wait
+// until a run has gone on a while.
 import { afterEach, describe, expect, it } from 'vitest';
 import { annualSeries } from '../src/lib/data';
 import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
@@ -8,7 +9,7 @@ import { compileNotebook } from '../src/lib/sim';
 import { runMonteCarlo, runMonteCarloPausable } from '../src/lib/sim/monteCarlo';
 import type { MonteCarloOptions } from '../src/lib/sim/types';
 import { analysisGate } from '../src/lib/worker/analysisGate';
-import { createEngineService, oneCallAtATime } from '../src/lib/worker/engineService';
+import { createEngineService, oneCallAtATime, progressAfter, PROGRESS_QUIET_MS } from '../src/lib/worker/engineService';
 import { createYieldGate, MAX_HOLD_MS } from '../src/lib/worker/yieldGate';
 import type { GateMessage } from '../src/lib/worker/yieldGate';
 
@@ -154,5 +155,20 @@ describe('the page side of the gate', () => {
 		release();
 		await sleep(10);
 		expect(worker.received[1]).toEqual(['hold', 'release']);
+	});
+});
+
+describe('progress reports of a band run', () => {
+	it('stay quiet for the first PROGRESS_QUIET_MS, then pass every fraction on', () => {
+		let t = 0;
+		const heard: number[] = [];
+		const report = progressAfter(PROGRESS_QUIET_MS, (f) => heard.push(f), () => t);
+		report(0.1);
+		t = PROGRESS_QUIET_MS - 1;
+		report(0.2);
+		t = PROGRESS_QUIET_MS;
+		report(0.3);
+		report(1);
+		expect(heard).toEqual([0.3, 1]);
 	});
 });

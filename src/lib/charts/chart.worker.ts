@@ -12,6 +12,7 @@ import type { Chart, ChartEvent } from 'chart.js';
 import { applyTheme, barData, chartConfig, lineDatasets } from './chartConfig';
 import { chartJs } from './chartSetup';
 import { shapeOf } from './chartSpec';
+import { datasetSeries } from './fanBands';
 import type { CanvasSize, ChartSpec, ForwardedPointer } from './chartSpec';
 
 type Listener = (event: ChartEvent) => void;
@@ -51,8 +52,9 @@ function applySpec(e: Entry, spec: ChartSpec): void {
 	const nextShape = shapeOf(spec);
 	if (spec.kind === 'line') {
 		if (nextShape === e.shape) {
-			// Only the numbers moved: hand Chart.js the new points and nothing else.
-			spec.series.forEach((s, i) => (chart.data.datasets[i].data = s.points as never));
+			// Only the numbers moved: hand Chart.js the new points and nothing else (the fan
+			// plugin reads its bands from the spec).
+			datasetSeries(spec).forEach((index, i) => (chart.data.datasets[i].data = spec.series[index].points as never));
 		} else {
 			chart.data.datasets = lineDatasets(spec) as never;
 			const x = chart.options.scales!.x!;

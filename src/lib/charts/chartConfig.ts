@@ -6,6 +6,7 @@
 import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import { formatValue } from '../view/format';
 import type { BarChartSpec, ChartSpec, ChartTheme, LineChartSpec } from './chartSpec';
+import { datasetSeries, fanBandsPlugin, fanTooltip } from './fanBands';
 
 type LinePoint = { x: number; y: number };
 type LineConfig = ChartConfiguration<'line', LinePoint[]>;
@@ -13,21 +14,22 @@ type BarConfig = ChartConfiguration<'bar', [number, number][], string>;
 
 export function lineDatasets(spec: LineChartSpec): ChartDataset<'line', LinePoint[]>[] {
 	const stacked = spec.style === 'area';
-	return spec.series.map((s, i) => {
-		const band = s.role === 'band-low' || s.role === 'band-high';
+	// Bands and medians are not datasets: fanBands.ts draws them.
+	return datasetSeries(spec).map((index, i) => {
+		const s = spec.series[index];
 		return {
 			label: s.label,
 			data: s.points.map((p) => ({ x: p.x, y: p.y })),
-			borderColor: band ? 'transparent' : s.colour,
+			borderColor: s.colour,
 			backgroundColor: stacked && s.role === 'scenario' ? s.colour + '55' : s.colour,
 			stack: s.role,
-			borderWidth: s.role === 'baseline' ? 1.5 : s.role === 'median' ? 1.5 : band ? 0 : 2.5,
-			borderDash: s.role === 'baseline' ? [6, 4] : s.role === 'median' ? [2, 3] : [],
-			// A band's upper edge fills down to its lower edge, the dataset just before it.
-			fill: stacked && s.role === 'scenario' ? (i === 0 ? 'origin' : '-1') : s.role === 'band-high' ? '-1' : false,
+			borderWidth: s.role === 'baseline' ? 1.5 : 2.5,
+			borderDash: s.role === 'baseline' ? [6, 4] : [],
+			// A stacked area fills down to the area before it.
+			fill: stacked && s.role === 'scenario' ? (i === 0 ? 'origin' : '-1') : false,
 			showLine: s.role !== 'history',
 			pointRadius: s.role === 'history' ? 4 : 0,
-			pointHoverRadius: s.role === 'history' ? 6 : band ? 0 : 3,
+			pointHoverRadius: s.role === 'history' ? 6 : 3,
 			pointStyle: s.role === 'history' ? 'circle' : false,
 			tension: 0,
 			hidden: s.hidden ?? false
@@ -35,12 +37,15 @@ export function lineDatasets(spec: LineChartSpec): ChartDataset<'line', LinePoin
 	});
 }
 
-/** Tooltip lines for one point: "label: value (year)", then any notes (an observation's source). */
+/**
+ * Tooltip lines for one point: "label: value (year)", then any notes (an observation's
+ * source), then for a scenario line its bands in that year.
+ */
 export function lineTooltip(spec: LineChartSpec, datasetIndex: number, dataIndex: number): string[] {
-	const s = spec.series[datasetIndex];
+	const s = spec.series[datasetSeries(spec)[datasetIndex]];
 	const point = s?.points[dataIndex];
 	if (!s || !point) return [];
-	return [`${s.label}: ${formatValue(point.y, spec.format)} (${point.x})`, ...(s.notes?.[dataIndex] ?? [])];
+	return [`${s.label}: ${formatValue(point.y, spec.format)} (${point.x})`, ...(s.notes?.[dataIndex] ?? []), ...fanTooltip(spec, s, point.x)];
 }
 
 export function lineConfig(current: () => LineChartSpec, pixelRatio: number): LineConfig {
@@ -48,6 +53,7 @@ export function lineConfig(current: () => LineChartSpec, pixelRatio: number): Li
 	return {
 		type: 'line',
 		data: { datasets: lineDatasets(spec) },
+		plugins: [fanBandsPlugin(current)],
 		options: {
 			animation: false,
 			// The worker sizes the canvas itself (resize messages from the page).

@@ -4,6 +4,7 @@
 
 import type { ValueFormat } from '../sim/types';
 import type { ChartModel, XY } from './chartModel';
+import { isFanSeries } from './fanBands';
 
 export interface LineSeriesSpec {
 	key: string;
@@ -72,9 +73,11 @@ export interface ForwardedPointer {
 
 /**
  * Datasets are rebuilt only when the chart's shape changes (style, years, which series shown); while
- * a slider moves only the numbers change and are handed over in place.
+ * a slider moves only the numbers change and are handed over in place. Bands and medians are not
+ * datasets (fanBands.ts draws them from the spec), so their arrival changes no shape.
  */
 export function shapeOf(spec: ChartSpec): string {
 	if (spec.kind === 'bars') return `bars|${spec.bars.length}`;
-	return `${spec.style}|${spec.fromYear}|${spec.toYear}|${spec.series.map((s) => `${s.key}:${s.role}:${s.label}:${s.hidden ? 'off' : 'on'}`).join(',')}`;
+	const drawn = spec.series.filter((s) => !isFanSeries(s));
+	return `${spec.style}|${spec.fromYear}|${spec.toYear}|${drawn.map((s) => `${s.key}:${s.role}:${s.label}:${s.hidden ? 'off' : 'on'}`).join(',')}`;
 }

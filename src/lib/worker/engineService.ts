@@ -24,6 +24,20 @@ export interface EngineServiceOptions {
 	betweenYears?: () => Promise<void>;
 }
 
+/**
+ * A run's first PROGRESS_QUIET_MS report no progress. The page shows a progress bar only after
+ * 200 ms, and each report is a message to the main thread and its answer back: seventeen pairs
+ * per band run, arriving while a slider is being dragged.
+ */
+export const PROGRESS_QUIET_MS = 100;
+
+export function progressAfter(quietMs: number, onProgress: (fraction: number) => void, now = () => performance.now()): (fraction: number) => void {
+	const started = now();
+	return (fraction) => {
+		if (now() - started >= quietMs) onProgress(fraction);
+	};
+}
+
 export function createEngineService(options: EngineServiceOptions = {}): EngineApi {
 	const { betweenYears } = options;
 	let program: Program | null = null;
@@ -62,8 +76,9 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 			return attribute(a, b, variable, year, programFor);
 		},
 		async monteCarlo(options: MonteCarloOptions, onProgress?: (fraction: number) => void) {
-			if (betweenYears) return runMonteCarloPausable(current().model, options, betweenYears, onProgress);
-			return runMonteCarlo(current().model, options, onProgress);
+			const report = onProgress && progressAfter(PROGRESS_QUIET_MS, onProgress);
+			if (betweenYears) return runMonteCarloPausable(current().model, options, betweenYears, report);
+			return runMonteCarlo(current().model, options, report);
 		},
 		async monteCarloScenarios(specs: ScenarioRun[], options: ScenarioBandOptions) {
 			return specs.map((s) => runMonteCarlo(modelFor(s.notebook), { ...options, inputs: s.inputs, horizon: s.horizon }));
