@@ -1,6 +1,8 @@
 // A chart component's link to the chart worker, as runes: attaches the component's canvas once
-// it exists, sends a new spec whenever the spec changes, and after a chart-worker restart
-// attaches a fresh canvas (the component renders its canvas inside {#key chart.generation}).
+// it exists, sends a new spec whenever the spec changes while the chart is in view, and after a
+// chart-worker restart attaches a fresh canvas (the component renders its canvas inside
+// {#key chart.generation}). Out of view, the spec is not even built: a slider move would
+// otherwise copy every chart's points (and look up every observation's source) for nothing.
 
 import { untrack } from 'svelte';
 import { attachWorkerCanvas } from './workerCanvas';
@@ -18,12 +20,18 @@ export interface WorkerChart {
 export function workerChart(canvas: () => HTMLCanvasElement | undefined, spec: () => ChartSpec, onDrawn?: () => void): WorkerChart {
 	const state = $state({ generation: 0, failure: '' });
 	let attached: WorkerCanvas | null = $state.raw(null);
+	let visible = $state(true);
 
 	$effect(() => {
 		void state.generation;
 		const element = canvas();
 		if (!element) return;
-		const current = attachWorkerCanvas(element, untrack(spec), () => state.generation++);
+		const current = attachWorkerCanvas(
+			element,
+			untrack(spec),
+			() => state.generation++,
+			(inView) => (visible = inView)
+		);
 		current.ready.then(
 			() => onDrawn?.(),
 			(err: Error) => (state.failure = `${err.message}; the tables hold every value.`)
@@ -32,9 +40,12 @@ export function workerChart(canvas: () => HTMLCanvasElement | undefined, spec: (
 		return () => current.destroy();
 	});
 
-	$effect(() => {
-		const next = spec();
-		attached?.update(next);
+	// A pre-effect runs as the update reaches this component, not after every other component's
+	// DOM is updated: the chart worker starts drawing while the page updates the rest.
+	$effect.pre(() => {
+		// Not read while out of view: the effect then depends on `visible` alone.
+		if (!visible || !attached) return;
+		attached.update(spec());
 	});
 
 	return state;
