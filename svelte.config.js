@@ -29,6 +29,9 @@ const config = {
 		// Plain files in build/: any static host (or `npm start`) serves them.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		prerender: { entries: ['*'] },
+		// Registered by the app after its first chart (src/lib/offline/serviceWorker.ts), not at the
+		// load event: installing it compiles the whole build, which slowed the first chart.
+		serviceWorker: { register: false },
 		// Content Security Policy. Prerendered pages carry it as <meta http-equiv>; SvelteKit adds
 		// the hash of its inline bootstrap script to script-src. No 'unsafe-eval', no inline script.
 		// frame-ancestors (and report-uri, sandbox) cannot be delivered by <meta>: set

@@ -10,8 +10,13 @@ export function measureSliderToChart(inputAt: number): void {
 
 export const FIRST_CHART = 'first-chart';
 
+let firstChartSeen: () => void = () => {};
+/** Settles when the page has drawn its first chart with data. */
+export const firstChartDrawn = new Promise<void>((done) => (firstChartSeen = done));
+
 /** Marks the moment the first chart with data is drawn (time since navigation start). */
 export function markFirstChart(): void {
+	firstChartSeen();
 	if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
 	if (performance.getEntriesByName(FIRST_CHART).length === 0) performance.mark(FIRST_CHART);
 }
