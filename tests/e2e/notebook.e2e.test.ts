@@ -136,6 +136,33 @@ describe('notebook page', () => {
 		await context.close();
 	});
 
+	it('Print first brings charts never scrolled to up to date (charts out of view are not redrawn)', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		// Sales by brand origin: far down the page, out of view.
+		const volumes = page.locator('[data-cell-id="chart-volumes"] canvas');
+		const picture = () => volumes.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+		await expect.poll(async () => (await picture()).length).toBeGreaterThan(5_000);
+		expect(await volumes.evaluate((c) => c.getBoundingClientRect().top > innerHeight + 200)).toBe(true);
+		const before = await picture();
+		const figure = () => textOf(page.locator(headline('domesticShare', 2030)));
+		const shown = await figure();
+		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('0.9');
+		await expect.poll(figure).not.toBe(shown);
+		await page.waitForTimeout(300);
+		expect(await picture()).toBe(before); // out of view: not redrawn
+		await page.evaluate(() => {
+			const w = window as unknown as { printed: string[] };
+			w.printed = [];
+			window.print = () => void w.printed.push('printed');
+		});
+		await page.getByRole('button', { name: 'Print' }).click();
+		await expect.poll(() => page.evaluate(() => (window as unknown as { printed: string[] }).printed.length)).toBe(1);
+		expect(await picture()).not.toBe(before); // drawn with the new numbers before printing
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+
 	it('the method page lists every data point with its source', async () => {
 		const { page, context, problems } = await site.open('/about');
 		await expect.poll(() => page.getByRole('heading', { name: 'Method and data' }).count()).toBe(1);

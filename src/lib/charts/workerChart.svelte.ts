@@ -4,8 +4,9 @@
 // {#key chart.generation}). Out of view, the spec is not even built: a slider move would
 // otherwise copy every chart's points (and look up every observation's source) for nothing.
 
-import { untrack } from 'svelte';
+import { tick, untrack } from 'svelte';
 import { attachWorkerCanvas } from './workerCanvas';
+import { chartsDrawn } from './chartClient';
 import type { WorkerCanvas } from './workerCanvas';
 import type { ChartSpec } from './chartSpec';
 
@@ -16,11 +17,37 @@ export interface WorkerChart {
 	readonly failure: string;
 }
 
+/** While on, every chart draws as if in view: for printing, where all of them are on paper. */
+const everyChart = $state({ on: false });
+let printListeners = false;
+
+function listenForPrinting(): void {
+	if (printListeners || typeof addEventListener === 'undefined') return;
+	printListeners = true;
+	// The browser's own print command (Ctrl+P) cannot wait: the charts are brought up to date as
+	// fast as the chart worker draws them. The Print button waits (printWithChartsDrawn).
+	addEventListener('beforeprint', () => (everyChart.on = true));
+	addEventListener('afterprint', () => (everyChart.on = false));
+}
+
+/** Brings every chart up to date, including those never scrolled to, then prints. */
+export async function printWithChartsDrawn(print: () => void = () => window.print()): Promise<void> {
+	everyChart.on = true;
+	await tick();
+	await chartsDrawn();
+	try {
+		print();
+	} finally {
+		everyChart.on = false;
+	}
+}
+
 /** Call during component initialisation. `onDrawn` runs after each first frame of a canvas. */
 export function workerChart(canvas: () => HTMLCanvasElement | undefined, spec: () => ChartSpec, onDrawn?: () => void): WorkerChart {
 	const state = $state({ generation: 0, failure: '' });
 	let attached: WorkerCanvas | null = $state.raw(null);
 	let visible = $state(true);
+	listenForPrinting();
 
 	$effect(() => {
 		void state.generation;
@@ -43,8 +70,8 @@ export function workerChart(canvas: () => HTMLCanvasElement | undefined, spec: (
 	// A pre-effect runs as the update reaches this component, not after every other component's
 	// DOM is updated: the chart worker starts drawing while the page updates the rest.
 	$effect.pre(() => {
-		// Not read while out of view: the effect then depends on `visible` alone.
-		if (!visible || !attached) return;
+		// Not read while out of view: the effect then depends on `visible` (and printing) alone.
+		if (!(visible || everyChart.on) || !attached) return;
 		attached.update(spec());
 	});
 
