@@ -1,5 +1,6 @@
 // The notebook's Monte Carlo state (src/lib/state/uncertainty.svelte.ts) with a fake engine:
-// overlapping runs must not hide the newer run's progress bar and Cancel.
+// overlapping runs must not hide the newer run's progress bar and Cancel; bands arriving during a
+// slider move wait for its lines.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BAND_MERGE_MS, PROGRESS_AFTER_MS, Uncertainty } from '../src/lib/state/uncertainty.svelte';
 import type { EngineClient } from '../src/lib/worker/client';
@@ -59,27 +60,27 @@ describe('Uncertainty runs', () => {
 		expect(u.running).toBe(false);
 	});
 
-	it("bands that arrive while a slider's lines are on their way wait for them and are drawn with them", async () => {
+	/** A band run whose result arrives right after a slider moved (its lines not yet shown). */
+	function bandsArrivingDuringAMove() {
 		const { engine, pending, result } = fakeEngine();
 		const u = new Uncertainty();
 		u.attach(engine);
 		u.request({}, 2035, ['nevShare']);
 		u.linesUpdating(); // a slider moved: its lines are coming
 		pending[0].resolve(result(10_000));
-		await Promise.resolve();
-		await Promise.resolve();
+		return { u, pending, result };
+	}
+
+	it("bands that arrive while a slider's lines are on their way wait for them and are drawn with them", async () => {
+		const { u } = bandsArrivingDuringAMove();
+		await vi.advanceTimersByTimeAsync(1);
 		expect(u.result).toBeNull(); // held for the lines
 		u.takePending(); // the session shows the lines, and the bands with them
 		expect(u.result?.samples).toBe(10_000);
 	});
 
 	it('held bands are shown on their own once the input is BAND_MERGE_MS old; later ones at once', async () => {
-		const { engine, pending, result } = fakeEngine();
-		const u = new Uncertainty();
-		u.attach(engine);
-		u.request({}, 2035, ['nevShare']);
-		u.linesUpdating();
-		pending[0].resolve(result(10_000));
+		const { u, pending, result } = bandsArrivingDuringAMove();
 		await vi.advanceTimersByTimeAsync(BAND_MERGE_MS - 10);
 		expect(u.result).toBeNull();
 		await vi.advanceTimersByTimeAsync(20);
@@ -93,12 +94,7 @@ describe('Uncertainty runs', () => {
 	});
 
 	it('switching the bands off drops held bands too', async () => {
-		const { engine, pending, result } = fakeEngine();
-		const u = new Uncertainty();
-		u.attach(engine);
-		u.request({}, 2035, ['nevShare']);
-		u.linesUpdating();
-		pending[0].resolve(result(10_000));
+		const { u } = bandsArrivingDuringAMove();
 		await vi.advanceTimersByTimeAsync(1);
 		u.setEnabled(false);
 		await vi.advanceTimersByTimeAsync(BAND_MERGE_MS * 2);

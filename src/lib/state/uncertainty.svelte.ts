@@ -16,9 +16,10 @@ export const PROGRESS_AFTER_MS = 200;
 export const BAND_REFRESH_MS = 250;
 /**
  * Bands that arrive within this long of a person's input wait for that input's lines and are
- * drawn with them in one update. Drawn on their own, they would occupy the chart worker just
- * when the next move's lines need it (measured: the slowest 5% of slider moves were mostly
- * moves that met a band redraw).
+ * drawn with them in one update. Drawn on their own, they occupy the chart worker just when the
+ * next move's lines need it: before the fan plugin and the yield gate, moves that met a band
+ * redraw took 21.5 ms (median) against 9.2 ms for the others. With those in place, an A/B run
+ * shows no clear difference either way; this keeps the collision from coming back.
  */
 export const BAND_MERGE_MS = 100;
 

@@ -5,18 +5,21 @@
 // when a slider run starts and 'release' once its charts are drawn; between simulated years
 // the run yields to the event loop (so those messages get in) and waits while held.
 //
-// A hold lapses by itself after MAX_HOLD_MS, so a lost 'release' (a page that went away, a
-// restarted worker) never stalls the bands.
+// A run never waits more than MAX_PAUSE_MS between two years, so during a long fast drag (holds
+// back to back) the bands still refresh, only more slowly. A hold also lapses by itself
+// MAX_HOLD_MS after the last 'hold', so a lost 'release' costs nothing lasting.
 
 export type GateMessage = 'hold' | 'release';
 
-/** Longer than any slider run takes to draw (tens of ms), short enough to go unnoticed if lost. */
+/** Longer than a slider run takes to draw (about 10 ms, 20 at worst here). */
+export const MAX_PAUSE_MS = 40;
+/** A hold not renewed for this long is over. */
 export const MAX_HOLD_MS = 150;
 
 export interface YieldGate {
 	/** Listens for 'hold' and 'release' on `port` (the page keeps the other end). */
 	attach(port: MessagePort): void;
-	/** Lets queued messages in, then waits while a hold is on. */
+	/** Lets queued messages in, then waits while a hold is on (at most MAX_PAUSE_MS). */
 	pass(): Promise<void>;
 }
 
@@ -47,10 +50,11 @@ export function createYieldGate(now: () => number = () => performance.now()): Yi
 		},
 		async pass() {
 			await yieldToEvents();
-			while (now() < heldUntil) {
+			const latest = now() + MAX_PAUSE_MS;
+			while (now() < Math.min(heldUntil, latest)) {
 				await new Promise<void>((resume) => {
 					wake = resume;
-					setTimeout(resume, heldUntil - now());
+					setTimeout(resume, Math.min(heldUntil, latest) - now());
 				});
 				wake = null;
 			}
