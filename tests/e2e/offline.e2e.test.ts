@@ -2,7 +2,7 @@
 // notebook (also opened from a link with inputs) and the compare page open, the engine worker
 // runs, and a slider still changes the figures.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
 import { headlineFigure, openWith } from './support/checks';
 
@@ -27,6 +27,29 @@ async function slideAndSeeChange(page: Page): Promise<void> {
 	const value = Number(await slider.inputValue());
 	await slider.fill(value >= 0.9 ? '0.1' : '0.95');
 	await expect.poll(() => page.locator(headlineFigure('domesticShare', 2030)).innerText()).not.toBe(before);
+}
+
+/**
+ * Clicks a site-navigation link and waits for its page. This navigation, offline, once in a few
+ * full e2e runs never arrived (not reproduced alone, nor under load): a failure says what the page
+ * asked for after the click, for whoever meets it next.
+ */
+async function followLink(page: Page, name: string, url: string): Promise<void> {
+	const seen: string[] = [];
+	const started = Date.now();
+	const note = (what: string) => seen.push(`+${Date.now() - started} ms ${what}`);
+	const requested = (r: Request) => note(`request ${r.url()}`);
+	const finished = (r: Request) => note(`finished ${r.url()}`);
+	const failed = (r: Request) => note(`failed ${r.url()} ${r.failure()?.errorText}`);
+	page.on('request', requested).on('requestfinished', finished).on('requestfailed', failed);
+	await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name }).click();
+	try {
+		await page.waitForURL(url, { timeout: 15_000 });
+	} catch (err) {
+		throw new Error(`No navigation to ${url}; the page is at ${page.url()}. After the click:\n${seen.join('\n')}`, { cause: err });
+	} finally {
+		page.off('request', requested).off('requestfinished', finished).off('requestfailed', failed);
+	}
 }
 
 describe('offline, after one visit', () => {
@@ -82,8 +105,7 @@ describe('offline, after one visit', () => {
 		expect(
 			await page.evaluate(() => fetch('/__data.json?x-sveltekit-invalidated=01').then(async (r) => `${r.status} ${(await r.text()).includes('publishedMarkdown')}`))
 		).toBe('200 true');
-		await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Method and data' }).click();
-		await page.waitForURL(`${site.url}/about`);
+		await followLink(page, 'Method and data', `${site.url}/about`);
 		await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Notebook' }).click();
 		await waitForEngine(page);
 
