@@ -17,7 +17,10 @@ import type { InputCell } from '../../src/lib/sim/types';
 import { emit, log, median, quantile, sig } from './timing';
 
 const MEASURE = 'slider-to-chart';
-/** Another build can be measured for experiments: BENCH_BUILD_DIR=/tmp/other/build. */
+/**
+ * For experiments: BENCH_BUILD_DIR=/tmp/other/build measures another build (side by side with
+ * this one, run alternately); BENCH_NO_BANDS=1 switches the uncertainty bands off first.
+ */
 const BUILD_DIR = process.env.BENCH_BUILD_DIR ?? 'build';
 const WARMUP_MOVES = 20;
 const MOVES = 120;

@@ -1,6 +1,6 @@
 // Registers the service worker (src/service-worker.ts: the offline cache) only once the page has
 // drawn its first chart. On a first visit the new worker fetches and stores the whole build, and
-// Chromium compiles every stored script to cache its code: some 200 ms of CPU that, registered at
+// Chromium compiles every stored script to cache its code: 150-200 ms of CPU that, registered at
 // the load event (SvelteKit's default), landed exactly while the engine and the chart worker were
 // getting the first chart out on a two-core machine (seen in a Chromium trace of a first load).
 
