@@ -9,9 +9,9 @@ import type { EngineClient } from '../worker/client';
 export const SAMPLE_CHOICES = [1_000, 5_000, 10_000, 50_000, 100_000] as const;
 export const PROGRESS_AFTER_MS = 200;
 /**
- * While a slider is dragged, bands refresh at most this often. Redrawing ten shaded datasets per
- * chart on every input would compete with the lines for the main thread; four refreshes a
- * second keep the bands moving without slowing the lines down.
+ * While a slider is dragged, bands refresh at most this often. A band run of 10,000 samples
+ * takes one of two cores for about 50 ms, and its result means new figures and a redraw of
+ * every banded chart; four refreshes a second keep the bands moving without slowing the lines.
  */
 export const BAND_REFRESH_MS = 250;
 /**
