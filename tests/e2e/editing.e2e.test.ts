@@ -3,11 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
 import { canvasInk } from './support/checks';
-import { textOf } from './support/text';
+import { headlineText } from './support/text';
 
 const site = useSite();
-const figure = (page: Page, variable: string, year: number) =>
-	textOf(page.locator(`[data-testid="headline-${variable}-${year}"] .figure-value`));
 const cell = (page: Page, id: string) => page.locator(`[data-cell-id="${id}"]`);
 const firstChartLabel = (page: Page) => page.locator('.chart [role="img"]').first().getAttribute('aria-label');
 
@@ -24,12 +22,12 @@ describe('editing formulas', () => {
 	it('an edited formula changes the charts and figures', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
-		const before = await figure(page, 'nevShare', 2035);
+		const before = await headlineText(page, 'nevShare', 2035);
 		const chartBefore = await firstChartLabel(page);
 		const editor = page.getByRole('textbox', { name: 'Formula nevReadiness' });
 		await editor.fill('nevReadiness = 0.5 * logistic(nevSteepness * (year - nevMidYear))');
-		await expect.poll(() => figure(page, 'nevShare', 2035)).not.toBe(before);
-		expect(parseFloat(await figure(page, 'nevShare', 2035))).toBeLessThan(50.5);
+		await expect.poll(() => headlineText(page, 'nevShare', 2035)).not.toBe(before);
+		expect(parseFloat(await headlineText(page, 'nevShare', 2035))).toBeLessThan(50.5);
 		expect(await firstChartLabel(page)).not.toBe(chartBefore);
 		expect(problems).toEqual([]);
 		await context.close();
@@ -44,10 +42,10 @@ describe('editing formulas', () => {
 		await expect.poll(() => box.getByRole('alert').innerText()).toContain('Syntax error');
 		expect(await box.innerText()).toContain('Running on the last good version: nevReadiness = nevCeiling * logistic(nevSteepness * (year - nevMidYear))');
 		// Other cells still compute and still respond to sliders.
-		const domestic = await figure(page, 'domesticShare', 2030);
+		const domestic = await headlineText(page, 'domesticShare', 2030);
 		expect(domestic).toMatch(/^\d+\.\d%$/);
 		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('1');
-		await expect.poll(() => figure(page, 'domesticShare', 2030)).not.toBe(domestic);
+		await expect.poll(() => headlineText(page, 'domesticShare', 2030)).not.toBe(domestic);
 		// A forbidden function is refused by name.
 		await editor.fill('nevReadiness = evaluate("1")');
 		await expect.poll(() => box.getByRole('alert').innerText()).toContain('The function "evaluate" is not allowed');
@@ -62,14 +60,14 @@ describe('editing formulas', () => {
 	it('renaming a variable offers to update the cells that use it', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
-		const before = await figure(page, 'domesticShare', 2030);
+		const before = await headlineText(page, 'domesticShare', 2030);
 		await page.getByRole('textbox', { name: 'Formula techLead' }).fill('domesticTechLead = techLeadMax * logistic(techLeadSpeed * (year - techLeadMidYear))');
 		const offer = cell(page, 'f-techLead').getByRole('button', { name: 'Rename in that cell too' });
 		await offer.waitFor();
 		await offer.click();
 		await expect.poll(() => page.getByRole('textbox', { name: 'Formula foreignTechGap' }).inputValue()).toBe('foreignTechGap = domesticTechLead * (1 - localisationReached)');
 		await expect.poll(() => page.locator('.cell-error').count()).toBe(0);
-		await expect.poll(() => figure(page, 'domesticShare', 2030)).toBe(before);
+		await expect.poll(() => headlineText(page, 'domesticShare', 2030)).toBe(before);
 		expect(problems).toEqual([]);
 		await context.close();
 	});
@@ -198,16 +196,16 @@ describe('undo, redo and nothing lost', () => {
 		await expect.poll(() => editor.inputValue()).toContain('0.6 *');
 		// A slider move, undone with Ctrl+Z outside any text box, redone with Ctrl+Shift+Z.
 		const slider = page.getByRole('slider', { name: 'Worth of the foreign safety reputation' });
-		const unmoved = await figure(page, 'domesticShare', 2030);
+		const unmoved = await headlineText(page, 'domesticShare', 2030);
 		await slider.fill('1.2');
-		await expect.poll(() => figure(page, 'domesticShare', 2030)).not.toBe(unmoved);
-		const moved = await figure(page, 'domesticShare', 2030);
+		await expect.poll(() => headlineText(page, 'domesticShare', 2030)).not.toBe(unmoved);
+		const moved = await headlineText(page, 'domesticShare', 2030);
 		await page.locator('h1').first().click();
 		await page.keyboard.press('Control+z');
 		await expect.poll(() => slider.inputValue()).toBe('0.4');
 		await page.keyboard.press('Control+Shift+z');
 		await expect.poll(() => slider.inputValue()).toBe('1.2');
-		await expect.poll(() => figure(page, 'domesticShare', 2030)).toBe(moved);
+		await expect.poll(() => headlineText(page, 'domesticShare', 2030)).toBe(moved);
 		expect(problems).toEqual([]);
 		await context.close();
 	});
@@ -219,13 +217,13 @@ describe('undo, redo and nothing lost', () => {
 		await page.getByRole('slider', { name: 'Domestic models lost in a shake-out by 2030' }).fill('0.2');
 		await page.getByLabel('Projection horizon').selectOption('2040');
 		await page.waitForTimeout(600); // compiling waits 250 ms after typing; autosave 300 ms
-		const shown = await figure(page, 'domesticShare', 2035);
+		const shown = await headlineText(page, 'domesticShare', 2035);
 		await page.reload();
 		await waitForEngine(page);
 		expect(await page.getByRole('textbox', { name: 'Formula nevReadiness' }).inputValue()).toContain('0.7 *');
 		expect(await page.getByRole('slider', { name: 'Domestic models lost in a shake-out by 2030' }).inputValue()).toBe('0.2');
 		expect(await page.getByLabel('Projection horizon').inputValue()).toBe('2040');
-		await expect.poll(() => figure(page, 'domesticShare', 2035)).toBe(shown);
+		await expect.poll(() => headlineText(page, 'domesticShare', 2035)).toBe(shown);
 		// Reset asks; "Keep my edits" changes nothing.
 		await page.getByRole('button', { name: 'Reset to the published notebook' }).click();
 		await page.getByRole('dialog').getByRole('button', { name: 'Keep my edits' }).click();
@@ -310,16 +308,16 @@ describe('resilience', () => {
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(e.message));
 		await waitForEngine(page);
-		const before = await figure(page, 'domesticShare', 2030);
+		const before = await headlineText(page, 'domesticShare', 2030);
 		// The slider-facing engine worker (the first of the two; the chart worker runs beside them).
 		await crashWorker(page, 'engine.worker', 'simulated crash');
 		const alert = page.getByRole('alert').filter({ hasText: 'stopped unexpectedly' });
 		await expect.poll(() => alert.count()).toBe(1);
 		expect(await alert.innerText()).toContain('simulated crash');
-		expect(await figure(page, 'domesticShare', 2030)).toBe(before);
+		expect(await headlineText(page, 'domesticShare', 2030)).toBe(before);
 		// The fresh worker computes.
 		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('0.9');
-		await expect.poll(() => figure(page, 'domesticShare', 2030)).not.toBe(before);
+		await expect.poll(() => headlineText(page, 'domesticShare', 2030)).not.toBe(before);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { hostileLinks } from '../fixtures/hostile-links';
 import { useSite, waitForEngine } from './support/site';
-import { textOf } from './support/text';
+import { headlineText } from './support/text';
 
 const site = useSite();
 
@@ -81,12 +81,12 @@ describe('hostile formulas typed into a cell', () => {
 		await waitForEngine(page);
 		const box = page.locator('[data-cell-id="f-nevReadiness"]');
 		const editor = box.getByRole('textbox');
-		const before = await textOf(page.locator('[data-testid="headline-nevShare-2035"] .figure-value'));
+		const before = await headlineText(page, 'nevShare', 2035);
 		for (const [formula, message] of formulas) {
 			await editor.fill(formula);
 			await expect.poll(() => box.getByRole('alert').first().innerText().catch(() => ''), { timeout: 5000 }).toMatch(message);
 			// The model keeps running on the last good version.
-			expect(await textOf(page.locator('[data-testid="headline-nevShare-2035"] .figure-value'))).toBe(before);
+			expect(await headlineText(page, 'nevShare', 2035)).toBe(before);
 		}
 		expect(problems).toEqual([]);
 		await context.close();

@@ -2,17 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { useSite, waitForEngine } from './support/site';
 import { canvasInk } from './support/checks';
-import { textOf } from './support/text';
+import { headlineText, textOf } from './support/text';
 
 const site = useSite();
-const headline = (variable: string, year: number) => `[data-testid="headline-${variable}-${year}"] .figure-value`;
 
 describe('notebook page', () => {
 	it('loads the model, shows history beside the projection, and logs no errors', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
-		expect(await textOf(page.locator(headline('domesticShare', 2030)))).toMatch(/^\d+\.\d%$/);
-		expect(await textOf(page.locator(headline('nevShare', 2035)))).toMatch(/^\d+\.\d%$/);
+		expect(await headlineText(page, 'domesticShare', 2030)).toMatch(/^\d+\.\d%$/);
+		expect(await headlineText(page, 'nevShare', 2035)).toMatch(/^\d+\.\d%$/);
 		// Four charts' canvases, each with a text alternative that names real values.
 		const labels = await page.locator('[role="img"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
 		expect(labels.length).toBeGreaterThanOrEqual(3);
@@ -84,27 +83,27 @@ describe('notebook page', () => {
 	it('moving a slider changes the shown figures and the chart, against an unchanged baseline', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
-		const before = await textOf(page.locator(headline('domesticShare', 2030)));
+		const before = await headlineText(page, 'domesticShare', 2030);
 		const chartBefore = await page.locator('[role="img"]').first().getAttribute('aria-label');
 		const slider = page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' });
 		await slider.fill('0.9');
-		await expect.poll(() => textOf(page.locator(headline('domesticShare', 2030)))).not.toBe(before);
-		const after = await textOf(page.locator(headline('domesticShare', 2030)));
+		await expect.poll(() => headlineText(page, 'domesticShare', 2030)).not.toBe(before);
+		const after = await headlineText(page, 'domesticShare', 2030);
 		expect(parseFloat(after)).toBeLessThan(parseFloat(before)); // more localisation, lower domestic share
 		const change = await textOf(page.locator('[data-testid="headline-domesticShare-2030"] .figure-change'));
 		expect(change).toMatch(/^−\d+\.\d pp against the baseline \(/);
 		expect(await page.locator('[role="img"]').first().getAttribute('aria-label')).not.toBe(chartBefore);
 		// Keyboard: arrow keys move the focused slider by one step.
 		const pace = page.getByRole('slider', { name: 'Electrification pace from 2026' });
-		const nevBefore = await textOf(page.locator(headline('nevShare', 2030)));
+		const nevBefore = await headlineText(page, 'nevShare', 2030);
 		await pace.focus();
 		for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
-		await expect.poll(() => textOf(page.locator(headline('nevShare', 2030)))).not.toBe(nevBefore);
+		await expect.poll(() => headlineText(page, 'nevShare', 2030)).not.toBe(nevBefore);
 		expect(await page.getByRole('spinbutton', { name: 'Electrification pace from 2026, value' }).inputValue()).toBe('1.25');
 		// Reset brings the defaults back.
 		await page.getByRole('button', { name: 'Reset Technology gap foreign brands close by 2030' }).click();
 		await page.getByRole('button', { name: 'Reset Electrification pace from 2026' }).click();
-		await expect.poll(() => textOf(page.locator(headline('domesticShare', 2030)))).toBe(before);
+		await expect.poll(() => headlineText(page, 'domesticShare', 2030)).toBe(before);
 		expect(problems).toEqual([]);
 		await context.close();
 	});
@@ -145,7 +144,7 @@ describe('notebook page', () => {
 		await expect.poll(async () => (await picture()).length).toBeGreaterThan(5_000);
 		expect(await volumes.evaluate((c) => c.getBoundingClientRect().top > innerHeight + 200)).toBe(true);
 		const before = await picture();
-		const figure = () => textOf(page.locator(headline('domesticShare', 2030)));
+		const figure = () => headlineText(page, 'domesticShare', 2030);
 		const shown = await figure();
 		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('0.9');
 		await expect.poll(figure).not.toBe(shown);

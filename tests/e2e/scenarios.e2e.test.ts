@@ -2,11 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
-import { textOf } from './support/text';
+import { headlineText } from './support/text';
 
 const site = useSite();
-const figure = (page: Page, variable: string, year: number) =>
-	textOf(page.locator(`[data-testid="headline-${variable}-${year}"] .figure-value`));
 
 /** The address once the debounced URL update has caught up with the page. */
 async function settledUrl(page: Page): Promise<string> {
@@ -29,7 +27,7 @@ describe('scenario links', () => {
 		await page.getByLabel('Projection horizon').selectOption('2040');
 		const url = await settledUrl(page);
 		expect(new URL(url).search).toBe('?v=1&horizon=2040&localisation=0.65&electrificationPace=1.4');
-		const figures = [await figure(page, 'domesticShare', 2030), await figure(page, 'nevShare', 2035)];
+		const figures = [await headlineText(page, 'domesticShare', 2030), await headlineText(page, 'nevShare', 2035)];
 		// Copy link puts the same address on the clipboard (or shows it).
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
 		await page.getByRole('button', { name: 'Copy link' }).click();
@@ -40,7 +38,7 @@ describe('scenario links', () => {
 		const other = await fresh.newPage();
 		await other.goto(url);
 		await waitForEngine(other);
-		expect([await figure(other, 'domesticShare', 2030), await figure(other, 'nevShare', 2035)]).toEqual(figures);
+		expect([await headlineText(other, 'domesticShare', 2030), await headlineText(other, 'nevShare', 2035)]).toEqual(figures);
 		expect(await other.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.65');
 		expect(await other.getByLabel('Projection horizon').inputValue()).toBe('2040');
 		expect(await other.getByTestId('link-notice').count()).toBe(0);
@@ -57,14 +55,14 @@ describe('scenario links', () => {
 		const url = await settledUrl(page);
 		expect(url).toContain('nb=');
 		expect(url).toContain('shakeout=0.15');
-		const figures = [await figure(page, 'domesticShare', 2030), await figure(page, 'nevShare', 2035)];
+		const figures = [await headlineText(page, 'domesticShare', 2030), await headlineText(page, 'nevShare', 2035)];
 		await context.close();
 		const fresh = await site.browser.newContext();
 		const other = await fresh.newPage();
 		await other.goto(url);
 		await waitForEngine(other);
 		expect(await other.getByRole('textbox', { name: 'Formula nevReadiness' }).inputValue()).toBe('nevReadiness = 0.8 * logistic(nevSteepness * (year - nevMidYear))');
-		await expect.poll(async () => [await figure(other, 'domesticShare', 2030), await figure(other, 'nevShare', 2035)]).toEqual(figures);
+		await expect.poll(async () => [await headlineText(other, 'domesticShare', 2030), await headlineText(other, 'nevShare', 2035)]).toEqual(figures);
 		await fresh.close();
 		expect(problems).toEqual([]);
 	});

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
-import { textOf, textsOf } from './support/text';
+import { headlineText, textsOf } from './support/text';
 
 const site = useSite();
 const status = (page: Page) => page.getByTestId('mc-status').innerText();
@@ -75,9 +75,9 @@ describe('uncertainty bands', () => {
 		await page.getByLabel('Samples').selectOption('5000');
 		await waitForBands(page, '5,000');
 		// Sliders never stopped working.
-		const before = await textOf(page.locator('[data-testid="headline-nevShare-2030"] .figure-value'));
+		const before = await headlineText(page, 'nevShare', 2030);
 		await page.getByRole('slider', { name: 'Electrification pace from 2026' }).fill('1.5');
-		await expect.poll(() => textOf(page.locator('[data-testid="headline-nevShare-2030"] .figure-value'))).not.toBe(before);
+		await expect.poll(() => headlineText(page, 'nevShare', 2030)).not.toBe(before);
 		expect(problems).toEqual([]);
 		await context.close();
 	});
