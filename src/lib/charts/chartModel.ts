@@ -108,9 +108,12 @@ export function buildChartModel(
 /** Series listed in the chart's legend; bands and medians go with their scenario line. */
 export const inLegend = (s: ChartSeries): boolean => s.role === 'scenario' || s.role === 'baseline' || s.role === 'history';
 
+/** What a series key names after its "<kind>:" prefix: the variable (an observation's: the data series). */
+export const keyedName = (key: string): string => key.slice(key.indexOf(':') + 1);
+
 /** The legend entry that shows or hides `s`: its own, or for a band or median its scenario line's. */
 export function legendKeyOf(s: ChartSeries): string {
-	return inLegend(s) ? s.key : `s:${s.key.slice(s.key.indexOf(':') + 1)}`;
+	return inLegend(s) ? s.key : `s:${keyedName(s.key)}`;
 }
 
 /** A short text alternative describing what the chart shows at its last year. */

@@ -10,6 +10,7 @@
 
 import type { Plugin, Scale } from 'chart.js';
 import { formatValue } from '../view/format';
+import { keyedName } from './chartModel';
 import type { XY } from './chartModel';
 import type { LineChartSpec, LineSeriesSpec } from './chartSpec';
 
@@ -65,7 +66,7 @@ export function fanExtent(spec: LineChartSpec): { min: number; max: number } | n
 /** Tooltip lines for a scenario line's point: its bands in that year, if it has any. */
 export function fanTooltip(spec: LineChartSpec, series: LineSeriesSpec, year: number): string[] {
 	if (series.role !== 'scenario') return [];
-	const variable = series.key.slice(series.key.indexOf(':') + 1);
+	const variable = keyedName(series.key);
 	const at = (key: string) => spec.series.find((s) => s.key === `${key}:${variable}`)?.points.find((p) => p.x === year)?.y;
 	const f = (v: number) => formatValue(v, spec.format);
 	const [p5, p25, p50, p75, p95] = ['p5', 'p25', 'p50', 'p75', 'p95'].map(at);
