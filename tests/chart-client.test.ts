@@ -9,6 +9,8 @@ import type { ChartSpec } from '../src/lib/charts/chartSpec';
 const handled: { call: string; id: number; spec?: unknown }[] = [];
 /** Messages the page posted, in the order posted (seen synchronously, before any arrive). */
 const posted: { path?: string[] }[] = [];
+/** When the stand-in last "drew", ms since the epoch. */
+const drawnAt = { value: 0 };
 
 vi.mock('../src/lib/charts/chart.worker?worker', () => ({
 	default: class StandInChartWorker {
@@ -18,8 +20,15 @@ vi.mock('../src/lib/charts/chart.worker?worker', () => ({
 			this.port = channel.port1;
 			expose(
 				{
-					create: (id: number) => void handled.push({ call: 'create', id }),
-					update: (id: number, spec: unknown) => void handled.push({ call: 'update', id, spec }),
+					create: (id: number) => {
+						handled.push({ call: 'create', id });
+						return performance.timeOrigin + performance.now();
+					},
+					// As the real worker: when it finished drawing, on the clock all threads share.
+					update: (id: number, spec: unknown) => {
+						handled.push({ call: 'update', id, spec });
+						return (drawnAt.value = performance.timeOrigin + performance.now());
+					},
 					resize: (id: number) => void handled.push({ call: 'resize', id }),
 					destroy: (id: number) => void handled.push({ call: 'destroy', id })
 				},
@@ -91,6 +100,25 @@ describe('chart client', () => {
 		// Latest-wins: 'a' was in flight, 'b' waited and went next; both are drawn by now.
 		expect(handled.filter((h) => h.call === 'update').map((h) => (h.spec as { label: string }).label)).toEqual(['a', 'b']);
 		chart.destroy();
+	});
+
+	it('chartsDrawn gives when the worker finished drawing, on the page timeline, never later than now', async () => {
+		const chart = mountChart(canvas(), spec('first'), size);
+		await chart.ready;
+		const sentAt = performance.now();
+		chart.update(spec('timed'));
+		const at = await chartsDrawn();
+		const now = performance.now();
+		expect(at).not.toBeNull();
+		expect(at!).toBeCloseTo(drawnAt.value - performance.timeOrigin, 6);
+		expect(at!).toBeGreaterThanOrEqual(sentAt - 1);
+		expect(at!).toBeLessThanOrEqual(now);
+		chart.destroy();
+	});
+
+	it('chartsDrawn gives null when nothing was sent', async () => {
+		await chartsDrawn();
+		expect(await chartsDrawn()).toBeNull();
 	});
 
 	it('sends nothing for a chart after it was destroyed', async () => {

@@ -3,6 +3,8 @@
 // measures them properly.
 import { describe, expect, it } from 'vitest';
 import { gzipKb, measureLoad } from './support/budget';
+import { regionFingerprints } from './support/screencast';
+import type { Region } from './support/screencast';
 import { useSite, waitForEngine } from './support/site';
 
 const site = useSite();
@@ -25,27 +27,119 @@ describe('speed budget', () => {
 		await waitForEngine(page);
 		// As in the benchmark: after the first bands, sensitivity and fit have run.
 		await expect.poll(() => page.getByTestId('mc-status').innerText(), { timeout: 20_000 }).toContain('samples in');
-		const durations: number[] = [];
 		for (let k = 0; k < 40; k++) {
-			durations.push(
-				await page.evaluate(async (value) => {
-					const slider = document.querySelector<HTMLInputElement>('input[type=range]')!;
-					const count = performance.getEntriesByName('slider-to-chart').length;
-					slider.value = String(value);
-					slider.dispatchEvent(new Event('input', { bubbles: true }));
-					const started = performance.now();
-					while (performance.getEntriesByName('slider-to-chart').length === count && performance.now() - started < 2000) await new Promise((r) => setTimeout(r, 1));
-					return performance.getEntriesByName('slider-to-chart').at(-1)!.duration;
-				}, k % 2 ? 0.3 : 0.6)
-			);
+			await page.evaluate(async (value) => {
+				const slider = document.querySelector<HTMLInputElement>('input[type=range]')!;
+				const count = performance.getEntriesByName('slider-to-chart').length;
+				slider.value = String(value);
+				slider.dispatchEvent(new Event('input', { bubbles: true }));
+				const started = performance.now();
+				while (performance.getEntriesByName('slider-to-chart').length === count && performance.now() - started < 2000) await new Promise((r) => setTimeout(r, 1));
+			}, k % 2 ? 0.3 : 0.6);
 		}
+		const durations = (name: string) => page.evaluate((n) => performance.getEntriesByName(n).slice(-40).map((e) => e.duration), name);
+		const drawn = await durations('slider-to-chart');
+		const reported = await durations('slider-to-chart-reported');
 		await context.close();
-		const sorted = durations.sort((a, b) => a - b);
-		const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(1);
+		expect(drawn).toHaveLength(40);
+		// The chart is drawn before (or as) the page hears of it, move by move.
+		drawn.forEach((d, k) => expect(d).toBeLessThanOrEqual(reported[k]));
+		const quantileOf = (values: number[]) => {
+			const sorted = [...values].sort((a, b) => a - b);
+			return (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(1);
+		};
+		const at = quantileOf(drawn);
+		const heard = quantileOf(reported);
 		console.log(
 			`speed budget: main page JS ${main.toFixed(1)} kB gzip (<= 100), engine worker ${engine.toFixed(1)} kB (<= 80), ` +
 				`chart worker ${chart.toFixed(1)} kB (<= 80); first chart ${load.firstChartMs.toFixed(0)} ms after navigation (<= 1000); ` +
-				`slider to chart median ${at(0.5)} ms, p95 ${at(0.95)} ms over ${sorted.length} moves (p95 <= 16). Timings printed, not asserted.`
+				`slider to chart median ${at(0.5)} ms, p95 ${at(0.95)} ms over ${drawn.length} moves (p95 <= 16; ` +
+				`to the page being told: median ${heard(0.5)} ms, p95 ${heard(0.95)} ms). Timings printed, not asserted.`
 		);
 	});
+});
+
+// Why the slider-to-chart measure ends when the chart worker has drawn, not when the page hears
+// of it: a worker canvas's frames go to the screen without the page's main thread.
+describe('a chart drawn in the chart worker', () => {
+	/** Blocks the main thread for BLOCK_MS as soon as the page's update that sent a chart its new spec is done. */
+	const BLOCK_MS = 1500;
+	const blockAfterChartUpdate = `(() => {
+		const post = Worker.prototype.postMessage;
+		Worker.prototype.postMessage = function (message, ...rest) {
+			const sent = post.call(this, message, ...rest);
+			if (window.__blockNextUpdate && message && Array.isArray(message.path) && message.path[0] === 'update') {
+				window.__blockNextUpdate = false;
+				window.__blocked = { from: performance.timeOrigin + performance.now() };
+				// A microtask: it runs once the page's update has finished, before any rendering.
+				queueMicrotask(() => {
+					const end = performance.now() + ${BLOCK_MS};
+					while (performance.now() < end) {}
+					window.__blocked.to = performance.timeOrigin + performance.now();
+				});
+			}
+			return sent;
+		};
+	})()`;
+
+	it('reaches the screen while the page main thread is blocked (the page text changes only afterwards)', async () => {
+		const { page, context } = await site.open('/');
+		await waitForEngine(page);
+		await page.getByLabel('Show uncertainty bands').uncheck();
+		const figure = page.locator('figure.chart').first();
+		await figure.scrollIntoViewIfNeeded();
+		await page.waitForTimeout(300);
+		const region = async (selector: string): Promise<Region> => {
+			const box = (await figure.locator(selector).boundingBox())!;
+			return { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
+		};
+		const chart = await region('canvas');
+		// The caption states the chart's figures in words: the page's main thread writes it.
+		const caption = await region('figcaption');
+
+		const cdp = await context.newCDPSession(page);
+		const frames: { at: number; png: string }[] = [];
+		cdp.on('Page.screencastFrame', (frame) => {
+			frames.push({ at: (frame.metadata.timestamp ?? 0) * 1000, png: frame.data });
+			void cdp.send('Page.screencastFrameAck', { sessionId: frame.sessionId }).catch(() => {});
+		});
+		await cdp.send('Page.startScreencast', { format: 'png' });
+		await expect.poll(() => frames.length).toBeGreaterThan(0);
+		await page.evaluate(blockAfterChartUpdate);
+		// A small box moving by a compositor-only animation (transform) in a corner, clear of the
+		// chart and its caption: the compositor keeps making frames, and the screencast keeps
+		// capturing them, while the main thread is blocked.
+		await page.evaluate(() => {
+			const box = document.createElement('div');
+			Object.assign(box.style, { position: 'fixed', right: '0', bottom: '0', width: '8px', height: '8px', background: '#888', willChange: 'transform' });
+			document.body.append(box);
+			box.animate([{ transform: 'translateX(0)' }, { transform: 'translateX(-6px)' }], { duration: 400, iterations: Infinity });
+		});
+		const before = frames.length;
+		await page.evaluate(() => {
+			(window as unknown as { __blockNextUpdate: boolean }).__blockNextUpdate = true;
+			const slider = document.getElementById('input-electrificationPace') as HTMLInputElement;
+			slider.value = '0.6';
+			slider.dispatchEvent(new Event('input', { bubbles: true }));
+		});
+		await page.waitForTimeout(BLOCK_MS + 700);
+		await cdp.send('Page.stopScreencast');
+		const blocked = await page.evaluate(() => (window as unknown as { __blocked: { from: number; to: number } }).__blocked);
+		expect(blocked?.to).toBeGreaterThan(blocked.from);
+
+		const shown = frames.slice(before - 1);
+		const seen = await regionFingerprints(context, shown.map((f) => f.png), [chart, caption]);
+		const [start] = seen;
+		const after = seen.at(-1)!;
+		const story = JSON.stringify(seen.map(([c, t], k) => ({ ms: Math.round(shown[k].at - blocked.from), chart: c, caption: t })));
+		// The move changes both the chart and its caption ...
+		expect(after[0], story).not.toBe(start[0]);
+		expect(after[1], story).not.toBe(start[1]);
+		// ... and before the main thread was free again, a frame already showed the new chart under
+		// the old caption. (The caption's new text was written in the same task that sent the chart
+		// its update: any frame the main thread made after that task would show it.)
+		const drawnWithoutMainThread = seen.some(([c, t], k) => shown[k].at < blocked.to && c === after[0] && t === start[1]);
+		expect(drawnWithoutMainThread, story).toBe(true);
+		await context.close();
+	}, 30_000);
 });

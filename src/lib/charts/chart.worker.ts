@@ -36,12 +36,20 @@ interface Entry {
 const charts = new Map<number, Entry>();
 
 /**
+ * When a drawing call finished, on the clock every thread of the page shares (time origin +
+ * now, ms since the epoch): the page turns it into its own timeline to end the slider-to-chart
+ * measure at the moment the chart was drawn. A worker canvas's frames reach the screen without
+ * the page's main thread, so the moment the page hears of it can be later than what people see.
+ */
+const drawnAt = () => performance.timeOrigin + performance.now();
+
+/**
  * A message can arrive for a chart already destroyed (its component went away while the message
  * was on its way): there is nothing left to draw, so it is dropped.
  */
-function withChart(id: number, act: (e: Entry) => void): void {
+function withChart<T>(id: number, act: (e: Entry) => T): T | null {
 	const found = charts.get(id);
-	if (found) act(found);
+	return found ? act(found) : null;
 }
 
 /** Chart.js never sizes a canvas below 1 px; a hidden box reports 0. */
@@ -76,8 +84,8 @@ function applySpec(e: Entry, spec: ChartSpec): void {
 }
 
 export const chartWorkerApi = {
-	/** Creates and draws a chart on `canvas`. Resolves once it is drawn. */
-	create(id: number, canvas: OffscreenCanvas, spec: ChartSpec, size: CanvasSize): void {
+	/** Creates and draws a chart on `canvas`. Resolves, once it is drawn, with when (drawnAt). */
+	create(id: number, canvas: OffscreenCanvas, spec: ChartSpec, size: CanvasSize): number {
 		canvas.width = px(size.width);
 		canvas.height = px(size.height);
 		const e = { spec, shape: shapeOf(spec) } as Entry;
@@ -85,12 +93,14 @@ export const chartWorkerApi = {
 		e.chart = new Chart(canvas as unknown as HTMLCanvasElement, { ...chartConfig(() => e.spec, size.pixelRatio), platform: ForwardingPlatform } as never);
 		e.chart.resize(px(size.width), px(size.height));
 		charts.set(id, e);
+		return drawnAt();
 	},
-	/** Redraws with new numbers (or a new shape). Resolves once drawn. */
-	update(id: number, spec: ChartSpec): void {
-		withChart(id, (e) => {
+	/** Redraws with new numbers (or a new shape). Resolves, once drawn, with when (drawnAt); null if the chart is gone. */
+	update(id: number, spec: ChartSpec): number | null {
+		return withChart(id, (e) => {
 			applySpec(e, spec);
 			e.chart.update('none');
+			return drawnAt();
 		});
 	},
 	resize(id: number, size: CanvasSize): void {

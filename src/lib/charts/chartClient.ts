@@ -15,6 +15,9 @@ let remote: Remote<ChartWorkerApi> | null = null;
 let nextId = 1;
 /** Messages sent and not yet answered: chartsDrawn() waits for them. */
 const inFlight = new Set<Promise<unknown>>();
+
+/** A time on the clock every thread shares (ms since the epoch), as a time on this page's timeline. */
+const onPageTimeline = (epochMs: number) => epochMs - performance.timeOrigin;
 /** Told when the chart worker failed and a fresh one replaced it: each chart re-mounts. */
 const restartListeners = new Set<(why: string) => void>();
 
@@ -86,7 +89,7 @@ export function mountChart(canvas: HTMLCanvasElement, spec: ChartSpec, size: Can
 	const api = chartWorker();
 	const id = nextId++;
 	const offscreen = canvas.transferControlToOffscreen();
-	const ready = track(api.create(id, transfer(offscreen, [offscreen]), spec, size));
+	const ready = track(api.create(id, transfer(offscreen, [offscreen]), spec, size)).then(() => undefined);
 	const updates = latestOnly((next: ChartSpec) => api.update(id, next));
 	const fail = (err: unknown) => console.warn('Chart worker:', err);
 	ready.catch(fail);
@@ -115,7 +118,17 @@ export function mountChart(canvas: HTMLCanvasElement, spec: ChartSpec, size: Can
 	};
 }
 
-/** Resolves when every chart message sent so far has been drawn (for the input-to-chart measure). */
-export async function chartsDrawn(): Promise<void> {
-	await Promise.allSettled([...inFlight]);
+/**
+ * Resolves when every chart message sent so far has been handled, with when the last of those
+ * drawings was finished in the chart worker, on this page's timeline (null if none drew: no chart
+ * in view had anything new). That moment, not the later one when the page hears of it, is when
+ * the chart changes on screen: a worker canvas's frames go to the compositor without the main
+ * thread (README, "Slider to chart: where the measure ends").
+ */
+export async function chartsDrawn(): Promise<number | null> {
+	let latest: number | null = null;
+	for (const outcome of await Promise.allSettled([...inFlight])) {
+		if (outcome.status === 'fulfilled' && typeof outcome.value === 'number') latest = Math.max(latest ?? -Infinity, outcome.value);
+	}
+	return latest === null ? null : Math.min(onPageTimeline(latest), performance.now());
 }

@@ -341,8 +341,8 @@ export class NotebookSession {
 			// The charts draw in their own worker: the input-to-chart measure ends when they have
 			// drawn, and the bands are asked for only then, so on a two-core machine the first
 			// lines are not kept waiting behind 10,000 samples.
-			await chartsDrawn();
-			if (inputAt !== null) measureSliderToChart(inputAt);
+			const drawnAt = await chartsDrawn();
+			if (inputAt !== null) measureSliderToChart(inputAt, drawnAt);
 			// Bands follow in the analysis worker; the charts already show the new lines.
 			void this.uncertainty.request($state.snapshot(this.inputs), this.horizon, this.#bandVariables());
 		} catch (err) {
