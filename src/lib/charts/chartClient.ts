@@ -15,9 +15,6 @@ let remote: Remote<ChartWorkerApi> | null = null;
 let nextId = 1;
 /** Messages sent and not yet answered: chartsDrawn() waits for them. */
 const inFlight = new Set<Promise<unknown>>();
-
-/** A time on the clock every thread shares (ms since the epoch), as a time on this page's timeline. */
-const onPageTimeline = (epochMs: number) => epochMs - performance.timeOrigin;
 /** Told when the chart worker failed and a fresh one replaced it: each chart re-mounts. */
 const restartListeners = new Set<(why: string) => void>();
 
@@ -118,12 +115,15 @@ export function mountChart(canvas: HTMLCanvasElement, spec: ChartSpec, size: Can
 	};
 }
 
+/** A time on the clock every thread shares (ms since the epoch), as a time on this page's timeline. */
+const onPageTimeline = (epochMs: number) => epochMs - performance.timeOrigin;
+
 /**
  * Resolves when every chart message sent so far has been handled, with when the last of those
  * drawings was finished in the chart worker, on this page's timeline (null if none drew: no chart
  * in view had anything new). That moment, not the later one when the page hears of it, is when
  * the chart changes on screen: a worker canvas's frames go to the compositor without the main
- * thread (README, "Slider to chart: where the measure ends").
+ * thread (README, "Where the slider measure ends").
  */
 export async function chartsDrawn(): Promise<number | null> {
 	let latest: number | null = null;
