@@ -8,18 +8,17 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { findChromium, launchChromium } from '../../tests/e2e/support/chromium';
 import { serveDirectory } from '../../tests/e2e/support/staticServer';
 import type { RunningServer } from '../../tests/e2e/support/staticServer';
 import { waitForEngine } from '../../tests/e2e/support/site';
-import { chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
-import type { InputCell } from '../../src/lib/sim/types';
+import { SLIDER_TO_CHART } from '../../src/lib/view/perfMarks';
+import { clearSliderMeasures, inputCell, MOVED_SLIDERS, moveSlider, sliderMeasures, sliderValues, sliderWalk } from '../../tests/e2e/support/sliderMoves';
 import { emit, log, median, quantile, sig } from './timing';
 
-const MEASURE = 'slider-to-chart';
-/** The same moves, ending when the page heard the charts were drawn (src/lib/view/perfMarks.ts). */
-const REPORTED = 'slider-to-chart-reported';
+/** The drag and burst below read the same measure as the moves. */
+const MEASURE = SLIDER_TO_CHART;
 /**
  * For experiments: BENCH_BUILD_DIR=/tmp/other/build measures another build (side by side with
  * this one, run alternately); BENCH_NO_BANDS=1 switches the uncertainty bands off first.
@@ -27,54 +26,9 @@ const REPORTED = 'slider-to-chart-reported';
 const BUILD_DIR = process.env.BENCH_BUILD_DIR ?? 'build';
 const WARMUP_MOVES = 20;
 const MOVES = 120;
-const SLIDERS = ['localisation', 'electrificationPace', 'safetyValue'];
 const DRAG_SLIDER = 'techLeadMax';
 const DRAG_EVENTS = 60;
 const DRAG_GAP_MS = 8;
-
-const inputCell = (name: string) =>
-	chinaMarketNotebook.cells.find((c): c is InputCell => c.kind === 'input' && c.name === name)!;
-
-/** Every value a slider can take, in order. */
-function sliderValues(name: string): number[] {
-	const c = inputCell(name);
-	const out: number[] = [];
-	const count = Math.round((c.max - c.min) / c.step);
-	for (let k = 0; k <= count; k++) out.push(Number((c.min + k * c.step).toFixed(6)));
-	return out;
-}
-
-/** A walk back and forth over the slider's values: consecutive moves of one slider never repeat a value. */
-function pingPong(values: number[], start: number, length: number): number[] {
-	const cycle = [...values, ...values.slice(1, -1).reverse()];
-	return Array.from({ length }, (_, k) => cycle[(start + k) % cycle.length]);
-}
-
-async function measureCount(page: Page): Promise<number> {
-	return page.evaluate((name) => performance.getEntriesByName(name).length, MEASURE);
-}
-
-/** Sets a range input's value and fires `input` as a drag would; waits for that move's measure. */
-async function move(page: Page, name: string, value: number): Promise<void> {
-	const before = await page.evaluate(
-		({ id, value, measure }) => {
-			const el = document.getElementById(id) as HTMLInputElement | null;
-			if (!el) throw new Error(`No slider #${id}`);
-			const count = performance.getEntriesByName(measure).length;
-			el.value = String(value);
-			el.dispatchEvent(new Event('input', { bubbles: true }));
-			return count;
-		},
-		{ id: `input-${name}`, value, measure: MEASURE }
-	);
-	await page.waitForFunction(
-		({ measure, before }) => performance.getEntriesByName(measure).length > before,
-		{ measure: MEASURE, before },
-		{ polling: 'raf', timeout: 10_000 }
-	);
-	// Let the browser paint the frame before the next move, as between two real pointer moves.
-	await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-}
 
 async function main(): Promise<void> {
 	if (!findChromium()) {
@@ -112,30 +66,22 @@ async function main(): Promise<void> {
 		}
 
 		// Warm-up: the same kind of moves, not recorded.
-		const walks = SLIDERS.map((name, s) => pingPong(sliderValues(name), 1 + s, Math.ceil((WARMUP_MOVES + MOVES) / SLIDERS.length) + 1));
-		let k = 0;
-		const nextMove = () => {
-			const s = k % SLIDERS.length;
-			const value = walks[s][Math.floor(k / SLIDERS.length)];
-			k++;
-			return { name: SLIDERS[s], value };
-		};
+		const nextMove = sliderWalk(WARMUP_MOVES + MOVES);
 		for (let i = 0; i < WARMUP_MOVES; i++) {
 			const m = nextMove();
-			await move(page, m.name, m.value);
+			await moveSlider(page, m.name, m.value);
 		}
-		await page.evaluate((names) => names.forEach((name) => performance.clearMeasures(name)), [MEASURE, REPORTED]);
+		await clearSliderMeasures(page);
 
 		for (let i = 0; i < MOVES; i++) {
 			const m = nextMove();
-			await move(page, m.name, m.value);
+			await moveSlider(page, m.name, m.value);
 		}
-		const durations = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), MEASURE);
-		const reported = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), REPORTED);
+		const { drawn: durations, reported } = await sliderMeasures(page);
 		if (durations.length !== MOVES) log(`warning: ${durations.length} measures for ${MOVES} moves`);
 		const engineMicros = await page.locator('.engine-time').innerText().catch(() => '');
 		log(
-			`slider to chart: ${durations.length} moves over ${SLIDERS.join(', ')}: median ${median(durations).toFixed(2)} ms, ` +
+			`slider to chart: ${durations.length} moves over ${MOVED_SLIDERS.join(', ')}: median ${median(durations).toFixed(2)} ms, ` +
 				`p95 ${quantile(durations, 0.95).toFixed(2)} ms, max ${Math.max(...durations).toFixed(2)} ms` +
 				(engineMicros ? ` (page says: ${engineMicros})` : '')
 		);
