@@ -59,12 +59,18 @@ export function workerChart(canvas: () => HTMLCanvasElement | undefined, spec: (
 			() => state.generation++,
 			(inView) => (visible = inView)
 		);
+		// Not after the component is gone (its props and derived values with it): a chart shown
+		// for a moment, as the build's results give way to a link's, is destroyed before it is drawn.
+		let live = true;
 		current.ready.then(
-			() => onDrawn?.(),
-			(err: Error) => (state.failure = `${err.message}; the tables hold every value.`)
+			() => live && onDrawn?.(),
+			(err: Error) => live && (state.failure = `${err.message}; the tables hold every value.`)
 		);
 		attached = current;
-		return () => current.destroy();
+		return () => {
+			live = false;
+			current.destroy();
+		};
 	});
 
 	// A pre-effect runs as the update reaches this component, not after every other component's

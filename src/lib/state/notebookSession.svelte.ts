@@ -12,6 +12,7 @@ import type { EngineClient } from '../worker/client';
 import type { BacktestCell, CellError, Cell, CellKind, FitCell, Notebook, RunResult } from '../sim/types';
 import type { BacktestResult, FitResult, SensitivityReport } from '../worker/protocol';
 import { Uncertainty } from './uncertainty.svelte';
+import { resultUpTo } from '../sim/resultUpTo';
 import { inputCells } from '../view/notebookView';
 import { measureSliderToChart } from '../view/perfMarks';
 import { chartsDrawn } from '../charts/chartClient';
@@ -73,6 +74,8 @@ export class NotebookSession {
 	#compileTimer: ReturnType<typeof setTimeout> | null = null;
 	#saveTimer: ReturnType<typeof setTimeout> | null = null;
 	#pendingGuard: string | undefined = undefined;
+	/** The result shown is the build's run of the published notebook, not yet one from the engine. */
+	#resultFromBuild = false;
 
 	/** Errors per cell: a refused draft's own errors, else the latest run's (or compile's). */
 	errorsByCell = $derived.by(() => {
@@ -87,6 +90,26 @@ export class NotebookSession {
 		this.notebook = restored?.notebook ?? published;
 		this.inputs = restored?.inputs ?? {};
 		this.horizon = restored?.horizon ?? published.horizon;
+	}
+
+	/**
+	 * The published notebook's baseline, run at build time (+page.server.ts). Shown as the first
+	 * results while the document is the unchanged published notebook: the engine's own run of it,
+	 * when it comes, gives the same numbers (the baseline's first years are that run).
+	 */
+	usePublishedRun(baseline: RunResult): void {
+		this.baseline = baseline;
+		if (!this.#isPublishedDefault()) return;
+		this.result = resultUpTo(baseline, this.horizon);
+		this.#resultFromBuild = true;
+	}
+
+	#isPublishedDefault(): boolean {
+		return (
+			Object.keys(this.inputs).length === 0 &&
+			this.horizon === this.published.horizon &&
+			(this.notebook === this.published || JSON.stringify(this.notebook) === JSON.stringify(this.published))
+		);
 	}
 
 	get document(): WorkingDocument {
@@ -258,6 +281,11 @@ export class NotebookSession {
 	}
 
 	#changed() {
+		// Once the document is no longer the published one, the build's numbers are not its numbers.
+		if (this.#resultFromBuild && !this.#isPublishedDefault()) {
+			this.result = null;
+			this.#resultFromBuild = false;
+		}
 		this.canUndo = this.#history.canUndo;
 		this.canRedo = this.#history.canRedo;
 		this.#scheduleSave();
@@ -334,6 +362,7 @@ export class NotebookSession {
 			const response = await this.#engine.run({ inputs: $state.snapshot(this.inputs), horizon: this.horizon });
 			if (!response) return; // a newer request replaced this one
 			this.result = response.result;
+			this.#resultFromBuild = false;
 			// Bands that came in meanwhile go into the same update: one redraw for both.
 			this.uncertainty.takePending();
 			this.engineMicros = response.engineMicros;
