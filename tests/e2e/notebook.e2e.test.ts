@@ -27,6 +27,66 @@ describe('notebook page', () => {
 		await context.close();
 	});
 
+	it('arrives with the published figures before any script runs, the same the engine then gives', async () => {
+		// Scripts off: what the prerendered page itself says (the build ran the published notebook).
+		const bare = await site.browser.newContext({ javaScriptEnabled: false });
+		const plain = await bare.newPage();
+		await plain.goto(site.url + '/');
+		const prerendered = [await headlineText(plain, 'domesticShare', 2030), await headlineText(plain, 'nevShare', 2035)];
+		const summary = await plain.locator('figure.chart [role="img"]').first().getAttribute('aria-label');
+		await bare.close();
+		expect(prerendered[0]).toMatch(/^\d+\.\d%$/);
+		expect(summary).toMatch(/from \d+\.\d% in 2019 to \d+\.\d% in 2035/);
+
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		// The engine's own run of the published notebook, once it has answered.
+		await expect.poll(() => page.locator('.engine-time').count()).toBe(1);
+		expect([await headlineText(page, 'domesticShare', 2030), await headlineText(page, 'nevShare', 2035)]).toEqual(prerendered);
+		expect(await page.locator('figure.chart [role="img"]').first().getAttribute('aria-label')).toBe(summary);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+
+	it('a link to other inputs never shows the published figures as its own', async () => {
+		// Moving a slider writes the scenario into the address; open that address in a fresh context.
+		const { page, context } = await site.open('/');
+		await waitForEngine(page);
+		const published = await headlineText(page, 'nevShare', 2035);
+		const before = page.url();
+		await page.locator('#input-electrificationPace').fill('2');
+		await expect.poll(() => headlineText(page, 'nevShare', 2035)).not.toBe(published);
+		const changed = await headlineText(page, 'nevShare', 2035);
+		await expect.poll(() => page.url()).not.toBe(before);
+		const link = page.url();
+		await context.close();
+
+		const fresh = await site.browser.newContext();
+		const opened = await fresh.newPage();
+		// Every value the figure shows, frame by frame, from the moment scripts run.
+		await opened.addInitScript(() => {
+			const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = []);
+			const look = () => {
+				const figure = document.querySelector('[data-testid="headline-nevShare-2035"] .figure-value');
+				const text = figure?.textContent?.trim();
+				if (text && seen.at(-1) !== text) seen.push(text);
+				requestAnimationFrame(look);
+			};
+			requestAnimationFrame(look);
+		});
+		await opened.goto(link);
+		await waitForEngine(opened);
+		await expect.poll(() => headlineText(opened, 'nevShare', 2035)).toBe(changed);
+		const seen = await opened.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+		// The prerendered page shows the published figure; once the script has read the link, that
+		// figure gives way to "…" (computing) until the engine answers with the link's own figure.
+		// (Were the published figure kept, it would go straight to the link's figure.)
+		const afterPublished = seen.slice(seen.lastIndexOf(published) + 1);
+		expect(afterPublished[0], JSON.stringify(seen)).toBe('…');
+		expect(seen.at(-1)).toBe(changed);
+		await fresh.close();
+	});
+
 	it('charts draw in the chart worker, answer the pointer, and the published prose arrives rendered', async () => {
 		const renderers: string[] = [];
 		const { page, context, problems } = await site.open('/', {
