@@ -3,6 +3,7 @@ import { config } from 'zod/mini';
 import { startChartWorker } from '$lib/charts/chartClient';
 import { prestartEngineWorkers } from '$lib/worker/prestart';
 import { registerServiceWorkerLater } from '$lib/offline/serviceWorker';
+import { hasSavedWork } from '$lib/state/autosave';
 
 // Classic zod's object schemas probe whether eval is allowed (new Function in a try/catch) on first
 // use; under our Content Security Policy that probe is refused and reported. The zod/mini objects
@@ -13,8 +14,13 @@ config({ jitless: true });
 // The notebook (/) and compare pages need two engine workers and the chart worker: start them
 // before the page hydrates (see lib/worker/prestart.ts); the method page needs none.
 const drawsCharts = /\/(compare)?$/.test(location.pathname);
+// Except on a first visit to the notebook (no scenario in the address, nothing saved): the page
+// then arrives with the build's results and needs no engine for its first charts, so its engine
+// workers start once they are drawn (src/routes/+page.svelte), leaving the second core to the
+// chart worker meanwhile. A link or saved work needs the engine at once.
+const firstVisitToNotebook = !/\/compare$/.test(location.pathname) && location.search.length <= 1 && !hasSavedWork();
 if (drawsCharts) {
-	prestartEngineWorkers(2);
+	if (!firstVisitToNotebook) prestartEngineWorkers(2);
 	startChartWorker();
 }
 // The offline cache is set up after the first chart, not during the page's start (see there).

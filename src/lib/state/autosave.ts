@@ -50,6 +50,13 @@ export function readItem(store: Storage, key: string): string | null | 'unreadab
 	}
 }
 
+/** Whether anything is saved at all (cheap: read before the page starts, src/hooks.client.ts). */
+export function hasSavedWork(): boolean {
+	const store = storage();
+	const raw = store ? readItem(store, AUTOSAVE_KEY) : null;
+	return raw !== null;
+}
+
 export function restoreWorkingDocument(): Restored {
 	const store = storage();
 	const raw = store ? readItem(store, AUTOSAVE_KEY) : null;
