@@ -6,7 +6,7 @@
 
 import { base } from '$app/paths';
 import { dev } from '$app/environment';
-import { firstChartDrawn } from '../view/perfMarks';
+import { firstChartDrawnOr } from '../view/perfMarks';
 
 /** Register anyway after this long without a chart (the engine failed, or the page has none). */
 export const MAX_WAIT_FOR_CHART_MS = 5_000;
@@ -21,7 +21,7 @@ function loaded(): Promise<void> {
 /** `afterFirstChart`: this page draws charts (the notebook, the compare page). */
 export function registerServiceWorkerLater(afterFirstChart: boolean): void {
 	if (!('serviceWorker' in navigator)) return;
-	const chart = afterFirstChart ? Promise.race([firstChartDrawn, new Promise((done) => setTimeout(done, MAX_WAIT_FOR_CHART_MS))]) : Promise.resolve();
+	const chart = afterFirstChart ? firstChartDrawnOr(MAX_WAIT_FOR_CHART_MS) : Promise.resolve();
 	void Promise.all([loaded(), chart])
 		.then(() => navigator.serviceWorker.register(`${base}/service-worker.js`, { type: dev ? 'module' : 'classic' }))
 		// The app works without it; only the offline copy is missing.

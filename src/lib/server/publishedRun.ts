@@ -4,11 +4,10 @@
 // (NotebookSession.usePublishedRun), so a first visit does not wait for the workers to start,
 // compile and run before it can draw its charts.
 
-import { observedSeries } from '../data/index';
-import { compileNotebook, createProgram, runDeterministic } from '../sim/index';
 import type { Notebook, RunResult } from '../sim/types';
-import { MAX_HORIZON } from '../worker/protocol';
+import { baselineRun } from '../worker/engineService';
 
+/** The run the engine gives for setBaseline (the same function), done at build time. */
 export function publishedBaseline(notebook: Notebook): RunResult {
-	return runDeterministic(createProgram(compileNotebook(notebook, observedSeries), 1), { inputs: {}, horizon: MAX_HORIZON });
+	return baselineRun(notebook);
 }

@@ -50,16 +50,20 @@ export function readItem(store: Storage, key: string): string | null | 'unreadab
 	}
 }
 
+/** The saved document's text; null if there is none or no storage. */
+function savedText(): string | null | 'unreadable' {
+	const store = storage();
+	return store ? readItem(store, AUTOSAVE_KEY) : null;
+}
+
 /** Whether anything is saved at all (cheap: read before the page starts, src/hooks.client.ts). */
 export function hasSavedWork(): boolean {
-	const store = storage();
-	const raw = store ? readItem(store, AUTOSAVE_KEY) : null;
-	return raw !== null;
+	return savedText() !== null;
 }
 
 export function restoreWorkingDocument(): Restored {
 	const store = storage();
-	const raw = store ? readItem(store, AUTOSAVE_KEY) : null;
+	const raw = savedText();
 	// Storage that throws on reading holds nothing we can use.
 	if (!store || raw === null || raw === 'unreadable') return { kind: 'none' };
 	let json: unknown;

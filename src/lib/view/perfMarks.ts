@@ -23,6 +23,11 @@ let firstChartSeen: () => void = () => {};
 /** Settles when the page has drawn its first chart with data. */
 export const firstChartDrawn = new Promise<void>((done) => (firstChartSeen = done));
 
+/** Settles when the first chart is drawn, or after `maxWaitMs` if none is (the engine failed, no chart). */
+export function firstChartDrawnOr(maxWaitMs: number): Promise<void> {
+	return Promise.race([firstChartDrawn, new Promise<void>((done) => setTimeout(done, maxWaitMs))]);
+}
+
 /** Marks the moment the first chart with data is drawn (time since navigation start). */
 export function markFirstChart(): void {
 	firstChartSeen();

@@ -38,6 +38,15 @@ export function progressAfter(quietMs: number, onProgress: (fraction: number) =>
 	};
 }
 
+/**
+ * A notebook's baseline: default inputs, to the last year any horizon reaches. The engine answers
+ * setBaseline with it, and the build runs it for the published notebook (server/publishedRun.ts),
+ * so the two are the same computation.
+ */
+export function baselineRun(notebook: Notebook): RunResult {
+	return runDeterministic(createProgram(compileNotebook(notebook, observedSeries), 1), { inputs: {}, horizon: MAX_HORIZON });
+}
+
 export function createEngineService(options: EngineServiceOptions = {}): EngineApi {
 	const { betweenYears } = options;
 	let program: Program | null = null;
@@ -51,8 +60,7 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 	};
 	return {
 		async setBaseline(notebook: Notebook): Promise<RunResult> {
-			const baseline = createProgram(compileNotebook(notebook, observedSeries), 1);
-			return runDeterministic(baseline, { inputs: {}, horizon: MAX_HORIZON });
+			return baselineRun(notebook);
 		},
 		async load(notebook: Notebook, guardCellId?: string): Promise<LoadReport> {
 			const model = compileNotebook(notebook, observedSeries);
