@@ -141,7 +141,7 @@ describe('scenario links: properties', () => {
 				const query = await encodeScenario(doc, published);
 				expect(query.length).toBeLessThan(400);
 				expect(query).not.toContain('nb=');
-				expect(query).toMatch(/^v=1(&[A-Za-z][A-Za-z0-9_]*=[-0-9.e%A-F]+)*$/);
+				expect(query).toMatch(/^v=2(&[A-Za-z][A-Za-z0-9_]*=[-0-9.e%A-F]+)*$/);
 				const decoded = await decodeScenario(query, published);
 				expect(decoded.notices).toEqual([]);
 				expect(decoded.document).toEqual(doc);

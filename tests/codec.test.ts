@@ -3,6 +3,7 @@
 // limits, and the migration chain.
 import { describe, expect, it } from 'vitest';
 import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
+import { chinaMarketNotebookV1 } from '../src/lib/notebooks/frozen/chinaMarketV1';
 import {
 	LINK_LIMITS,
 	MAX_NOTICES,
@@ -26,6 +27,7 @@ import type { WorkingDocument } from '../src/lib/state/autosave';
 import type { Cell, InputCell, Notebook } from '../src/lib/sim/types';
 import { MAX_HORIZON, MIN_HORIZON } from '../src/lib/worker/protocol';
 import linksV1 from './fixtures/links-v1.json';
+import linksV2 from './fixtures/links-v2.json';
 import { hostileLinks } from './fixtures/hostile-links';
 
 const published = chinaMarketNotebook;
@@ -71,27 +73,27 @@ function expectNotices(notices: string[], substrings: string[]) {
 
 describe('encodeScenario: the format', () => {
 	it('writes only the version for the default scenario', async () => {
-		expect(await encodeScenario(doc(), published)).toBe('v=1');
+		expect(await encodeScenario(doc(), published)).toBe('v=2');
 	});
 
 	it('writes the example from the design: horizon first, then inputs', async () => {
-		expect(await encodeScenario(doc({ localisation: 0.6 }, 2040), published)).toBe('v=1&horizon=2040&localisation=0.6');
+		expect(await encodeScenario(doc({ localisation: 0.6 }, 2040), published)).toBe('v=2&horizon=2040&localisation=0.6');
 	});
 
 	it('lists inputs in notebook cell order, whatever order the document holds them in', async () => {
 		const query = await encodeScenario(doc({ marketGrowth: 0.02, shakeout: 0.1, localisation: 0.6 }), published);
-		expect(query).toBe('v=1&localisation=0.6&shakeout=0.1&marketGrowth=0.02');
+		expect(query).toBe('v=2&localisation=0.6&shakeout=0.1&marketGrowth=0.02');
 	});
 
 	it('leaves out inputs at their default, names the notebook does not have, and non-finite values', async () => {
 		const query = await encodeScenario(doc({ localisation: 0.3, stale: 4, shakeout: Number.NaN, nevCeiling: 0.91 }), published);
-		expect(query).toBe('v=1&nevCeiling=0.91');
+		expect(query).toBe('v=2&nevCeiling=0.91');
 	});
 
 	it('writes the shortest exact form of each value, escaping what a query would misread', async () => {
 		const values = { localisation: 0.1 + 0.2, iceBrandBias: -1e-7, nevShareStart: 0.056776000000001 };
 		const query = await encodeScenario(doc(values), published);
-		expect(query).toBe('v=1&localisation=0.30000000000000004&nevShareStart=0.056776000000001&iceBrandBias=-1e-7');
+		expect(query).toBe('v=2&localisation=0.30000000000000004&nevShareStart=0.056776000000001&iceBrandBias=-1e-7');
 		const decoded = await decodeScenario(query, published);
 		expect(decoded.document.inputs).toEqual(values);
 		expect(decoded.notices).toEqual([]);
@@ -106,10 +108,10 @@ describe('encodeScenario: the format', () => {
 
 	it('adds nb only when the notebook differs, as a diff holding only the changed cells', async () => {
 		const copy: Notebook = JSON.parse(JSON.stringify(published));
-		expect(await encodeScenario(doc({}, published.horizon, copy), published)).toBe('v=1');
+		expect(await encodeScenario(doc({}, published.horizon, copy), published)).toBe('v=2');
 		// Key order of a cell does not count as an edit.
 		const reordered: Notebook = { ...published, cells: published.cells.map((c) => Object.fromEntries(Object.entries(c).reverse()) as Cell) };
-		expect(await encodeScenario(doc({}, published.horizon, reordered), published)).toBe('v=1');
+		expect(await encodeScenario(doc({}, published.horizon, reordered), published)).toBe('v=2');
 
 		const edited: Notebook = { ...published, cells: published.cells.map((c) => (c.id === 'f-nevShare' ? { ...c, formula: 'nevShare = 0.5' } : c)) };
 		const diff = notebookDiff(edited, published)!;
@@ -117,7 +119,7 @@ describe('encodeScenario: the format', () => {
 		expect(Object.keys(diff.cells)).toEqual(['f-nevShare']);
 		expect(diff.title).toBeUndefined();
 		const query = await encodeScenario(doc({ localisation: 0.6 }, 2040, edited), published);
-		expect(query).toMatch(/^v=1&horizon=2040&localisation=0\.6&nb=[A-Za-z0-9_-]+$/);
+		expect(query).toMatch(/^v=2&horizon=2040&localisation=0\.6&nb=[A-Za-z0-9_-]+$/);
 	});
 
 	it('refuses (with a specific error) a notebook too big to travel', async () => {
@@ -145,7 +147,7 @@ describe('decodeScenario: ordinary links', () => {
 	});
 
 	it('gives a copy of the published notebook, never the object itself', async () => {
-		const decoded = await decodeScenario('v=1', published);
+		const decoded = await decodeScenario('v=2', published);
 		expect(decoded.fromLink).toBe(true);
 		expect(decoded.document.notebook).not.toBe(published);
 		(decoded.document.notebook.cells[0] as { text: string }).text = 'mutated';
@@ -153,14 +155,14 @@ describe('decodeScenario: ordinary links', () => {
 	});
 
 	it('reads the README example', async () => {
-		const decoded = await decodeScenario('v=1&horizon=2040&localisation=0.6', published);
+		const decoded = await decodeScenario('v=2&horizon=2040&localisation=0.6', published);
 		expect(decoded.document.inputs).toEqual({ localisation: 0.6 });
 		expect(decoded.document.horizon).toBe(2040);
 		expect(decoded.notices).toEqual([]);
 	});
 
 	it('says what it changed, in the documented sentences', async () => {
-		const decoded = await decodeScenario('v=1&foo=1&localisation=7&shakeout=abc&horizon=2100&nevCeiling=NaN&safetyValue=0.2&safetyValue=0.3', published);
+		const decoded = await decodeScenario('v=2&foo=1&localisation=7&shakeout=abc&horizon=2100&nevCeiling=NaN&safetyValue=0.2&safetyValue=0.3', published);
 		expect(decoded.notices).toEqual([
 			'"horizon" 2100 is outside 2030 to 2050; set to 2050.',
 			'Ignored "foo": no input of that name.',
@@ -174,34 +176,73 @@ describe('decodeScenario: ordinary links', () => {
 	});
 });
 
-describe('links made by version 1 (frozen fixtures)', () => {
-	it('holds enough links, three of them with an edited notebook', () => {
-		expect(linksV1.version).toBe(1);
-		expect(linksV1.links.length).toBeGreaterThanOrEqual(12);
-		expect(linksV1.links.filter((l) => 'notebook' in l).length).toBeGreaterThanOrEqual(3);
+// Each released version's links open with that version's own published notebook.
+const fixtureSets = [
+	{ fixture: linksV1, notebook: chinaMarketNotebookV1 },
+	{ fixture: linksV2, notebook: chinaMarketNotebook }
+];
+
+for (const { fixture, notebook: base } of fixtureSets) {
+	describe(`links made by version ${fixture.version} (frozen fixtures)`, () => {
+		it('holds enough links, three of them with an edited notebook', () => {
+			expect(base.version).toBe(fixture.version);
+			expect(fixture.links.length).toBeGreaterThanOrEqual(12);
+			expect(fixture.links.filter((l) => 'notebook' in l).length).toBeGreaterThanOrEqual(3);
+		});
+
+		for (const link of fixture.links) {
+			it(`opens: ${link.name}`, async () => {
+				const decoded = await decodeScenario(link.query, published);
+				expect(invariantProblems(decoded)).toEqual([]);
+				expect(decoded.fromLink).toBe(true);
+				expect(decoded.document.inputs).toEqual(link.inputs);
+				expect(decoded.document.horizon).toBe(link.horizon);
+				expect(decoded.notices).toHaveLength(link.notices.length);
+				link.notices.forEach((expected, i) => expect(decoded.notices[i]).toContain(expected));
+
+				const edits = (link as { notebook?: { order: string[]; cells: Record<string, Cell>; title?: string } }).notebook;
+				const byId = (id: string) => base.cells.find((c) => c.id === id)!;
+				const expected: Notebook = edits
+					? {
+							...base,
+							title: edits.title ?? base.title,
+							cells: edits.order.map((id) => (Object.hasOwn(edits.cells, id) ? edits.cells[id] : byId(id)))
+						}
+					: base;
+				expect(canonical(decoded.document.notebook)).toBe(canonical(expected));
+			});
+		}
+	});
+}
+
+describe('a link keeps the version it was made with', () => {
+	it('re-encodes a version-1 document as a version-1 link, edits against version 1', async () => {
+		for (const link of linksV1.links) {
+			const { document } = await decodeScenario(link.query, published);
+			const again = await decodeScenario(await encodeScenario(document, published), published);
+			expect(again.document.notebook.version).toBe(1);
+			expect(canonical(again.document)).toBe(canonical(document));
+		}
+		expect(await encodeScenario(doc({ localisation: 0.6 }, 2040, chinaMarketNotebookV1), published)).toBe('v=1&horizon=2040&localisation=0.6');
 	});
 
-	for (const link of linksV1.links) {
-		it(`opens: ${link.name}`, async () => {
-			const decoded = await decodeScenario(link.query, published);
-			expect(invariantProblems(decoded)).toEqual([]);
-			expect(decoded.fromLink).toBe(true);
-			expect(decoded.document.inputs).toEqual(link.inputs);
-			expect(decoded.document.horizon).toBe(link.horizon);
-			expect(decoded.notices).toHaveLength(link.notices.length);
-			link.notices.forEach((expected, i) => expect(decoded.notices[i]).toContain(expected));
+	it('opens an unknown future version with the current notebook, and says so', async () => {
+		const decoded = await decodeScenario('v=3&localisation=0.5', published);
+		expect(decoded.document.notebook.version).toBe(published.version);
+		expect(decoded.notices).toEqual([`This link was made by a newer version of the notebook (v3); it was opened with version ${published.version}, so results may differ.`]);
+	});
 
-			const edits = (link as { notebook?: { order: string[]; cells: Record<string, Cell>; title?: string } }).notebook;
-			const expected: Notebook = edits
-				? {
-						...published,
-						title: edits.title ?? published.title,
-						cells: edits.order.map((id) => (Object.hasOwn(edits.cells, id) ? edits.cells[id] : cell(id)))
-					}
-				: published;
-			expect(canonical(decoded.document.notebook)).toBe(canonical(expected));
-		});
-	}
+	it('opens a version-1 link whose edited cell would not compile under version 2 (nothing lost)', async () => {
+		// Version 2 defines techLeadCeiling itself, so this added cell would define it twice there.
+		const mine: Cell = { id: 'f-mine', kind: 'formula', formula: 'techLeadCeiling = techLeadMax * 2' };
+		const v1Edited = { ...chinaMarketNotebookV1, cells: [...chinaMarketNotebookV1.cells, mine] };
+		const query = await encodeScenario(doc({}, 2035, v1Edited), published);
+		expect(query).toMatch(/^v=1&nb=/);
+		const decoded = await decodeScenario(query, published);
+		expect(decoded.notices).toEqual([]);
+		expect(decoded.document.notebook.version).toBe(1);
+		expect(decoded.document.notebook.cells.at(-1)).toEqual(mine);
+	});
 });
 
 describe('hostile links', () => {
@@ -293,7 +334,10 @@ describe('compression', () => {
 	});
 });
 
-describe('migrations', () => {
+describe('migrations while reading a link (versions with no kept notebook)', () => {
+	// Released versions are kept frozen and open as they are; these tests cover the chain that
+	// upgrades a version of which no notebook was kept, so they inject no kept versions.
+	const noneKept = () => undefined;
 	// A fake history: version 3 is published; v1 called `localisation` `gapClosed` and used percent,
 	// v2 had `oldKnob` that was later removed.
 	const v3: Notebook = { ...published, version: 3 };
@@ -315,7 +359,7 @@ describe('migrations', () => {
 	});
 
 	it('chains every step from the link version up to the current one', async () => {
-		const decoded = await decodeScenario('v=1&gapClosed=60&oldKnob=3&shakeout=0.2', v3, { migrations });
+		const decoded = await decodeScenario('v=1&gapClosed=60&oldKnob=3&shakeout=0.2', v3, { migrations, versions: noneKept });
 		expect(decoded.document.inputs).toEqual({ localisation: 0.6, shakeout: 0.2 });
 		expect(decoded.notices).toEqual([
 			'This link was made by version 1 of the notebook; it was updated to version 3.',
@@ -326,7 +370,7 @@ describe('migrations', () => {
 	});
 
 	it('starts the chain at the link version', async () => {
-		const decoded = await decodeScenario('v=2&gapClosed=60&oldKnob=3', v3, { migrations });
+		const decoded = await decodeScenario('v=2&gapClosed=60&oldKnob=3', v3, { migrations, versions: noneKept });
 		expect(decoded.document.inputs).toEqual({});
 		expect(decoded.notices).toEqual([
 			'This link was made by version 2 of the notebook; it was updated to version 3.',
@@ -336,13 +380,13 @@ describe('migrations', () => {
 	});
 
 	it('runs no migration for a current link, and checks names at once', async () => {
-		const decoded = await decodeScenario('v=3&gapClosed=60', v3, { migrations });
+		const decoded = await decodeScenario('v=3&gapClosed=60', v3, { migrations, versions: noneKept });
 		expect(decoded.notices).toEqual(['Ignored "gapClosed": no input of that name.']);
 	});
 
 	it('validates what a migration returns', async () => {
 		const careless: Record<number, Migration> = { 1: (d) => ({ doc: { ...d, inputs: { ...d.inputs, localisation: 50 }, horizon: 2099 }, notes: [] }) };
-		const decoded = await decodeScenario('v=1', { ...published, version: 2 }, { migrations: careless });
+		const decoded = await decodeScenario('v=1', { ...published, version: 2 }, { migrations: careless, versions: noneKept });
 		expect(decoded.document.inputs).toEqual({ localisation: 1 });
 		expect(decoded.document.horizon).toBe(2050);
 		expect(invariantProblems(decoded)).toEqual([]);
@@ -354,7 +398,7 @@ describe('migrations', () => {
 				throw new Error('boom');
 			}
 		};
-		const decoded = await decodeScenario('v=1&localisation=0.6', { ...published, version: 2 }, { migrations: failing });
+		const decoded = await decodeScenario('v=1&localisation=0.6', { ...published, version: 2 }, { migrations: failing, versions: noneKept });
 		expect(decoded.document.inputs).toEqual({ localisation: 0.6 });
 		expectNotices(decoded.notices, ['failed (boom)']);
 
@@ -367,7 +411,7 @@ describe('migrations', () => {
 	});
 
 	it('reads versions older than the oldest known as current, with a notice', async () => {
-		const decoded = await decodeScenario('v=0&localisation=0.6', v3, { migrations });
+		const decoded = await decodeScenario('v=0&localisation=0.6', v3, { migrations, versions: noneKept });
 		expect(decoded.document.inputs).toEqual({ localisation: 0.6 });
 		expectNotices(decoded.notices, ['older than any this site can read (the oldest is 1)']);
 	});

@@ -184,7 +184,23 @@ describe('figures from the brief', () => {
 		['nev_sales_caam', 2023, 9.5],
 		['nev_sales_forecast_ev100', 2025, 16.5],
 		['global_sales_rank_byd', 2024, 6],
-		['global_sales_rank_geely', 2024, 10]
+		['global_sales_rank_geely', 2024, 10],
+		// 2025 actuals (BRIEF, "2025 actuals"): CAAM's full-year release of 14 Jan 2026, CPCA retail.
+		['domestic_share_caam', 2025, 0.695],
+		['nev_share_all_vehicles_caam', 2025, 0.479],
+		['passenger_cars_caam', 2025, 30.1],
+		['vehicles_total_caam', 2025, 34.4],
+		['nev_sales_caam', 2025, 16.49],
+		['bev_sales_caam', 2025, 10.622],
+		['phev_sales_caam', 2025, 5.861],
+		['nev_exports_caam', 2025, 2.615],
+		['nev_sales_home_caam', 2025, 13.875],
+		['domestic_brand_sales_caam', 2025, 20.94],
+		['passenger_cars_retail_cpca', 2025, 23.78],
+		['nev_retail_cpca', 2025, 12.86],
+		['nev_share_passenger_retail_cpca', 2025, 0.54],
+		['german_carmakers_shipments_marklines', 2025, 3.703],
+		['japanese_carmakers_shipments_marklines', 2025, 2.929]
 	] as const)('%s %i = %d', (series, year, value) => {
 		expect(annualSeries[series][year]).toBe(value);
 	});
@@ -214,8 +230,26 @@ describe('figures from the brief', () => {
 		expect(recordFor('nev_share_passenger_retail_cpca', 2024)?.qualifier).toBe('about');
 	});
 
+	it('marks CAAM\'s 2026 figures as forecasts and January 2026 as one month', () => {
+		for (const series of ['nev_share_all_vehicles_forecast_caam', 'nev_sales_forecast_caam', 'passenger_cars_forecast_caam', 'vehicles_total_forecast_caam']) {
+			expect(recordFor(series, 2026)?.kind, series).toBe('forecast');
+		}
+		expect(recordFor('nev_share_all_vehicles_forecast_caam', 2026)?.value).toBe(0.547);
+		const jan = recordFor('domestic_share_caam_monthly', 2026);
+		expect(jan).toMatchObject({ value: 0.669, period: { year: 2026, months: 'Jan', partial: true } });
+		// A month is never a year: not in the annual series the engine's data() reads.
+		expect(annualSeries.domestic_share_caam[2026]).toBeUndefined();
+		expect(annualSeries.domestic_share_caam_monthly).toBeUndefined();
+	});
+
+	it('CAAM BEV, PHEV and fuel-cell sales add up to NEV sales, and share to sales over the total', () => {
+		const parts = annualSeries.bev_sales_caam[2025] + annualSeries.phev_sales_caam[2025] + annualSeries.fcev_sales_caam[2025];
+		expect(Math.abs(parts - annualSeries.nev_sales_caam[2025])).toBeLessThan(0.005);
+		expect(Math.abs(annualSeries.domestic_brand_sales_caam[2025] / annualSeries.passenger_cars_caam[2025] - annualSeries.domestic_share_caam[2025])).toBeLessThan(0.001);
+	});
+
 	it('CAAM NEV share matches NEV sales over total sales within rounding', () => {
-		for (const year of [2019, 2020, 2021, 2022, 2023, 2024]) {
+		for (const year of [2019, 2020, 2021, 2022, 2023, 2024, 2025]) {
 			const ratio = annualSeries.nev_sales_caam[year] / annualSeries.vehicles_total_caam[year];
 			expect(Math.abs(ratio - annualSeries.nev_share_all_vehicles_caam[year])).toBeLessThan(0.002);
 		}
@@ -238,11 +272,12 @@ describe('src/lib/data API', () => {
 			kind: 'actual',
 			basis: { body: 'CAAM', measure: 'wholesale', scope: 'passenger cars' },
 			family: 'domestic-brand-share',
-			years: [2019, 2020, 2021, 2022, 2023, 2024]
+			years: [2019, 2020, 2021, 2022, 2023, 2024, 2025]
 		});
 		expect(m?.label).toMatch(/Domestic-brand share/);
-		expect(m?.sources.length).toBe(2);
-		expect(m?.sources[1]).toMatch(/Caixin/);
+		expect(m?.sources.length).toBe(3);
+		expect(m?.sources[1]).toMatch(/CAAM full-year 2025 release/);
+		expect(m?.sources[2]).toMatch(/Caixin/);
 		expect(seriesMeta('nev_share_passenger_retail_cpca')?.basis.body).toBe('CPCA');
 		expect(seriesMeta('no_such_series')).toBeUndefined();
 	});

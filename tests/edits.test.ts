@@ -465,7 +465,9 @@ describe('renameVariable', () => {
 		// Series ids in history links are data, not variables.
 		expect(cell<ChartCell>(out, 'chart-shares').history).toEqual([
 			{ variable: 'domesticShare', series: 'domestic_share_caam' },
-			{ variable: 'evShare', series: 'nev_share_all_vehicles_caam' }
+			{ variable: 'domesticShare', series: 'domestic_share_caam_monthly' },
+			{ variable: 'evShare', series: 'nev_share_all_vehicles_caam' },
+			{ variable: 'evShare', series: 'nev_share_all_vehicles_forecast_caam' }
 		]);
 		expectValid(out);
 	});

@@ -7,8 +7,9 @@ import { decodeScenario } from '../src/lib/scenario/codec';
 import { currentPublished } from '../src/lib/notebooks/published';
 import { linkFigures } from './support/linkFigures';
 import linksV1 from './fixtures/links-v1.json';
+import linksV2 from './fixtures/links-v2.json';
 
-const fixtures = [linksV1];
+const fixtures = [linksV1, linksV2];
 
 for (const fixture of fixtures) {
 	describe(`links made by version ${fixture.version} keep their recorded figures`, () => {

@@ -1,9 +1,10 @@
 // SDEverywhere-style model checks on the published notebook: bounds and identities under
-// extreme inputs, the direction each lever pushes, and the fit to 2019-2024.
+// extreme inputs, the past that no lever can rewrite, the direction each lever pushes (from
+// 2026 on), and the fit to 2019-2025.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MockInstance } from 'vitest';
 import { annualSeries, observedSeries } from '../src/lib/data';
-import { CALIBRATED, CALIBRATION_PAIRS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
+import { CALIBRATED, CALIBRATION_PAIRS, LAST_DATA_YEAR, LEVERS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim';
 import type { InputCell, RunResult } from '../src/lib/sim';
 import { fitParameters } from '../src/lib/sim/fitting';
@@ -79,6 +80,51 @@ describe.each([2050, 2035])('to %i', (horizon) => {
 	});
 });
 
+describe('the past is data: no lever rewrites 2019-2025', () => {
+	const base = run({}, 2050);
+	const formulas = model.formulas.map((f) => f.name);
+
+	it('the levers are the ten scenario inputs, and every other input is calibrated or stated', () => {
+		expect(LAST_DATA_YEAR).toBe(2025);
+		expect(LEVERS).toHaveLength(10);
+		for (const lever of LEVERS) expect(inputs.map((i) => i.name)).toContain(lever);
+		expect(inputs.filter((i) => !(LEVERS as readonly string[]).includes(i.name)).map((i) => i.name)).toEqual(Object.keys(CALIBRATED));
+	});
+
+	for (const lever of LEVERS) {
+		const cell = inputs.find((i) => i.name === lever)!;
+		it.each([cell.min, cell.max])(`${lever} alone at %d leaves every formula unchanged through ${LAST_DATA_YEAR} (to 1e-9)`, (value) => {
+			const result = run({ [lever]: value }, 2050);
+			for (const name of formulas) {
+				for (let i = 0; result.years[i] <= LAST_DATA_YEAR; i++) {
+					expect(Math.abs(result.series[name][i] - base.series[name][i]), `${name} in ${result.years[i]}`).toBeLessThanOrEqual(1e-9);
+				}
+			}
+		});
+	}
+
+	it('all levers at once, at their min and at their max, leave 2019-2025 unchanged too', () => {
+		for (const pick of [(i: InputCell) => i.min, (i: InputCell) => i.max]) {
+			const given = Object.fromEntries(LEVERS.map((name) => [name, pick(inputs.find((i) => i.name === name)!)]));
+			const result = run(given, 2050);
+			for (const name of ['nevShare', 'domesticShare', 'domesticShareNev', 'domesticShareIce', 'passengerMarket']) {
+				for (let i = 0; result.years[i] <= LAST_DATA_YEAR; i++) expect(Math.abs(result.series[name][i] - base.series[name][i])).toBeLessThanOrEqual(1e-9);
+			}
+		}
+	});
+
+	it('a lever at either end does move 2026 or later (it is not a dead slider)', () => {
+		for (const lever of LEVERS) {
+			const cell = inputs.find((i) => i.name === lever)!;
+			const moved = [cell.min, cell.max].some((value) => {
+				const result = run({ [lever]: value }, 2050);
+				return formulas.some((name) => result.series[name].some((v, i) => result.years[i] > LAST_DATA_YEAR && Math.abs(v - base.series[name][i]) > 1e-9));
+			});
+			expect(moved, lever).toBe(true);
+		}
+	});
+});
+
 describe('each lever pushes the way the story says (2030, against the default)', () => {
 	const base = run({});
 	const cmp = (given: Record<string, number>, name: string) => ({ scenario: at(run(given), name, 2030), baseline: at(base, name, 2030) });
@@ -90,6 +136,49 @@ describe('each lever pushes the way the story says (2030, against the default)',
 		const { scenario, baseline } = cmp(given, name);
 		expect(scenario, `${name} with ${JSON.stringify(given)}`).toBeGreaterThan(baseline);
 	};
+	/** From 2026 to 2050 the scenario never crosses to the other side of the baseline. */
+	const neverAbove = (given: Record<string, number>, name: string) => {
+		const scenario = run(given, 2050);
+		const baseline = run({}, 2050);
+		scenario.years.forEach((year, i) => {
+			if (year > 2025) expect(scenario.series[name][i], `${name} in ${year} with ${JSON.stringify(given)}`).toBeLessThanOrEqual(baseline.series[name][i] + 1e-12);
+		});
+	};
+	const neverBelow = (given: Record<string, number>, name: string) => {
+		const scenario = run(given, 2050);
+		const baseline = run({}, 2050);
+		scenario.years.forEach((year, i) => {
+			if (year > 2025) expect(scenario.series[name][i], `${name} in ${year} with ${JSON.stringify(given)}`).toBeGreaterThanOrEqual(baseline.series[name][i] - 1e-12);
+		});
+	};
+
+	it('each direction holds in every year from 2026 on, not only in 2030', () => {
+		neverAbove({ localisation: 1 }, 'domesticShare');
+		neverBelow({ localisation: 0 }, 'domesticShare');
+		neverAbove({ safetyValue: 1.5 }, 'domesticShare');
+		neverBelow({ safetyValue: 0 }, 'domesticShare');
+		neverAbove({ safetyRuleBoost: 3 }, 'domesticShare');
+		neverBelow({ electrificationPace: 2 }, 'nevShare');
+		neverAbove({ electrificationPace: 0.5 }, 'nevShare');
+		neverAbove({ shakeout: 0.4 }, 'domesticShare');
+		neverBelow({ shakeout: 0 }, 'domesticShare');
+		neverBelow({ techLeadMax: 3 }, 'domesticShare');
+		neverAbove({ techLeadMax: 0 }, 'domesticShare');
+		neverAbove({ nevCeiling: 0.6 }, 'nevShare');
+		neverBelow({ nevCeiling: 1 }, 'nevShare');
+	});
+
+	it('a longer technology lead: higher domestic share; a lower NEV ceiling: lower NEV share', () => {
+		higher({ techLeadMax: 2 }, 'domesticShare');
+		lower({ techLeadMax: 0.5 }, 'domesticShare');
+		lower({ nevCeiling: 0.7 }, 'nevShare');
+		higher({ nevCeiling: 1 }, 'nevShare');
+	});
+
+	it('a faster closing of the safety gap: higher domestic share', () => {
+		higher({ safetyHalfLife: 3 }, 'domesticShare');
+		lower({ safetyHalfLife: 30 }, 'domesticShare');
+	});
 
 	it('more localisation: lower domestic share', () => {
 		lower({ localisation: 0.6 }, 'domesticShare');
@@ -127,8 +216,9 @@ describe('each lever pushes the way the story says (2030, against the default)',
 			for (const name of SHARES) expect(result.series[name]).toEqual(base.series[name]);
 		}
 		lower({ marketGrowth: -0.03 }, 'passengerMarket');
-		// Up to 2024 the market is data, so growth changes nothing there.
-		expect(at(run({ marketGrowth: 0.05 }), 'passengerMarket', 2024)).toBe(at(base, 'passengerMarket', 2024));
+		// Up to 2025 the market is data, so growth changes nothing there.
+		expect(at(run({ marketGrowth: 0.05 }), 'passengerMarket', 2025)).toBe(at(base, 'passengerMarket', 2025));
+		expect(at(run({ marketGrowth: 0.05 }), 'passengerMarket', 2025)).toBe(30.1);
 	});
 });
 
@@ -138,11 +228,22 @@ describe('calibration', () => {
 		{ variable: 'nevShare', series: 'nev_share_all_vehicles_caam' }
 	];
 
-	it('the baseline reproduces CAAM 2019-2024 within 1.5 points RMSE for both shares', () => {
-		const stats = fitStatistics(run({}), annualSeries, PAIRS, 2019, 2024);
+	it('the baseline reproduces CAAM 2019-2025 within 1.0 point RMSE for both shares', () => {
+		const stats = fitStatistics(run({}), annualSeries, PAIRS, 2019, 2025);
 		for (const s of stats) {
-			expect(s.years, s.series).toEqual([2019, 2020, 2021, 2022, 2023, 2024]);
-			expect(s.rmse, `${s.variable} vs ${s.series}`).toBeLessThanOrEqual(0.015);
+			expect(s.years, s.series).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+			expect(s.rmse, `${s.variable} vs ${s.series}`).toBeLessThanOrEqual(0.01);
+		}
+	});
+
+	it('any lever at either end keeps that fit: history RMSE is the same as the baseline\'s', () => {
+		const baseline = fitStatistics(run({}), annualSeries, PAIRS, 2019, 2025);
+		for (const lever of LEVERS) {
+			const cell = inputs.find((i) => i.name === lever)!;
+			for (const value of [cell.min, cell.max]) {
+				const stats = fitStatistics(run({ [lever]: value }), annualSeries, PAIRS, 2019, 2025);
+				stats.forEach((s, k) => expect(s.rmse, `${lever}=${value}, ${s.series}`).toBeCloseTo(baseline[k].rmse, 12));
+			}
 		}
 	});
 
@@ -150,7 +251,7 @@ describe('calibration', () => {
 		const fit = chinaMarketNotebook.cells.find((c) => c.kind === 'fit');
 		expect(fit && fit.kind === 'fit' ? fit.pairs : []).toEqual(CALIBRATION_PAIRS);
 		expect(fit && fit.kind === 'fit' ? fit.parameters : []).toEqual(Object.keys(CALIBRATED));
-		expect(CALIBRATION_PAIRS.slice(0, 2)).toEqual(PAIRS);
+		expect(CALIBRATION_PAIRS).toEqual(PAIRS);
 	});
 
 	it("the fit cell's Fit reproduces the published calibration (the app and npm run calibrate agree)", () => {
@@ -166,7 +267,8 @@ describe('calibration', () => {
 		}
 	});
 
-	it('the baseline 2025 domestic share is within 3 points of the Jan-Apr 2025 CAAM figure (68.7%)', () => {
-		expect(Math.abs(at(run({}), 'domesticShare', 2025) - 0.687)).toBeLessThanOrEqual(0.03);
+	it('the baseline 2025 figures are within a point of the CAAM full year (69.5% domestic, 47.9% NEV)', () => {
+		expect(Math.abs(at(run({}), 'domesticShare', 2025) - 0.695)).toBeLessThanOrEqual(0.01);
+		expect(Math.abs(at(run({}), 'nevShare', 2025) - 0.479)).toBeLessThanOrEqual(0.01);
 	});
 });

@@ -220,7 +220,7 @@ describe('options and edge cases', () => {
 
 	it('runs only the formulas the wanted variables depend on', () => {
 		const pruned = prunedModel(published, ['nevShare']);
-		expect(pruned.formulas.map((f) => f.name).sort()).toEqual(['adoptionDelay', 'nevReadiness', 'nevShare']);
+		expect(pruned.formulas.map((f) => f.name).sort()).toEqual(['adoptionDelay', 'nevCeilingNow', 'nevCeilingSoFar', 'nevReadiness', 'nevShare']);
 		expect(prunedModel(published, published.variables)).toBe(published);
 		// passengerMarket reads itself through prev(): it is kept, with what it reads.
 		expect(prunedModel(published, ['foreignSales']).formulas.length).toBeGreaterThan(10);

@@ -9,7 +9,7 @@ import { z } from 'zod/mini';
 
 export const UNITS = ['share', 'million vehicles', 'rank', 'USD million'] as const;
 export const KINDS = ['actual', 'forecast'] as const;
-export const BODIES = ['CAAM', 'CPCA', 'IEA', 'China EV100', 'Nikkei Asia', 'company', 'other'] as const;
+export const BODIES = ['CAAM', 'CPCA', 'IEA', 'China EV100', 'Nikkei Asia', 'MarkLines', 'company', 'other'] as const;
 export const MEASURES = ['wholesale', 'retail', 'forecast', 'other'] as const;
 export const SCOPES = ['passenger cars', 'all vehicles', 'listed firms', 'show debuts', 'company'] as const;
 /** Wording the source put around a number ("about 47.9%", "more than half"). */

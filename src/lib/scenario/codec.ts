@@ -1,27 +1,34 @@
-// Scenario links, En-ROADS style: `v=1&horizon=2040&localisation=0.6`, listing only what differs
+// Scenario links, En-ROADS style: `v=2&horizon=2040&localisation=0.6`, listing only what differs
 // from the published notebook, so links stay short and readable. A notebook whose cells were
 // edited travels as one more parameter, `nb`: a diff against the published notebook, deflated
 // and base64url-encoded.
+//
+// `v` names the published notebook the link was made with. A link of an older released version
+// opens with that version's notebook (kept frozen in notebooks/frozen/), so it gives the figures
+// it gave when it was made; moving it to the current model is its reader's choice
+// (scenario/upgrade.ts), never done here.
 //
 // A link is untrusted input. Decoding never throws and never returns a broken document: it opens
 // with everything it could read and says, one sentence per item, what it ignored or changed.
 // Keys from the link only ever go into Maps, never into plain objects, so `__proto__` and
 // friends are just unknown names.
 
-import type { Cell, InputCell, Notebook } from '../sim/types';
+import type { Cell, Notebook } from '../sim/types';
 import type { WorkingDocument } from '../state/autosave';
 import { MAX_HORIZON, MIN_HORIZON } from '../worker/protocol';
+import { publishedNotebook } from '../notebooks/published';
 import { CorruptDataError, InflatedTooLargeError, deflateToBase64url, inflateFromBase64url } from './compression';
 import { MIGRATIONS, migrateDocument, oldestKnownVersion, type Migration } from './migrations';
 import { checkNotebook } from './notebookSchema';
+import { notebookDiff } from './notebookDiff';
+import { finishNotices, formatCount, listIds, quote } from './linkText';
+import { INPUT_NAME, PUBLISHED_OPENED, RESERVED_KEYS, clampToRange, copyOf, inputCellsByName, settle } from './settle';
+
+export { MAX_NOTICES } from './linkText';
+export { notebookDiff, type NotebookDiff } from './notebookDiff';
+export { RESERVED_KEYS } from './settle';
 
 export const LINK_LIMITS = { queryChars: 120_000, notebookParamChars: 100_000, inflatedBytes: 400_000 };
-
-/** Notices beyond this many are summed up in one last sentence. */
-export const MAX_NOTICES = 20;
-
-/** Parameter names the codec itself uses; an input with one of these names cannot travel in a link. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['v', 'horizon', 'nb']);
 
 export interface DecodedScenario {
 	document: WorkingDocument;
@@ -31,9 +38,14 @@ export interface DecodedScenario {
 	fromLink: boolean;
 }
 
+/** The published notebook of a released version, or undefined for one never released (or not kept). */
+export type PublishedLookup = (version: number) => Notebook | undefined;
+
 export interface DecodeOptions {
 	/** Replaces MIGRATIONS (tests inject fake ones). */
 	migrations?: Record<number, Migration>;
+	/** Replaces the released versions of notebooks/published.ts (tests inject their own). */
+	versions?: PublishedLookup;
 }
 
 /** Thrown by encodeScenario when the edited notebook is too big to travel in a link. */
@@ -41,49 +53,17 @@ export class ScenarioTooLargeError extends Error {
 	override name = 'ScenarioTooLargeError';
 }
 
-/** The `nb` payload: the edited notebook as a diff against the published one. */
-export interface NotebookDiff {
-	/** Every cell id of the edited notebook, in order. */
-	order: string[];
-	/** Cells that are new, or differ from the published cell with the same id. */
-	cells: Record<string, Cell>;
-	title?: string;
-}
-
-const NAME = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;
 
 // ---------------------------------------------------------------------------------------------
 // Encoding
 
-/** JSON with object keys sorted, so equal cells compare equal whatever order their keys were set in. */
-function canonicalJson(value: unknown): string {
-	return JSON.stringify(value, (_key, v: unknown) =>
-		v !== null && typeof v === 'object' && !Array.isArray(v)
-			? Object.fromEntries(
-					Object.keys(v)
-						.sort()
-						.map((k) => [k, (v as Record<string, unknown>)[k]])
-				)
-			: v
-	);
-}
-
-/** The diff of `edited` against `published`, or null when they have the same cells and title. */
-export function notebookDiff(edited: Notebook, published: Notebook): NotebookDiff | null {
-	const publishedJson = new Map(published.cells.map((cell) => [cell.id, canonicalJson(cell)]));
-	const order = edited.cells.map((cell) => cell.id);
-	const changed = edited.cells.filter((cell) => publishedJson.get(cell.id) !== canonicalJson(cell));
-	const sameOrder = order.length === published.cells.length && order.every((id, i) => id === published.cells[i].id);
-	const sameTitle = edited.title === published.title;
-	if (sameOrder && sameTitle && changed.length === 0) return null;
-	// fromEntries defines own properties, so even a cell id of `__proto__` stays a plain key.
-	const diff: NotebookDiff = { order, cells: Object.fromEntries(changed.map((cell) => [cell.id, cell])) };
-	if (!sameTitle) diff.title = edited.title;
-	return diff;
-}
-
-/** The query string (without `?`) that reopens `doc`. Throws ScenarioTooLargeError past LINK_LIMITS. */
-export async function encodeScenario(doc: WorkingDocument, published: Notebook): Promise<string> {
+/**
+ * The query string (without `?`) that reopens `doc`. A document of an older released version
+ * keeps its version: its link names it and holds its edits against that version's notebook.
+ * Throws ScenarioTooLargeError past LINK_LIMITS.
+ */
+export async function encodeScenario(doc: WorkingDocument, current: Notebook, versions: PublishedLookup = publishedNotebook): Promise<string> {
+	const published = (doc.notebook.version !== current.version && versions(doc.notebook.version)) || current;
 	const parts = [`v=${published.version}`];
 	if (doc.horizon !== published.horizon) parts.push(`horizon=${encodeURIComponent(String(doc.horizon))}`);
 	const written = new Set<string>();
@@ -116,21 +96,6 @@ export async function encodeScenario(doc: WorkingDocument, published: Notebook):
 // ---------------------------------------------------------------------------------------------
 // Decoding helpers
 
-function formatCount(n: number): string {
-	return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/**
- * A key or value from the link, shortened and escaped for a sentence: `"foo"`. Control and
- * invisible format characters (bidi overrides, zero-width) are shown as escapes, so a notice
- * cannot be made to read backwards or hide text.
- */
-function quote(text: string, max = 40): string {
-	const chars = Array.from(text);
-	const short = chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
-	return JSON.stringify(short).replace(/\p{Cf}/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
-}
-
 function times(count: number): string {
 	return count === 2 ? 'twice' : `${count} times`;
 }
@@ -154,22 +119,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** A fresh copy of the published notebook, so callers can never mutate the original through a document. */
-function copyOf(published: Notebook): Notebook {
-	const check = checkNotebook(published);
-	return check.ok ? check.notebook : (JSON.parse(JSON.stringify(published)) as Notebook);
-}
-
 function defaultDocument(published: Notebook): WorkingDocument {
 	return { notebook: copyOf(published), inputs: {}, horizon: published.horizon };
 }
 
-function listIds(ids: string[]): string {
-	const shown = ids.slice(0, 5).map((id) => quote(id)).join(', ');
-	return ids.length > 5 ? `${shown} and ${ids.length - 5} more` : shown;
-}
-
-const PUBLISHED_OPENED = 'the published notebook was opened instead.';
 
 /** Reads `nb`. Returns the edited notebook, or null (with notices saying why) to use the published one. */
 async function readNotebookParam(raw: string, published: Notebook, notices: string[]): Promise<Notebook | null> {
@@ -268,81 +221,20 @@ async function readNotebookParam(raw: string, published: Notebook, notices: stri
 	return check.notebook;
 }
 
-function inputCells(notebook: Notebook): Map<string, InputCell> {
-	const byName = new Map<string, InputCell>();
-	for (const cell of notebook.cells) if (cell.kind === 'input' && !byName.has(cell.name)) byName.set(cell.name, cell);
-	return byName;
-}
-
-function clampToRange(name: string, value: number, cell: InputCell, notices: string[]): number {
-	if (value >= cell.min && value <= cell.max) return value;
-	const top = value > cell.max;
-	const clamped = top ? cell.max : cell.min;
-	notices.push(`${quote(name)} was ${value}; set to ${clamped}, the ${top ? 'top' : 'bottom'} of its range (${cell.min} to ${cell.max}).`);
-	return clamped;
-}
-
-/**
- * Checks a document against its own notebook: values finite and within range (clamped, with a
- * notice), names known, values equal to the default dropped, horizon a whole year in range.
- * Also run on whatever a migration returned, which is code but may still be wrong.
- */
-function settle(doc: WorkingDocument, published: Notebook, notices: string[]): WorkingDocument {
-	let notebook: Notebook;
-	const check = checkNotebook(doc?.notebook);
-	if (check.ok) notebook = check.notebook;
-	else {
-		notices.push(`The updated notebook has problems: ${check.problems.join('; ')}; ${PUBLISHED_OPENED}`);
-		notebook = copyOf(published);
-	}
-	const cells = inputCells(notebook);
-	const inputs = new Map<string, number>();
-	const given = isRecord(doc?.inputs) ? doc.inputs : {};
-	for (const name of Object.keys(given)) {
-		const cell = NAME.test(name) && !RESERVED_KEYS.has(name) ? cells.get(name) : undefined;
-		if (!cell) {
-			notices.push(`Ignored ${quote(name)}: no input of that name.`);
-			continue;
-		}
-		const raw = given[name];
-		if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-			notices.push(`Ignored ${quote(name)}: ${String(raw)} is not a finite number.`);
-			continue;
-		}
-		const value = clampToRange(name, raw + 0, cell, notices);
-		if (value !== cell.default) inputs.set(name, value);
-	}
-	let horizon = published.horizon;
-	const h = doc?.horizon;
-	if (typeof h === 'number' && Number.isFinite(h)) {
-		horizon = Math.min(MAX_HORIZON, Math.max(MIN_HORIZON, Math.round(h)));
-		if (horizon !== h) notices.push(`The horizon ${h} was set to ${horizon}.`);
-	} else if (h !== undefined) {
-		notices.push(`The horizon ${String(h)} is not a year; ${horizon} was used.`);
-	}
-	return { notebook, inputs: Object.fromEntries(inputs), horizon };
-}
-
-/** Longest notice, in characters: schema messages may quote whatever the link carried. */
-const MAX_NOTICE_CHARS = 600;
-
-function finishNotices(notices: string[]): string[] {
-	const tidy = notices.map((notice) => {
-		const clean = notice.replace(/[\p{Cc}\p{Cf}]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
-		const chars = Array.from(clean);
-		return chars.length > MAX_NOTICE_CHARS ? `${chars.slice(0, MAX_NOTICE_CHARS - 1).join('')}…` : clean;
-	});
-	if (tidy.length <= MAX_NOTICES) return tidy;
-	const rest = tidy.length - (MAX_NOTICES - 1);
-	return [...tidy.slice(0, MAX_NOTICES - 1), `And ${formatCount(rest)} more things in this link were ignored or changed (not listed here).`];
-}
-
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
+/** The oldest link version this site can open: a kept (frozen) notebook, or the start of the migration chain. */
+function oldestReadableVersion(current: number, migrations: Record<number, Migration>, versions: PublishedLookup): number {
+	let oldest = oldestKnownVersion(current, migrations);
+	for (let v = oldest - 1; v >= 1; v--) if (versions(v)) oldest = v;
+	return oldest;
+}
+
 const TRACKING_KEY = /^(?:utm_[a-z_]+|fbclid|gclid|msclkid|mc_eid|ref)$/;
 
-async function decode(query: string, published: Notebook, migrations: Record<number, Migration>): Promise<DecodedScenario> {
+async function decode(query: string, currentNotebook: Notebook, migrations: Record<number, Migration>, versions: PublishedLookup): Promise<DecodedScenario> {
+	let published = currentNotebook;
 	const text = query.startsWith('?') ? query.slice(1) : query;
 	if (text.length > LINK_LIMITS.queryChars) {
 		return {
@@ -371,13 +263,13 @@ async function decode(query: string, published: Notebook, migrations: Record<num
 	};
 	const current = published.version;
 
-	// Version.
+	// Version. An older released version opens with its own (frozen) notebook.
 	let linkVersion = current;
 	const vRaw = take('v');
 	if (vRaw === undefined) notices.push(`"v" is missing; the link was read as version ${current}.`);
 	else {
 		const v = parseNumber(vRaw);
-		const oldest = oldestKnownVersion(current, migrations);
+		const oldest = oldestReadableVersion(current, migrations, versions);
 		if (!v.ok || !Number.isInteger(v.value)) {
 			notices.push(`"v" is ${quote(vRaw)}, not a version number; the link was read as version ${current}.`);
 		} else if (v.value > current) {
@@ -386,7 +278,10 @@ async function decode(query: string, published: Notebook, migrations: Record<num
 			notices.push(`This link names version ${v.value}, older than any this site can read (the oldest is ${oldest}); it was read as version ${current}, so results may differ.`);
 		} else linkVersion = v.value;
 	}
-	const migrating = linkVersion < current;
+	const frozen = linkVersion < current ? versions(linkVersion) : undefined;
+	if (frozen) published = frozen;
+	// Only a version older than any kept notebook is upgraded while it is read.
+	const migrating = linkVersion < current && !frozen;
 
 	// Notebook.
 	let notebook = copyOf(published);
@@ -409,11 +304,11 @@ async function decode(query: string, published: Notebook, migrations: Record<num
 	}
 
 	// Inputs, as numbers. Names are checked now, unless a migration may still rename them.
-	const known = inputCells(notebook);
+	const known = inputCellsByName(notebook);
 	const values = new Map<string, number>();
 	for (const key of params.keys()) {
 		if (RESERVED_KEYS.has(key)) continue;
-		if (!NAME.test(key) || (!migrating && !known.has(key))) {
+		if (!INPUT_NAME.test(key) || (!migrating && !known.has(key))) {
 			notices.push(`Ignored ${quote(key)}: no input of that name.`);
 			continue;
 		}
@@ -438,7 +333,7 @@ async function decode(query: string, published: Notebook, migrations: Record<num
  */
 export async function decodeScenario(query: string, published: Notebook, options: DecodeOptions = {}): Promise<DecodedScenario> {
 	try {
-		return await decode(typeof query === 'string' ? query : String(query ?? ''), published, options.migrations ?? MIGRATIONS);
+		return await decode(typeof query === 'string' ? query : String(query ?? ''), published, options.migrations ?? MIGRATIONS, options.versions ?? publishedNotebook);
 	} catch (err) {
 		// Only a bug (or a stack overflow on absurd input) gets here; the reader still gets a working page.
 		return {

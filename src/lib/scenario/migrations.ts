@@ -1,24 +1,49 @@
-// Upgrades for links made by older versions of the published notebook. A link names the version
-// it was made with (`v=`); before its values are checked, the document read from it is passed
-// through MIGRATIONS[v], MIGRATIONS[v + 1], ... up to the current version.
+// Upgrades of documents made with older versions of the published notebook. A released version
+// is kept frozen (notebooks/frozen/), so its links and saved scenarios open as they were made;
+// these steps run when the reader asks to open one with the current model (scenario/upgrade.ts),
+// through MIGRATIONS[v], MIGRATIONS[v + 1], ... up to the current version. For a version of which
+// no notebook was kept, the codec runs the same chain while it reads the link.
 //
-// When the published notebook changes in a way that changes what a link means (an input renamed,
-// rescaled or removed; its range changed), bump its version and add an entry here keyed by the
-// version it upgrades FROM, plus a fixture file tests/fixtures/links-v<old>.json that must keep
-// opening. What a migration receives:
-// - `inputs`: every value the link carried under a valid input name, as finite numbers, not yet
-//   checked against any input cell (so old names are still there to rename);
-// - `horizon`: the link's horizon, already within range;
-// - `notebook`: the CURRENT published notebook with the link's edits (if any) applied by cell id.
+// When the published notebook changes, bump its version, freeze the old one (with the data it
+// read) in notebooks/frozen/, register it in notebooks/published.ts, and add an entry here keyed
+// by the version it upgrades FROM, plus a fixture file tests/fixtures/links-v<new>.json with its
+// recorded figures (scripts/recordLinkFigures.ts). What a migration receives:
+// - `inputs`: the document's values, as finite numbers, not yet checked against the new version's
+//   input cells (so old names are still there to rename);
+// - `horizon`: the document's horizon, already within range;
+// - `notebook`: the document's notebook, of the version the step upgrades from (the published
+//   one with the person's edits, if any).
 // It returns a new document (never mutates its argument) and one sentence per change a reader
 // should know about. Whatever it returns is validated again afterwards.
 
 import type { WorkingDocument } from '../state/autosave';
+import { dataFor, publishedNotebook } from '../notebooks/published';
+import { CALIBRATED } from '../notebooks/chinaMarket';
+import { carryEdits } from './carryEdits';
+import { quote } from './linkText';
 
 export type Migration = (doc: WorkingDocument) => { doc: WorkingDocument; notes: string[] };
 
-/** Keyed by the version a migration upgrades from. Empty: only version 1 has been published. */
-export const MIGRATIONS: Record<number, Migration> = {};
+/**
+ * Version 1 to 2: the levers keep their names, values and ranges (they now act from 2026 on);
+ * the calibrated parameters were fitted again to 2019-2025; edited cells carry over where they
+ * still compile.
+ */
+function versionOneToTwo(doc: WorkingDocument): { doc: WorkingDocument; notes: string[] } {
+	const from = publishedNotebook(1)!;
+	const to = publishedNotebook(2)!;
+	const { notebook, notes } = carryEdits(doc.notebook, from, to, dataFor(to));
+	const refitted = Object.keys(doc.inputs).filter((name) => Object.hasOwn(CALIBRATED, name));
+	if (refitted.length) {
+		notes.push(
+			`Calibrated values you set (${refitted.map((n) => quote(n)).join(', ')}) were kept as set; version 2 fitted its own to 2019-2025, and Reset on each puts it back.`
+		);
+	}
+	return { doc: { notebook, inputs: { ...doc.inputs }, horizon: doc.horizon }, notes };
+}
+
+/** Keyed by the version a migration upgrades from. */
+export const MIGRATIONS: Record<number, Migration> = { 1: versionOneToTwo };
 
 export interface MigrationOutcome {
 	doc: WorkingDocument;

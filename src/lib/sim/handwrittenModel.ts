@@ -11,9 +11,14 @@ import type { Bands, DataTable, InputCell, MonteCarloOptions, MonteCarloResult }
 
 /** Every variable the hand-written model computes, in the notebook's formula order. */
 export const HANDWRITTEN_VARIABLES = [
+	'nevCeilingSoFar',
+	'techLeadScaleSoFar',
+	'safetyEdgeSoFar',
+	'nevCeilingNow',
 	'nevReadiness',
 	'adoptionDelay',
 	'nevShare',
+	'techLeadCeiling',
 	'techLead',
 	'localisationTarget',
 	'localisationReached',
@@ -55,32 +60,40 @@ export function simulateHandwritten(
 	const { nevCeiling, nevSteepness, nevMidYear, nevAdoptionDelay, electrificationPace, nevShareStart } = inputs;
 	const { techLeadMax, techLeadSpeed, techLeadMidYear, localisation, localisationLag, safetyRuleBoost, safetyHalfLife, safetyValue } = inputs;
 	const { shakeout, iceBrandBias, nevBrandEdge, marketGrowth } = inputs;
+	const { nevCeilingSoFar, techLeadScaleSoFar, safetyEdgeSoFar, nevCeilingNow, techLeadCeiling } = v;
 	const { nevReadiness, adoptionDelay, nevShare, techLead, localisationTarget, localisationReached, foreignTechGap, ruleWeight } = v;
 	const { safetyGap, safetyEdge, shakeoutLoss, domesticAdvantageIce, domesticAdvantageNev, domesticShareNev, domesticShareIce } = v;
 	const { domesticShare, foreignShare, passengerMarket, nevSales, domesticSales, foreignSales } = v;
 	for (let year = startYear, y = 0; year <= horizon; year++, y++) {
 		const first = y === 0;
 		const paceOn = year >= 2026 ? 1 : 0;
-		const localisationRamp = ramp(year, 2024, 2030);
+		// Levers act from 2026: every phase-in is 0 through 2025, the last year of data.
+		const leverRamp = ramp(year, 2025, 2030);
 		const ruleRamp = ramp(year, 2025, 2027);
-		const shakeoutRamp = ramp(year, 2025, 2030);
+		const safetyYears = Math.max(0, year - 2025);
 		const observed = passengerCars[year];
 		for (let i = 0; i < n; i++) {
+			// Stated history (where the levers start from).
+			const ceilingSoFar = 0.9;
+			const scaleSoFar = 1;
+			const edgeSoFar = 0.4;
 			// Electrification.
-			const readiness = nevCeiling[i] * logistic(nevSteepness[i] * (year - nevMidYear[i]));
+			const ceilingNow = ceilingSoFar + (nevCeiling[i] - ceilingSoFar) * leverRamp;
+			const readiness = ceilingNow * logistic(nevSteepness[i] * (year - nevMidYear[i]));
 			const delay = Math.max(1, nevAdoptionDelay[i] / (1 + (electrificationPace[i] - 1) * paceOn));
 			const lastNev = first ? nevShareStart[i] : nevShare[i];
 			const nev = lastNev + (readiness - lastNev) / delay;
 			// Chinese and foreign brands.
-			const lead = techLeadMax[i] * logistic(techLeadSpeed[i] * (year - techLeadMidYear[i]));
-			const target = localisation[i] * localisationRamp;
+			const leadCeiling = scaleSoFar + (techLeadMax[i] - scaleSoFar) * leverRamp;
+			const lead = leadCeiling * logistic(techLeadSpeed[i] * (year - techLeadMidYear[i]));
+			const target = localisation[i] * leverRamp;
 			const lastReached = first ? 0 : localisationReached[i];
 			const reached = lastReached + (target - lastReached) / localisationLag[i];
 			const gap = lead * (1 - reached);
 			const weight = 1 + (safetyRuleBoost[i] - 1) * ruleRamp;
-			const fading = 0.5 ** ((year - 2019) / safetyHalfLife[i]);
-			const edge = safetyValue[i] * weight * fading;
-			const loss = Math.log(1 - shakeout[i] * shakeoutRamp);
+			const fading = 0.5 ** (safetyYears / safetyHalfLife[i]);
+			const edge = edgeSoFar + (safetyValue[i] * weight * fading - edgeSoFar) * ruleRamp;
+			const loss = Math.log(1 - shakeout[i] * leverRamp);
 			const advantageIce = iceBrandBias[i] + gap - edge + loss;
 			const advantageNev = advantageIce + nevBrandEdge[i];
 			const shareNev = logistic(advantageNev);
@@ -90,6 +103,11 @@ export function simulateHandwritten(
 			const market = observed !== undefined ? observed : (first ? 21 : passengerMarket[i]) * (1 + marketGrowth[i]);
 			const domesticVolume = market * domestic;
 
+			nevCeilingSoFar[i] = ceilingSoFar;
+			techLeadScaleSoFar[i] = scaleSoFar;
+			safetyEdgeSoFar[i] = edgeSoFar;
+			nevCeilingNow[i] = ceilingNow;
+			techLeadCeiling[i] = leadCeiling;
 			nevReadiness[i] = readiness;
 			adoptionDelay[i] = delay;
 			nevShare[i] = nev;

@@ -1,0 +1,27 @@
+// "Open with the current model": a document made with an older version of the published
+// notebook (an old link, a saved scenario) moved to the current version by the migration chain,
+// then checked like anything read from outside. The caller makes it one undoable step.
+
+import type { WorkingDocument } from '../state/autosave';
+import { currentPublished, isOlderVersion } from '../notebooks/published';
+import { MIGRATIONS, migrateDocument, type Migration } from './migrations';
+import { finishNotices } from './linkText';
+import { settle } from './settle';
+
+export interface UpgradeOutcome {
+	document: WorkingDocument;
+	/** What changed on the way, one sentence each: cells that did not carry over first. */
+	notices: string[];
+}
+
+/** `doc` moved to the current published version; `doc` itself when it already is current. */
+export function upgradeToCurrent(doc: WorkingDocument, migrations: Record<number, Migration> = MIGRATIONS): UpgradeOutcome {
+	if (!isOlderVersion(doc.notebook)) return { document: doc, notices: [] };
+	const from = doc.notebook.version;
+	const to = currentPublished.version;
+	const migrated = migrateDocument(doc, from, to, migrations);
+	// migrateDocument's first sentence speaks of a link; say what happened here instead.
+	const notices = [`Opened with the current model (version ${to}) instead of version ${from}; your lever values are kept. Undo goes back.`, ...migrated.notices.slice(1)];
+	const document = settle(migrated.doc, currentPublished, notices);
+	return { document, notices: finishNotices(notices) };
+}
