@@ -337,7 +337,7 @@ describe('compression', () => {
 describe('migrations while reading a link (versions with no kept notebook)', () => {
 	// Released versions are kept frozen and open as they are; these tests cover the chain that
 	// upgrades a version of which no notebook was kept, so they inject no kept versions.
-	const noneKept = () => undefined;
+	const noneKept = { released: [], load: async () => undefined };
 	// A fake history: version 3 is published; v1 called `localisation` `gapClosed` and used percent,
 	// v2 had `oldKnob` that was later removed.
 	const v3: Notebook = { ...published, version: 3 };

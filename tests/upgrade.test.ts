@@ -17,13 +17,13 @@ const v1Doc = (notebook: Notebook = chinaMarketNotebookV1, inputs: Record<string
 const compileErrors = (nb: Notebook) => compileNotebook(nb, dataFor(nb)).errors.filter((e) => e.kind !== 'not-finite');
 
 describe('upgradeToCurrent', () => {
-	it('leaves a current document alone', () => {
+	it('leaves a current document alone', async () => {
 		const doc: WorkingDocument = { notebook: v2, inputs: { localisation: 0.6 }, horizon: 2040 };
-		expect(upgradeToCurrent(doc)).toEqual({ document: doc, notices: [] });
+		expect(await upgradeToCurrent(doc)).toEqual({ document: doc, notices: [] });
 	});
 
-	it('opens the unedited version-1 notebook as the published version 2, lever values and horizon kept', () => {
-		const { document, notices } = upgradeToCurrent(v1Doc(chinaMarketNotebookV1, { localisation: 0.6, shakeout: 0.2 }, 2040));
+	it('opens the unedited version-1 notebook as the published version 2, lever values and horizon kept', async () => {
+		const { document, notices } = await upgradeToCurrent(v1Doc(chinaMarketNotebookV1, { localisation: 0.6, shakeout: 0.2 }, 2040));
 		expect(document.notebook).toEqual(v2);
 		expect(document.inputs).toEqual({ localisation: 0.6, shakeout: 0.2 });
 		expect(document.horizon).toBe(2040);
@@ -34,7 +34,7 @@ describe('upgradeToCurrent', () => {
 		it(`upgrades the v1 link "${link.name}" to a version-2 document that compiles`, async () => {
 			const { document } = await decodeScenario(link.query, v2);
 			expect(document.notebook.version).toBe(1);
-			const up = upgradeToCurrent(document).document;
+			const up = (await upgradeToCurrent(document)).document;
 			expect(up.notebook.version).toBe(2);
 			expect(compileErrors(up.notebook)).toEqual([]);
 			expect(up.horizon).toBe(document.horizon);
@@ -48,17 +48,17 @@ describe('upgradeToCurrent', () => {
 	it('carries an edited formula that still compiles, and an edited input cell', async () => {
 		const edited = linksV1.links.find((l) => l.name === 'formula edited, three levers moved')!;
 		const { document } = await decodeScenario(edited.query, v2);
-		const changed = Object.keys((edited as { notebook: { cells: Record<string, Cell> } }).notebook.cells);
-		const up = upgradeToCurrent(document);
+		const changed = Object.keys((edited as unknown as { notebook: { cells: Record<string, Cell> } }).notebook.cells);
+		const up = await upgradeToCurrent(document);
 		expect(up.notices).toHaveLength(1);
 		for (const id of changed) expect(up.document.notebook.cells.find((c) => c.id === id)).toEqual(document.notebook.cells.find((c) => c.id === id));
 	});
 
-	it('names each edited cell that does not compile under version 2 and leaves it out', () => {
+	it('names each edited cell that does not compile under version 2 and leaves it out', async () => {
 		const mine: Cell = { id: 'f-mine', kind: 'formula', formula: 'techLeadCeiling = techLeadMax * 2' };
 		const ok: Cell = { id: 'md-mine', kind: 'markdown', text: 'Kept.' };
 		const notebook = { ...chinaMarketNotebookV1, cells: [...chinaMarketNotebookV1.cells, ok, mine] };
-		const { document, notices } = upgradeToCurrent(v1Doc(notebook));
+		const { document, notices } = await upgradeToCurrent(v1Doc(notebook));
 		expect(document.notebook.cells.some((c) => c.id === 'f-mine')).toBe(false);
 		expect(document.notebook.cells.at(-1)).toEqual(ok);
 		expect(notices).toHaveLength(2);
@@ -66,25 +66,25 @@ describe('upgradeToCurrent', () => {
 		expect(compileErrors(document.notebook)).toEqual([]);
 	});
 
-	it('puts back version 2\'s cell when an edit of an existing cell does not compile there', () => {
+	it('puts back version 2\'s cell when an edit of an existing cell does not compile there', async () => {
 		// A link may carry a formula still being typed; it does not carry over as it stands.
 		const cells = chinaMarketNotebookV1.cells.map((c) => (c.id === 'f-safetyGap' && c.kind === 'formula' ? { ...c, formula: 'safetyGap = 0.5 ^ (' } : c));
-		const { document, notices } = upgradeToCurrent(v1Doc({ ...chinaMarketNotebookV1, cells }));
+		const { document, notices } = await upgradeToCurrent(v1Doc({ ...chinaMarketNotebookV1, cells }));
 		expect(document.notebook.cells.find((c) => c.id === 'f-safetyGap')).toEqual(v2.cells.find((c) => c.id === 'f-safetyGap'));
 		expect(notices[1]).toMatch(/^Your edit of cell "f-safetyGap" was not carried over \(.+\); version 2's cell is used instead\.$/);
 		expect(compileErrors(document.notebook)).toEqual([]);
 	});
 
-	it('keeps cells deleted in version 1 when version 2 needs them', () => {
+	it('keeps cells deleted in version 1 when version 2 needs them', async () => {
 		const notebook = { ...chinaMarketNotebookV1, cells: chinaMarketNotebookV1.cells.filter((c) => c.id !== 'f-safetyGap') };
-		const { document, notices } = upgradeToCurrent(v1Doc(notebook));
+		const { document, notices } = await upgradeToCurrent(v1Doc(notebook));
 		expect(document.notebook.cells.some((c) => c.id === 'f-safetyGap')).toBe(true);
 		expect(notices.some((n) => n.includes('were kept: version 2 needs them'))).toBe(true);
 		expect(compileErrors(document.notebook)).toEqual([]);
 	});
 
-	it('says when calibrated values set under version 1 are kept', () => {
-		const { notices, document } = upgradeToCurrent(v1Doc(chinaMarketNotebookV1, { nevSteepness: 5 }));
+	it('says when calibrated values set under version 1 are kept', async () => {
+		const { notices, document } = await upgradeToCurrent(v1Doc(chinaMarketNotebookV1, { nevSteepness: 5 }));
 		expect(document.inputs).toEqual({ nevSteepness: 5 });
 		expect(notices[1]).toMatch(/Calibrated values you set \("nevSteepness"\) were kept/);
 	});

@@ -1,12 +1,13 @@
 // Every released version of the published notebook, each with the data it reads. A link or a
 // saved scenario names its version and opens with that version's notebook and data, so it gives
 // the figures it gave when it was made; the current version is what a new visitor gets. Moving
-// a document to the current version is the reader's choice (scenario/migrations.ts).
+// a document to the current version is the reader's choice (scenario/upgrade.ts).
+//
+// Old versions are frozen modules loaded on demand: a first visit, which only ever needs the
+// current version, downloads none of them (the page's JavaScript budget is 100 kB gzip).
 import { observedSeries } from '../data/index';
 import type { DataTable, Notebook } from '../sim/types';
 import { chinaMarketNotebook } from './chinaMarket';
-import { chinaMarketNotebookV1 } from './frozen/chinaMarketV1';
-import v1ObservedSeries from './frozen/v1-observed-series.json';
 
 export interface PublishedVersion {
 	notebook: Notebook;
@@ -14,38 +15,65 @@ export interface PublishedVersion {
 	data: DataTable;
 }
 
-const FROZEN_V1_DATA: DataTable = Object.freeze(v1ObservedSeries as unknown as DataTable);
-
-const VERSIONS: ReadonlyMap<number, PublishedVersion> = new Map([
-	[1, { notebook: chinaMarketNotebookV1, data: FROZEN_V1_DATA }],
-	[chinaMarketNotebook.version, { notebook: chinaMarketNotebook, data: observedSeries }]
-]);
+/** Released versions and how to read them; the codec and the upgrade take it as a parameter so tests can fake it. */
+export interface PublishedVersions {
+	/** Released version numbers, oldest first (known without loading any). */
+	released: readonly number[];
+	/** The published notebook of `version`; undefined for one never released. */
+	load(version: number): Promise<Notebook | undefined>;
+}
 
 /** What a new visitor opens. */
 export const currentPublished: Notebook = chinaMarketNotebook;
 
-/** Released version numbers, oldest first. */
-export const publishedVersionNumbers: readonly number[] = Object.freeze([...VERSIONS.keys()].sort((a, b) => a - b));
+const FROZEN: Readonly<Record<number, () => Promise<PublishedVersion>>> = {
+	1: () => import('./frozen/v1').then((m) => m.version1)
+};
 
-/** The published notebook of `version`, or undefined for a version never released. */
+const loaded = new Map<number, PublishedVersion>([[currentPublished.version, { notebook: currentPublished, data: observedSeries }]]);
+
+/** Released version numbers, oldest first. */
+export const releasedVersions: readonly number[] = Object.freeze([...Object.keys(FROZEN).map(Number), currentPublished.version].sort((a, b) => a - b));
+
+/** Loads (once) a released version; undefined for a version never released. */
+export async function loadPublishedVersion(version: number): Promise<PublishedVersion | undefined> {
+	const known = loaded.get(version);
+	if (known) return known;
+	const load = Object.hasOwn(FROZEN, version) ? FROZEN[version] : undefined;
+	if (!load) return undefined;
+	const published = await load();
+	loaded.set(version, published);
+	return published;
+}
+
+/** The published notebook of `version` if it is loaded (the current one always is). */
 export function publishedNotebook(version: number): Notebook | undefined {
-	return VERSIONS.get(version)?.notebook;
+	return loaded.get(version)?.notebook;
 }
 
 /**
- * The published notebook a document derives from (its version's), the current one for a
- * notebook of no released version.
+ * The published notebook a document derives from: its version's once loaded, else the current
+ * one (a notebook of no released version, or one whose version is still loading).
  */
 export function publishedFor(notebook: Pick<Notebook, 'version'>): Notebook {
 	return publishedNotebook(notebook.version) ?? currentPublished;
 }
 
-/** The data a notebook's formulas read: its version's (frozen for old versions), else the current data. */
+/**
+ * The data a notebook's formulas read: its version's (frozen for an old version, which must
+ * have been loaded: see loadPublishedVersion), else the current data.
+ */
 export function dataFor(notebook: Pick<Notebook, 'version'>): DataTable {
-	return VERSIONS.get(notebook.version)?.data ?? observedSeries;
+	return loaded.get(notebook.version)?.data ?? observedSeries;
 }
 
 /** True when `notebook` is of an older released version than the current one. */
 export function isOlderVersion(notebook: Pick<Notebook, 'version'>): boolean {
-	return notebook.version < currentPublished.version && VERSIONS.has(notebook.version);
+	return notebook.version < currentPublished.version && releasedVersions.includes(notebook.version);
 }
+
+/** The released versions of this build, for the codec and the upgrade. */
+export const publishedVersions: PublishedVersions = {
+	released: releasedVersions,
+	load: async (version) => (await loadPublishedVersion(version))?.notebook
+};

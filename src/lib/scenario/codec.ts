@@ -16,7 +16,7 @@
 import type { Cell, Notebook } from '../sim/types';
 import type { WorkingDocument } from '../state/autosave';
 import { MAX_HORIZON, MIN_HORIZON } from '../worker/protocol';
-import { publishedNotebook } from '../notebooks/published';
+import { publishedVersions, type PublishedVersions } from '../notebooks/published';
 import { CorruptDataError, InflatedTooLargeError, deflateToBase64url, inflateFromBase64url } from './compression';
 import { MIGRATIONS, migrateDocument, oldestKnownVersion, type Migration } from './migrations';
 import { checkNotebook } from './notebookSchema';
@@ -38,14 +38,11 @@ export interface DecodedScenario {
 	fromLink: boolean;
 }
 
-/** The published notebook of a released version, or undefined for one never released (or not kept). */
-export type PublishedLookup = (version: number) => Notebook | undefined;
-
 export interface DecodeOptions {
 	/** Replaces MIGRATIONS (tests inject fake ones). */
 	migrations?: Record<number, Migration>;
 	/** Replaces the released versions of notebooks/published.ts (tests inject their own). */
-	versions?: PublishedLookup;
+	versions?: PublishedVersions;
 }
 
 /** Thrown by encodeScenario when the edited notebook is too big to travel in a link. */
@@ -62,8 +59,8 @@ export class ScenarioTooLargeError extends Error {
  * keeps its version: its link names it and holds its edits against that version's notebook.
  * Throws ScenarioTooLargeError past LINK_LIMITS.
  */
-export async function encodeScenario(doc: WorkingDocument, current: Notebook, versions: PublishedLookup = publishedNotebook): Promise<string> {
-	const published = (doc.notebook.version !== current.version && versions(doc.notebook.version)) || current;
+export async function encodeScenario(doc: WorkingDocument, current: Notebook, versions: PublishedVersions = publishedVersions): Promise<string> {
+	const published = (doc.notebook.version !== current.version && (await versions.load(doc.notebook.version))) || current;
 	const parts = [`v=${published.version}`];
 	if (doc.horizon !== published.horizon) parts.push(`horizon=${encodeURIComponent(String(doc.horizon))}`);
 	const written = new Set<string>();
@@ -225,15 +222,13 @@ async function readNotebookParam(raw: string, published: Notebook, notices: stri
 // Decoding
 
 /** The oldest link version this site can open: a kept (frozen) notebook, or the start of the migration chain. */
-function oldestReadableVersion(current: number, migrations: Record<number, Migration>, versions: PublishedLookup): number {
-	let oldest = oldestKnownVersion(current, migrations);
-	for (let v = oldest - 1; v >= 1; v--) if (versions(v)) oldest = v;
-	return oldest;
+function oldestReadableVersion(current: number, migrations: Record<number, Migration>, versions: PublishedVersions): number {
+	return Math.min(oldestKnownVersion(current, migrations), ...versions.released);
 }
 
 const TRACKING_KEY = /^(?:utm_[a-z_]+|fbclid|gclid|msclkid|mc_eid|ref)$/;
 
-async function decode(query: string, currentNotebook: Notebook, migrations: Record<number, Migration>, versions: PublishedLookup): Promise<DecodedScenario> {
+async function decode(query: string, currentNotebook: Notebook, migrations: Record<number, Migration>, versions: PublishedVersions): Promise<DecodedScenario> {
 	let published = currentNotebook;
 	const text = query.startsWith('?') ? query.slice(1) : query;
 	if (text.length > LINK_LIMITS.queryChars) {
@@ -278,7 +273,7 @@ async function decode(query: string, currentNotebook: Notebook, migrations: Reco
 			notices.push(`This link names version ${v.value}, older than any this site can read (the oldest is ${oldest}); it was read as version ${current}, so results may differ.`);
 		} else linkVersion = v.value;
 	}
-	const frozen = linkVersion < current ? versions(linkVersion) : undefined;
+	const frozen = linkVersion < current ? await versions.load(linkVersion) : undefined;
 	if (frozen) published = frozen;
 	// Only a version older than any kept notebook is upgraded while it is read.
 	const migrating = linkVersion < current && !frozen;
@@ -333,7 +328,7 @@ async function decode(query: string, currentNotebook: Notebook, migrations: Reco
  */
 export async function decodeScenario(query: string, published: Notebook, options: DecodeOptions = {}): Promise<DecodedScenario> {
 	try {
-		return await decode(typeof query === 'string' ? query : String(query ?? ''), published, options.migrations ?? MIGRATIONS, options.versions ?? publishedNotebook);
+		return await decode(typeof query === 'string' ? query : String(query ?? ''), published, options.migrations ?? MIGRATIONS, options.versions ?? publishedVersions);
 	} catch (err) {
 		// Only a bug (or a stack overflow on absurd input) gets here; the reader still gets a working page.
 		return {

@@ -3,7 +3,7 @@
 // then checked like anything read from outside. The caller makes it one undoable step.
 
 import type { WorkingDocument } from '../state/autosave';
-import { currentPublished, isOlderVersion } from '../notebooks/published';
+import { currentPublished, isOlderVersion, loadPublishedVersion } from '../notebooks/published';
 import { MIGRATIONS, migrateDocument, type Migration } from './migrations';
 import { finishNotices } from './linkText';
 import { settle } from './settle';
@@ -15,10 +15,12 @@ export interface UpgradeOutcome {
 }
 
 /** `doc` moved to the current published version; `doc` itself when it already is current. */
-export function upgradeToCurrent(doc: WorkingDocument, migrations: Record<number, Migration> = MIGRATIONS): UpgradeOutcome {
+export async function upgradeToCurrent(doc: WorkingDocument, migrations: Record<number, Migration> = MIGRATIONS): Promise<UpgradeOutcome> {
 	if (!isOlderVersion(doc.notebook)) return { document: doc, notices: [] };
 	const from = doc.notebook.version;
 	const to = currentPublished.version;
+	// The steps read each version's published notebook: have them all at hand.
+	for (let v = from; v <= to; v++) await loadPublishedVersion(v);
 	const migrated = migrateDocument(doc, from, to, migrations);
 	// migrateDocument's first sentence speaks of a link; say what happened here instead.
 	const notices = [`Opened with the current model (version ${to}) instead of version ${from}; your lever values are kept. Undo goes back.`, ...migrated.notices.slice(1)];
