@@ -37,10 +37,10 @@ describe('editing formulas', () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
 		const editor = page.getByRole('textbox', { name: 'Formula nevReadiness' });
-		await editor.fill('nevReadiness = nevCeiling * logistic(');
+		await editor.fill('nevReadiness = nevCeilingNow * logistic(');
 		const box = cell(page, 'f-nevReadiness');
 		await expect.poll(() => box.getByRole('alert').innerText()).toContain('Syntax error');
-		expect(await box.innerText()).toContain('Running on the last good version: nevReadiness = nevCeiling * logistic(nevSteepness * (year - nevMidYear))');
+		expect(await box.innerText()).toContain('Running on the last good version: nevReadiness = nevCeilingNow * logistic(nevSteepness * (year - nevMidYear))');
 		// Other cells still compute and still respond to sliders.
 		const domestic = await headlineText(page, 'domesticShare', 2030);
 		expect(domestic).toMatch(/^\d+\.\d%$/);
@@ -50,7 +50,7 @@ describe('editing formulas', () => {
 		await editor.fill('nevReadiness = evaluate("1")');
 		await expect.poll(() => box.getByRole('alert').innerText()).toContain('The function "evaluate" is not allowed');
 		// Fixing it clears the error and the marker.
-		await editor.fill('nevReadiness = nevCeiling * logistic(nevSteepness * (year - nevMidYear))');
+		await editor.fill('nevReadiness = nevCeilingNow * logistic(nevSteepness * (year - nevMidYear))');
 		await expect.poll(() => box.getByRole('alert').count()).toBe(0);
 		expect(await box.innerText()).not.toContain('Running on the last good version');
 		expect(problems).toEqual([]);
@@ -61,7 +61,7 @@ describe('editing formulas', () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
 		const before = await headlineText(page, 'domesticShare', 2030);
-		await page.getByRole('textbox', { name: 'Formula techLead' }).fill('domesticTechLead = techLeadMax * logistic(techLeadSpeed * (year - techLeadMidYear))');
+		await page.getByRole('textbox', { name: 'Formula techLead', exact: true }).fill('domesticTechLead = techLeadCeiling * logistic(techLeadSpeed * (year - techLeadMidYear))');
 		const offer = cell(page, 'f-techLead').getByRole('button', { name: 'Rename in that cell too' });
 		await offer.waitFor();
 		await offer.click();
@@ -230,7 +230,7 @@ describe('undo, redo and nothing lost', () => {
 		expect(await page.getByRole('textbox', { name: 'Formula nevReadiness' }).inputValue()).toContain('0.7 *');
 		await page.getByRole('button', { name: 'Reset to the published notebook' }).click();
 		await page.getByRole('dialog').getByRole('button', { name: 'Reset', exact: true }).click();
-		await expect.poll(() => page.getByRole('textbox', { name: 'Formula nevReadiness' }).inputValue()).toContain('nevCeiling *');
+		await expect.poll(() => page.getByRole('textbox', { name: 'Formula nevReadiness' }).inputValue()).toContain('nevCeilingNow *');
 		await page.getByRole('button', { name: 'Undo' }).click();
 		await expect.poll(() => page.getByRole('textbox', { name: 'Formula nevReadiness' }).inputValue()).toContain('0.7 *');
 		expect(problems).toEqual([]);

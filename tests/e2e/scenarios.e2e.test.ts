@@ -26,7 +26,7 @@ describe('scenario links', () => {
 		await page.getByRole('slider', { name: 'Electrification pace from 2026' }).fill('1.4');
 		await page.getByLabel('Projection horizon').selectOption('2040');
 		const url = await settledUrl(page);
-		expect(new URL(url).search).toBe('?v=1&horizon=2040&localisation=0.65&electrificationPace=1.4');
+		expect(new URL(url).search).toBe('?v=2&horizon=2040&localisation=0.65&electrificationPace=1.4');
 		const figures = [await headlineText(page, 'domesticShare', 2030), await headlineText(page, 'nevShare', 2035)];
 		// Copy link puts the same address on the clipboard (or shows it).
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
@@ -68,7 +68,7 @@ describe('scenario links', () => {
 	});
 
 	it('a link with problems opens with one notice listing them', async () => {
-		const { page, context, problems } = await site.open('/?v=1&localisation=7&bogus=1&shakeout=abc&horizon=2100');
+		const { page, context, problems } = await site.open('/?v=2&localisation=7&bogus=1&shakeout=abc&horizon=2100');
 		await waitForEngine(page);
 		const notice = page.getByTestId('link-notice');
 		const text = await notice.innerText();
@@ -177,7 +177,7 @@ describe('comparison', () => {
 	it('adds a scenario from a pasted link', async () => {
 		const { page, context, problems } = await site.open('/compare');
 		await page.waitForSelector('[data-ready="true"] [data-testid="column-1"]');
-		await page.getByLabel('Scenario link').fill(`${site.url}/?v=1&safetyValue=1.2&bogus=2`);
+		await page.getByLabel('Scenario link').fill(`${site.url}/?v=2&safetyValue=1.2&bogus=2`);
 		await page.getByLabel('Name', { exact: true }).fill('Pasted safety');
 		await page.getByRole('button', { name: 'Add link' }).click();
 		const column = page.getByTestId('column-2');

@@ -48,7 +48,7 @@ describe('uncertainty bands', () => {
 	it('a long run shows progress and can be cancelled; the engine stays usable', async () => {
 		// To 2050 (34 years): 100,000 samples then take long enough (about 0.7 s here) for the
 		// progress bar to show and Cancel to be pressed while the run is still going.
-		const { page, context, problems } = await site.open('/?v=1&horizon=2050');
+		const { page, context, problems } = await site.open('/?v=2&horizon=2050');
 		await waitForEngine(page);
 		await waitForBands(page, '10,000');
 		await page.getByLabel('Samples').selectOption('100000');
@@ -108,7 +108,7 @@ describe('sensitivity, fit and back-test cells', () => {
 		const backtest = page.locator('.backtest-cell');
 		await expect.poll(() => backtest.locator('table').count(), { timeout: 20_000 }).toBeGreaterThan(0);
 		const rows = await backtest.locator('table').first().locator('tbody tr').allInnerTexts();
-		expect(rows.map((r) => r.split('\t')[0])).toEqual(['2023', '2024']);
+		expect(rows.map((r) => r.split('\t')[0])).toEqual(['2023', '2024', '2025']);
 		expect(problems).toEqual([]);
 		await context.close();
 	});

@@ -30,7 +30,10 @@ export function lineDatasets(spec: LineChartSpec): ChartDataset<'line', LinePoin
 			showLine: s.role !== 'history',
 			pointRadius: s.role === 'history' ? 4 : 0,
 			pointHoverRadius: s.role === 'history' ? 6 : 3,
-			pointStyle: s.role === 'history' ? 'circle' : false,
+			// Full years a filled dot, a month or part year a hollow dot, a forecast a triangle.
+			pointStyle: s.role !== 'history' ? false : s.observation === 'forecast' ? 'triangle' : 'circle',
+			pointBackgroundColor: s.role === 'history' && s.observation === 'part-year' ? 'rgba(0, 0, 0, 0)' : s.colour,
+			pointBorderWidth: s.role === 'history' && s.observation !== 'full-year' && s.observation ? 2 : 1,
 			tension: 0,
 			hidden: s.hidden ?? false
 		};

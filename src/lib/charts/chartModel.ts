@@ -19,7 +19,12 @@ export interface ChartSeries {
 	points: XY[];
 	/** For history points: the data series id, to name the source in the tooltip. */
 	series?: string;
+	/** For history points: full years, a month or part of a year, or a forecast (drawn differently). */
+	observation?: ObservationKind;
 }
+
+/** What an observed series holds: full-year actuals, a month or part of a year, or a forecast. */
+export type ObservationKind = 'full-year' | 'part-year' | 'forecast';
 
 export interface ChartModel {
 	series: ChartSeries[];
@@ -35,7 +40,8 @@ export function buildChartModel(
 	data: DataTable,
 	labels: Map<string, string>,
 	horizon: number,
-	uncertainty: MonteCarloResult | null = null
+	uncertainty: MonteCarloResult | null = null,
+	observationOf: (series: string) => ObservationKind = () => 'full-year'
 ): ChartModel {
 	const fromYear = cell.fromYear ?? result?.years[0] ?? 2019;
 	const toYear = Math.min(cell.toYear ?? horizon, horizon);
@@ -92,13 +98,16 @@ export function buildChartModel(
 				.map(([year, y]) => ({ x: Number(year), y }))
 				.filter((p) => within(p.x))
 				.sort((a, b) => a.x - b.x);
+			const observation = observationOf(link.series);
+			const what = observation === 'forecast' ? 'forecast' : observation === 'part-year' ? 'observed, month or part year' : 'observed';
 			series.push({
 				key: `h:${link.series}`,
-				label: `${labelOf(link.variable)}, observed`,
+				label: `${labelOf(link.variable)}, ${what}`,
 				role: 'history',
 				colour: colourAt(Math.max(0, index)),
 				points,
-				series: link.series
+				series: link.series,
+				observation
 			});
 		}
 	}

@@ -3,7 +3,7 @@
 // (chartConfig.ts); tooltips and tick labels are formatted there from `format` and the notes.
 
 import type { ValueFormat } from '../sim/types';
-import type { ChartModel, XY } from './chartModel';
+import type { ChartModel, ObservationKind, XY } from './chartModel';
 import { isFanSeries } from './fanBands';
 
 export interface LineSeriesSpec {
@@ -16,6 +16,8 @@ export interface LineSeriesSpec {
 	notes?: string[][];
 	/** Turned off in the chart's legend (on the page). */
 	hidden?: boolean;
+	/** History points: how they are drawn (filled dot, hollow dot, triangle). */
+	observation?: ObservationKind;
 }
 
 /** Colours the page's theme (light or dark) gives the chart's text, grid and year markers. */

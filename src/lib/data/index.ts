@@ -158,3 +158,13 @@ function buildObservedSeries(): Record<string, Record<number, number>> {
 	for (const id of Object.keys(out)) if (!Object.hasOwn(annualSeries, id)) Object.freeze(out[id]);
 	return Object.freeze(out);
 }
+
+/**
+ * How a series' points are drawn beside the model: full-year actuals, a month or part of a year
+ * (every point partial), or forecasts (never fitted).
+ */
+export function observationKind(series: string): 'full-year' | 'part-year' | 'forecast' {
+	const records = allRecords.filter((r) => r.series === series);
+	if (records.some((r) => r.kind === 'forecast')) return 'forecast';
+	return records.length && records.every((r) => r.period.partial) ? 'part-year' : 'full-year';
+}

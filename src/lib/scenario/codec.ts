@@ -18,7 +18,7 @@ import type { WorkingDocument } from '../state/autosave';
 import { MAX_HORIZON, MIN_HORIZON } from '../worker/protocol';
 import { publishedVersions, type PublishedVersions } from '../notebooks/published';
 import { CorruptDataError, InflatedTooLargeError, deflateToBase64url, inflateFromBase64url } from './compression';
-import { MIGRATIONS, migrateDocument, oldestKnownVersion, type Migration } from './migrations';
+import { migrateDocument, oldestKnownVersion, type Migration } from './migrationChain';
 import { checkNotebook } from './notebookSchema';
 import { notebookDiff } from './notebookDiff';
 import { finishNotices, formatCount, listIds, quote } from './linkText';
@@ -39,7 +39,11 @@ export interface DecodedScenario {
 }
 
 export interface DecodeOptions {
-	/** Replaces MIGRATIONS (tests inject fake ones). */
+	/**
+	 * Steps for versions of which no notebook is kept (tests inject fake ones). Every released
+	 * version is kept (notebooks/published.ts), so reading a link never needs one, and the steps
+	 * of scenario/migrations.ts, which compile notebooks, stay out of the page's first load.
+	 */
 	migrations?: Record<number, Migration>;
 	/** Replaces the released versions of notebooks/published.ts (tests inject their own). */
 	versions?: PublishedVersions;
@@ -328,7 +332,7 @@ async function decode(query: string, currentNotebook: Notebook, migrations: Reco
  */
 export async function decodeScenario(query: string, published: Notebook, options: DecodeOptions = {}): Promise<DecodedScenario> {
 	try {
-		return await decode(typeof query === 'string' ? query : String(query ?? ''), published, options.migrations ?? MIGRATIONS, options.versions ?? publishedVersions);
+		return await decode(typeof query === 'string' ? query : String(query ?? ''), published, options.migrations ?? {}, options.versions ?? publishedVersions);
 	} catch (err) {
 		// Only a bug (or a stack overflow on absurd input) gets here; the reader still gets a working page.
 		return {

@@ -31,9 +31,13 @@ export const NOTEBOOK_EDITS = '(formula and cell edits)';
 
 const inputsOf = (nb: Notebook) => nb.cells.filter((c): c is InputCell => c.kind === 'input');
 
-/** Caches compiled programs by notebook content: attribution runs the same one or two many times. */
-export function programCache(data: DataTable, size = 6): (notebook: Notebook) => Program {
-	return cacheByNotebook((notebook) => createProgram(compileNotebook(notebook, data), 1), size);
+/**
+ * Caches compiled programs by notebook content: attribution runs the same one or two many times.
+ * `data` is one table for every notebook, or the table a given notebook reads.
+ */
+export function programCache(data: DataTable | ((notebook: Notebook) => DataTable), size = 6): (notebook: Notebook) => Program {
+	const dataOf = typeof data === 'function' ? data : () => data;
+	return cacheByNotebook((notebook) => createProgram(compileNotebook(notebook, dataOf(notebook)), 1), size);
 }
 
 export function attribute(

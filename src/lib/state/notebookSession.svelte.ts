@@ -20,6 +20,7 @@ import * as edits from '../notebooks/edits';
 import { UndoStack } from './undoStack';
 import { saveWorkingDocument } from './autosave';
 import type { WorkingDocument } from './autosave';
+import { isOlderVersion, loadPublishedVersion, publishedFor } from '../notebooks/published';
 
 export type EngineStatus = 'starting' | 'ready' | 'failed';
 
@@ -47,8 +48,15 @@ const COMPILE_DELAY_MS = 250;
 const SAVE_DELAY_MS = 300;
 
 export class NotebookSession {
-	readonly published: Notebook;
+	/**
+	 * The published notebook the document derives from: the current one, or for a document made
+	 * with an older version (an old link, a saved scenario) that version's, so its baseline, its
+	 * reset and its link are those it was made with.
+	 */
+	published: Notebook = $state.raw(null as unknown as Notebook);
 	notebook: Notebook = $state.raw(null as unknown as Notebook);
+	/** The document was made with an older version of the published notebook. */
+	olderVersion = $derived(isOlderVersion(this.notebook));
 	/** Only inputs the person changed; everything else is at its default. */
 	inputs: Record<string, number> = $state({});
 	horizon = $state(2035);
@@ -86,7 +94,7 @@ export class NotebookSession {
 	});
 
 	constructor(published: Notebook, restored?: WorkingDocument) {
-		this.published = published;
+		this.published = restored ? publishedFor(restored.notebook) : published;
 		this.notebook = restored?.notebook ?? published;
 		this.inputs = restored?.inputs ?? {};
 		this.horizon = restored?.horizon ?? published.horizon;
@@ -98,6 +106,7 @@ export class NotebookSession {
 	 * when it comes, gives the same numbers (the baseline's first years are that run).
 	 */
 	usePublishedRun(baseline: RunResult): void {
+		if (this.published.version !== this.notebook.version) return;
 		this.baseline = baseline;
 		if (!this.#isPublishedDefault()) return;
 		this.result = resultUpTo(baseline, this.horizon);
@@ -255,6 +264,21 @@ export class NotebookSession {
 		this.#replaceDocument({ notebook: this.published, inputs: {}, horizon: this.published.horizon });
 	}
 
+	/**
+	 * "Open with the current model": a document of an older version moved to the current one by
+	 * the migration (scenario/upgrade.ts), as one undoable step. Returns what changed on the way.
+	 */
+	async openWithCurrentModel(): Promise<string[]> {
+		const before = this.document;
+		// Loaded on demand: the upgrade compiles notebooks (mathjs), which a first visit never needs.
+		const { upgradeToCurrent } = await import('../scenario/upgrade');
+		const { document, notices } = await upgradeToCurrent(before);
+		if (document === before) return [];
+		this.#history.record(before);
+		this.#replaceDocument(document);
+		return notices;
+	}
+
 	// ---- undo and redo ------------------------------------------------------------------
 
 	undo() {
@@ -269,7 +293,9 @@ export class NotebookSession {
 
 	#replaceDocument(doc: WorkingDocument) {
 		const notebookChanged = doc.notebook !== this.notebook;
+		const versionChanged = doc.notebook.version !== this.notebook.version;
 		this.notebook = doc.notebook;
+		if (versionChanged) void this.#followVersion();
 		this.inputs = { ...doc.inputs };
 		this.horizon = doc.horizon;
 		this.renameOffer = null;
@@ -289,6 +315,22 @@ export class NotebookSession {
 		this.canUndo = this.#history.canUndo;
 		this.canRedo = this.#history.canRedo;
 		this.#scheduleSave();
+	}
+
+	/** The published notebook and baseline of the document's version (loaded first if it is an old one). */
+	async #followVersion(): Promise<void> {
+		const version = this.notebook.version;
+		await loadPublishedVersion(version);
+		if (this.notebook.version !== version) return; // replaced meanwhile
+		this.published = publishedFor(this.notebook);
+		if (this.baseline) this.baseline = null;
+		if (!this.#engine) return;
+		try {
+			const baseline = await this.#engine.setBaseline(this.published);
+			if (this.published.version === version) this.baseline = baseline;
+		} catch (err) {
+			if ((err as Error).name !== 'EngineRestarted') this.notice = (err as Error).message;
+		}
 	}
 
 	// ---- autosave -----------------------------------------------------------------------

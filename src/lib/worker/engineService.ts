@@ -1,7 +1,7 @@
 // What the worker exposes, kept free of worker globals so tests and benchmarks can call it
 // directly in Node.
 
-import { observedSeries } from '../data/index';
+import { dataFor } from '../notebooks/published';
 import { compileNotebook, createProgram, runDeterministic } from '../sim/index';
 import type { Program } from '../sim/index';
 import type { Notebook, RunResult } from '../sim/types';
@@ -44,16 +44,17 @@ export function progressAfter(quietMs: number, onProgress: (fraction: number) =>
  * so the two are the same computation.
  */
 export function baselineRun(notebook: Notebook): RunResult {
-	return runDeterministic(createProgram(compileNotebook(notebook, observedSeries), 1), { inputs: {}, horizon: MAX_HORIZON });
+	return runDeterministic(createProgram(compileNotebook(notebook, dataFor(notebook)), 1), { inputs: {}, horizon: MAX_HORIZON });
 }
 
 export function createEngineService(options: EngineServiceOptions = {}): EngineApi {
 	const { betweenYears } = options;
 	let program: Program | null = null;
 	let loaded: { notebook: Notebook; model: CompiledModel } | null = null;
-	const programFor = programCache(observedSeries);
+	// Each notebook reads the data of its own published version (version 1 its frozen data).
+	const programFor = programCache(dataFor);
 	// Compiled notebooks of compared scenarios, by content (a comparison holds at most four).
-	const modelFor = cacheByNotebook((notebook) => compileNotebook(notebook, observedSeries));
+	const modelFor = cacheByNotebook((notebook) => compileNotebook(notebook, dataFor(notebook)));
 	const current = () => {
 		if (!loaded) throw new Error('No notebook loaded');
 		return loaded;
@@ -63,7 +64,7 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 			return baselineRun(notebook);
 		},
 		async load(notebook: Notebook, guardCellId?: string): Promise<LoadReport> {
-			const model = compileNotebook(notebook, observedSeries);
+			const model = compileNotebook(notebook, dataFor(notebook));
 			const rejected = guardCellId !== undefined && model.errors.some((e) => e.cellId === guardCellId && OWN_ERROR_KINDS.has(e.kind));
 			if (!rejected || !program) {
 				program = createProgram(model, 1);
@@ -100,10 +101,12 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 			};
 		},
 		async fit(request: FitSpec) {
-			return fitParameters({ ...request, notebook: current().notebook }, observedSeries);
+			const { notebook } = current();
+			return fitParameters({ ...request, notebook }, dataFor(notebook));
 		},
 		async backtest(request: BacktestSpec) {
-			return backtest({ ...request, notebook: current().notebook }, observedSeries);
+			const { notebook } = current();
+			return backtest({ ...request, notebook }, dataFor(notebook));
 		}
 	};
 }

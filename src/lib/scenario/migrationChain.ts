@@ -1,0 +1,56 @@
+// The chain that runs migrations one version after another (scenario/migrations.ts holds the
+// steps). Kept apart from the steps so the link reader, which loads with the page, does not pull
+// in what the steps need (the notebook compiler).
+
+import type { WorkingDocument } from '../state/autosave';
+
+export type Migration = (doc: WorkingDocument) => { doc: WorkingDocument; notes: string[] };
+
+export interface MigrationOutcome {
+	doc: WorkingDocument;
+	notices: string[];
+}
+
+/** The oldest link version that can still be upgraded to `current`. */
+export function oldestKnownVersion(current: number, migrations: Record<number, Migration>): number {
+	let oldest = current;
+	for (const key of Object.keys(migrations)) {
+		const from = Number(key);
+		if (Number.isInteger(from) && from >= 1 && from < oldest && Object.hasOwn(migrations, key)) oldest = from;
+	}
+	return oldest;
+}
+
+/**
+ * Applies the chain from `from` up to `to`. Stops at the first missing or failing step, says so,
+ * and keeps the document as it was before that step.
+ */
+export function migrateDocument(
+	doc: WorkingDocument,
+	from: number,
+	to: number,
+	migrations: Record<number, Migration>
+): MigrationOutcome {
+	const notices: string[] = [];
+	if (from >= to) return { doc, notices };
+	notices.push(`This link was made by version ${from} of the notebook; it was updated to version ${to}.`);
+	let current = doc;
+	for (let version = from; version < to; version++) {
+		const step = Object.hasOwn(migrations, version) ? migrations[version] : undefined;
+		if (typeof step !== 'function') {
+			notices.push(`There is no update from version ${version} to ${version + 1}; the rest of the link was read as it is, so results may differ.`);
+			break;
+		}
+		try {
+			const { doc: next, notes } = step(current);
+			current = next;
+			for (const note of notes) notices.push(String(note));
+		} catch (err) {
+			notices.push(
+				`Updating the link from version ${version} to ${version + 1} failed (${(err as Error)?.message ?? err}); the rest of the link was read as it is, so results may differ.`
+			);
+			break;
+		}
+	}
+	return { doc: current, notices };
+}
