@@ -10,7 +10,10 @@
 import { tick } from 'svelte';
 import type { EngineClient } from '../worker/client';
 import type { BacktestCell, CellError, Cell, CellKind, FitCell, Notebook, RunResult } from '../sim/types';
-import type { BacktestResult, FitResult, SensitivityReport } from '../worker/protocol';
+import { applyRename, bandVariables, clampToInput, renameOfferFor, storeInput, withLastGoodDrafts, type RenameOffer } from './documentRules';
+import { backtestOf, fitOf, sensitivityOf, type BacktestOutcome, type FitOutcome } from './analysisCalls';
+
+export type { BacktestOutcome, FitOutcome } from './analysisCalls';
 import { Uncertainty } from './uncertainty.svelte';
 import { resultUpTo } from '../sim/resultUpTo';
 import { inputCells } from '../view/notebookView';
@@ -24,25 +27,7 @@ import { isOlderVersion, loadPublishedVersion, publishedFor } from '../notebooks
 
 export type EngineStatus = 'starting' | 'ready' | 'failed';
 
-export interface FitOutcome {
-	fit: FitResult | null;
-	problems: string[];
-}
-
-export interface BacktestOutcome {
-	result: BacktestResult | null;
-	problems: string[];
-}
-
-/** Samples behind the sensitivity ranking: fewer than the bands need, enough for a ranking. */
-const SENSITIVITY_SAMPLES = 5_000;
-
-export interface RenameOffer {
-	cellId: string;
-	from: string;
-	to: string;
-	users: string[];
-}
+export type { RenameOffer } from './documentRules';
 
 const COMPILE_DELAY_MS = 250;
 const SAVE_DELAY_MS = 300;
@@ -128,8 +113,7 @@ export class NotebookSession {
 	valueOf(name: string): number {
 		const cell = inputCells(this.notebook).find((c) => c.name === name);
 		if (!cell) return NaN;
-		const v = this.inputs[name] ?? cell.default;
-		return Math.min(cell.max, Math.max(cell.min, v));
+		return clampToInput(cell, this.inputs[name] ?? cell.default);
 	}
 
 	/** The formula the engine runs for a cell whose draft was refused, if any. */
@@ -156,12 +140,9 @@ export class NotebookSession {
 
 	setInput(name: string, value: number): void {
 		const cell = inputCells(this.notebook).find((c) => c.name === name);
-		if (!cell || !Number.isFinite(value)) return;
-		const clamped = Math.min(cell.max, Math.max(cell.min, value));
-		if (clamped === this.valueOf(name)) return;
+		if (!cell || !Number.isFinite(value) || clampToInput(cell, value) === this.valueOf(name)) return;
 		this.#history.record(this.document, `input:${name}`);
-		if (clamped === cell.default) delete this.inputs[name];
-		else this.inputs[name] = clamped;
+		storeInput(this.inputs, cell, value);
 		this.#changed();
 		void this.#run(performance.now());
 	}
@@ -231,8 +212,7 @@ export class NotebookSession {
 	}
 
 	#offerRename(cellId: string, from: string, to: string) {
-		const users = edits.cellsUsing(this.notebook, from, cellId);
-		this.renameOffer = users.length ? { cellId, from, to, users } : null;
+		this.renameOffer = renameOfferFor(this.notebook, cellId, from, to);
 	}
 
 	acceptRename() {
@@ -240,11 +220,7 @@ export class NotebookSession {
 		if (!offer) return;
 		this.renameOffer = null;
 		this.#history.record(this.document);
-		this.notebook = edits.renameVariable(this.notebook, offer.from, offer.to, offer.cellId);
-		if (offer.from in this.inputs) {
-			this.inputs[offer.to] = this.inputs[offer.from];
-			delete this.inputs[offer.from];
-		}
+		({ notebook: this.notebook, inputs: this.inputs } = applyRename(this.notebook, this.inputs, offer));
 		this.#changed();
 		this.#scheduleSync(undefined, 0);
 	}
@@ -363,14 +339,7 @@ export class NotebookSession {
 	/** Sends the document's notebook to the engine, with refused drafts at their last good version. */
 	async #sync(guard: string | undefined, inputAt: number | null): Promise<void> {
 		if (!this.#engine) return;
-		const candidate: Notebook = {
-			...this.notebook,
-			cells: this.notebook.cells.map((c) => {
-				if (c.id === guard || c.kind !== 'formula' || !this.draftErrors.has(c.id)) return c;
-				const good = this.running?.cells.find((r) => r.id === c.id);
-				return good?.kind === 'formula' ? { ...c, formula: good.formula } : c;
-			})
-		};
+		const candidate = withLastGoodDrafts(this.notebook, this.running, this.draftErrors, guard);
 		let report;
 		try {
 			report = await this.#engine.load(candidate, guard);
@@ -415,7 +384,7 @@ export class NotebookSession {
 			const drawnAt = await chartsDrawn();
 			if (inputAt !== null) measureSliderToChart(inputAt, drawnAt);
 			// Bands follow in the analysis worker; the charts already show the new lines.
-			void this.uncertainty.request($state.snapshot(this.inputs), this.horizon, this.#bandVariables());
+			void this.uncertainty.request($state.snapshot(this.inputs), this.horizon, bandVariables(this.notebook));
 		} catch (err) {
 			// A run cut off by a restart is not news: the restart itself was reported.
 			if ((err as Error).name !== 'EngineRestarted') this.notice = (err as Error).message;
@@ -424,70 +393,27 @@ export class NotebookSession {
 		}
 	}
 
-	/** Variables shown with bands: those of every line chart and key-figure cell. */
-	#bandVariables(): string[] {
-		const names = new Set<string>();
-		for (const c of this.notebook.cells) {
-			if ((c.kind === 'chart' && c.style === 'line') || c.kind === 'headline') for (const v of c.variables) names.add(v);
-		}
-		return [...names];
-	}
-
 	/** Sets several inputs at once (fitted values): one undo step. */
 	setInputs(values: Record<string, number>) {
 		this.#history.record(this.document);
 		for (const [name, value] of Object.entries(values)) {
 			const cell = inputCells(this.notebook).find((c) => c.name === name);
-			if (!cell || !Number.isFinite(value)) continue;
-			const clamped = Math.min(cell.max, Math.max(cell.min, value));
-			if (clamped === cell.default) delete this.inputs[name];
-			else this.inputs[name] = clamped;
+			if (cell && Number.isFinite(value)) storeInput(this.inputs, cell, value);
 		}
 		this.#changed();
 		void this.#run(performance.now());
 	}
 
-	async sensitivity(variable: string, year: number): Promise<(SensitivityReport & { problem: string | null }) | null> {
-		if (!this.#engine) return null;
-		try {
-			const options = { inputs: $state.snapshot(this.inputs), horizon: Math.max(year, this.horizon), samples: SENSITIVITY_SAMPLES, seed: 1, variables: [variable] };
-			return { ...(await this.#engine.sensitivity(options, variable, year)), problem: null };
-		} catch (err) {
-			return { tornado: [], shares: [], samples: 0, problem: `The sensitivity could not be computed: ${(err as Error).message}` };
-		}
+	sensitivity(variable: string, year: number) {
+		return sensitivityOf(this.#engine, $state.snapshot(this.inputs), this.horizon, variable, year);
 	}
 
-	async fitCell(cell: FitCell): Promise<FitOutcome> {
-		if (!this.#engine) return { fit: null, problems: ['The engine has not started yet.'] };
-		try {
-			const fit = await this.#engine.fit({
-				inputs: $state.snapshot(this.inputs),
-				parameters: cell.parameters ?? [],
-				pairs: cell.pairs,
-				fromYear: cell.fromYear,
-				toYear: cell.toYear
-			});
-			return { fit, problems: fit.problems };
-		} catch (err) {
-			return { fit: null, problems: [`The fit failed: ${(err as Error).message}`] };
-		}
+	fitCell(cell: FitCell): Promise<FitOutcome> {
+		return fitOf(this.#engine, $state.snapshot(this.inputs), cell);
 	}
 
-	async backtestCell(cell: BacktestCell): Promise<BacktestOutcome> {
-		if (!this.#engine) return { result: null, problems: ['The engine has not started yet.'] };
-		try {
-			const result = await this.#engine.backtest({
-				inputs: $state.snapshot(this.inputs),
-				parameters: cell.parameters,
-				pairs: cell.pairs,
-				fromYear: cell.fromYear,
-				throughYear: cell.throughYear,
-				checkThroughYear: cell.checkThroughYear
-			});
-			return { result, problems: result.fit.problems };
-		} catch (err) {
-			return { result: null, problems: [`The back-test failed: ${(err as Error).message}`] };
-		}
+	backtestCell(cell: BacktestCell): Promise<BacktestOutcome> {
+		return backtestOf(this.#engine, $state.snapshot(this.inputs), cell);
 	}
 
 	/** Runs whole scenarios in the worker (library figures, comparisons); [] before the engine starts. */

@@ -1,0 +1,69 @@
+// Pure rules the notebook session applies to its document: how an input value is kept, what the
+// engine runs while a formula draft is refused, which variables get bands, and what a rename
+// offers and does. No runes, no engine: tested and reasoned about on their own.
+
+import type { InputCell, Notebook } from '../sim/types';
+import * as edits from '../notebooks/edits';
+
+/** `value` within the cell's range. */
+export function clampToInput(cell: InputCell, value: number): number {
+	return Math.min(cell.max, Math.max(cell.min, value));
+}
+
+/**
+ * Stores `value` for `cell` in `inputs` (which holds only values that differ from defaults):
+ * clamped to the range, and deleted when it is the default.
+ */
+export function storeInput(inputs: Record<string, number>, cell: InputCell, value: number): void {
+	const clamped = clampToInput(cell, value);
+	if (clamped === cell.default) delete inputs[cell.name];
+	else inputs[cell.name] = clamped;
+}
+
+/**
+ * The notebook the engine is sent: formula cells whose draft was refused (in `refused`) run at
+ * their last good version from `running`, except `guard`, the cell being typed, sent as it is.
+ */
+export function withLastGoodDrafts(notebook: Notebook, running: Notebook | null, refused: ReadonlyMap<string, unknown>, guard?: string): Notebook {
+	return {
+		...notebook,
+		cells: notebook.cells.map((c) => {
+			if (c.id === guard || c.kind !== 'formula' || !refused.has(c.id)) return c;
+			const good = running?.cells.find((r) => r.id === c.id);
+			return good?.kind === 'formula' ? { ...c, formula: good.formula } : c;
+		})
+	};
+}
+
+/** Variables shown with bands: those of every line chart and key-figure cell. */
+export function bandVariables(notebook: Notebook): string[] {
+	const names = new Set<string>();
+	for (const c of notebook.cells) {
+		if ((c.kind === 'chart' && c.style === 'line') || c.kind === 'headline') for (const v of c.variables) names.add(v);
+	}
+	return [...names];
+}
+
+/** After a variable is renamed in one cell: the other cells that still use the old name. */
+export interface RenameOffer {
+	cellId: string;
+	from: string;
+	to: string;
+	users: string[];
+}
+
+/** The offer to rename `from` to `to` in the cells that use it, or null when none does. */
+export function renameOfferFor(notebook: Notebook, cellId: string, from: string, to: string): RenameOffer | null {
+	const users = edits.cellsUsing(notebook, from, cellId);
+	return users.length ? { cellId, from, to, users } : null;
+}
+
+/** The notebook and inputs with an accepted rename applied everywhere (an input's value moves too). */
+export function applyRename(notebook: Notebook, inputs: Record<string, number>, offer: RenameOffer): { notebook: Notebook; inputs: Record<string, number> } {
+	const renamed = { ...inputs };
+	if (offer.from in renamed) {
+		renamed[offer.to] = renamed[offer.from];
+		delete renamed[offer.from];
+	}
+	return { notebook: edits.renameVariable(notebook, offer.from, offer.to, offer.cellId), inputs: renamed };
+}
