@@ -10,7 +10,8 @@
 import { tick } from 'svelte';
 import type { EngineClient } from '../worker/client';
 import type { BacktestCell, CellError, Cell, CellKind, FitCell, Notebook, RunResult } from '../sim/types';
-import { applyRename, bandVariables, clampToInput, renameOfferFor, storeInput, withLastGoodDrafts, type RenameOffer } from './documentRules';
+import { bandVariables, clampToInput, storeInput, withLastGoodDrafts } from './documentRules';
+import { CellEditing } from './cellEditing.svelte';
 import { backtestOf, fitOf, sensitivityOf, type BacktestOutcome, type FitOutcome } from './analysisCalls';
 
 export type { BacktestOutcome, FitOutcome } from './analysisCalls';
@@ -19,7 +20,6 @@ import { resultUpTo } from '../sim/resultUpTo';
 import { inputCells } from '../view/notebookView';
 import { measureSliderToChart } from '../view/perfMarks';
 import { chartsDrawn } from '../charts/chartClient';
-import * as edits from '../notebooks/edits';
 import { UndoStack } from './undoStack';
 import { saveWorkingDocument } from './autosave';
 import type { WorkingDocument } from './autosave';
@@ -49,7 +49,6 @@ export class NotebookSession {
 	running: Notebook | null = $state.raw(null);
 	/** Own errors of formula cells whose current text is refused (the engine runs the last good one). */
 	draftErrors: ReadonlyMap<string, CellError[]> = $state.raw(new Map());
-	renameOffer: RenameOffer | null = $state.raw(null);
 	result: RunResult | null = $state.raw(null);
 	baseline: RunResult | null = $state.raw(null);
 	compileErrors: CellError[] = $state.raw([]);
@@ -61,6 +60,25 @@ export class NotebookSession {
 	canUndo = $state(false);
 	canRedo = $state(false);
 	readonly uncertainty = new Uncertainty();
+	/** Cell edits and the rename offer; each edit is committed here as one undo step. */
+	readonly edits = ((session: NotebookSession) => new CellEditing({
+		get notebook() {
+			return session.notebook;
+		},
+		get inputs() {
+			return session.inputs;
+		},
+		get running() {
+			return session.running;
+		},
+		commit: (change, mergeKey, guard, compileNow) => {
+			this.#history.record(this.document, mergeKey);
+			this.notebook = change.notebook;
+			if (change.inputs) this.inputs = change.inputs;
+			this.#changed();
+			this.#scheduleSync(guard, compileNow ? 0 : COMPILE_DELAY_MS);
+		}
+	}))(this);
 
 	#engine: EngineClient | null = null;
 	#history = new UndoStack<WorkingDocument>();
@@ -162,73 +180,6 @@ export class NotebookSession {
 		void this.#run(performance.now());
 	}
 
-	// ---- cell edits ---------------------------------------------------------------------
-
-	/** Applies a structural edit; returns a message if it was refused, else the cell to focus. */
-	#applyEdit(result: edits.EditResult, mergeKey: string | null = null, guard?: string): { message?: string; focusCellId?: string } {
-		if (!result.ok) return { message: result.message };
-		this.#history.record(this.document, mergeKey);
-		this.notebook = result.notebook;
-		this.#changed();
-		this.#scheduleSync(guard);
-		return { focusCellId: result.focusCellId };
-	}
-
-	addCell(kind: CellKind, index?: number) {
-		return this.#applyEdit(edits.addCell(this.notebook, kind, index));
-	}
-
-	duplicateCell(cellId: string) {
-		return this.#applyEdit(edits.duplicateCell(this.notebook, cellId));
-	}
-
-	deleteCell(cellId: string) {
-		return this.#applyEdit(edits.deleteCell(this.notebook, cellId));
-	}
-
-	moveCell(cellId: string, by: -1 | 1) {
-		return this.#applyEdit(edits.moveCell(this.notebook, cellId, by));
-	}
-
-	updateCell(cellId: string, patch: Partial<Cell>) {
-		const before = this.notebook.cells.find((c) => c.id === cellId);
-		const outcome = this.#applyEdit(edits.updateCell(this.notebook, cellId, patch), `cell:${cellId}`);
-		if (!outcome.message && before?.kind === 'input' && 'name' in patch && patch.name !== before.name) {
-			this.#offerRename(cellId, before.name, patch.name as string);
-		}
-		return outcome;
-	}
-
-	/** Typing in a formula: the text is kept as typed; the engine takes it once it compiles. */
-	editFormula(cellId: string, formula: string) {
-		const outcome = this.#applyEdit(edits.updateCell(this.notebook, cellId, { formula }), `formula:${cellId}`, cellId);
-		const from = edits.formulaName(
-			(this.running?.cells.find((c) => c.id === cellId) as { formula?: string } | undefined)?.formula ?? ''
-		);
-		const to = edits.formulaName(formula);
-		if (from && to && from !== to) this.#offerRename(cellId, from, to);
-		else if (this.renameOffer?.cellId === cellId) this.renameOffer = null;
-		return outcome;
-	}
-
-	#offerRename(cellId: string, from: string, to: string) {
-		this.renameOffer = renameOfferFor(this.notebook, cellId, from, to);
-	}
-
-	acceptRename() {
-		const offer = this.renameOffer;
-		if (!offer) return;
-		this.renameOffer = null;
-		this.#history.record(this.document);
-		({ notebook: this.notebook, inputs: this.inputs } = applyRename(this.notebook, this.inputs, offer));
-		this.#changed();
-		this.#scheduleSync(undefined, 0);
-	}
-
-	dismissRename() {
-		this.renameOffer = null;
-	}
-
 	/** Opens a document restored from storage (no undo step: nothing was undone or done). */
 	adopt(doc: WorkingDocument) {
 		this.#replaceDocument(doc);
@@ -274,7 +225,7 @@ export class NotebookSession {
 		if (versionChanged) void this.#followVersion();
 		this.inputs = { ...doc.inputs };
 		this.horizon = doc.horizon;
-		this.renameOffer = null;
+		this.edits.renameOffer = null;
 		this.#changed();
 		if (notebookChanged) {
 			this.draftErrors = new Map();
