@@ -9,6 +9,7 @@ import type { Cell, DataTable, Notebook } from '../sim/types';
 import { notebookDiff } from './notebookDiff';
 import { quote } from './linkText';
 
+/** The edited notebook moved to the other version, with a note on each edit that did not carry over. */
 export interface CarriedEdits {
 	notebook: Notebook;
 	/** One sentence per edit that did not carry over, and why. */

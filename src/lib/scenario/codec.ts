@@ -28,8 +28,10 @@ export { MAX_NOTICES } from './linkText';
 export { notebookDiff, type NotebookDiff } from './notebookDiff';
 export { RESERVED_KEYS } from './settle';
 
+/** Size caps on a scenario link: the whole query, the `nb` parameter, and `nb` once unpacked (bytes). */
 export const LINK_LIMITS = { queryChars: 120_000, notebookParamChars: 100_000, inflatedBytes: 400_000 };
 
+/** What reading a link gives: the document to open, what was ignored or changed, and whether the link had parameters. */
 export interface DecodedScenario {
 	document: WorkingDocument;
 	/** One sentence each: everything in the link that was ignored or changed, and why. */
@@ -38,6 +40,7 @@ export interface DecodedScenario {
 	fromLink: boolean;
 }
 
+/** Overrides for decodeScenario, used by tests: migration steps and the released versions. */
 export interface DecodeOptions {
 	/**
 	 * Steps for versions of which no notebook is kept (tests inject fake ones). Every released

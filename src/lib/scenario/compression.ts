@@ -84,6 +84,7 @@ async function readAll(stream: ReadableStream<Uint8Array>, maxBytes: number, onT
 	return out;
 }
 
+/** Packs text with deflate-raw and encodes the bytes as base64url without padding. */
 export async function deflateToBase64url(text: string): Promise<string> {
 	const stream = new CompressionStream('deflate-raw');
 	const writer = stream.writable.getWriter();

@@ -7,11 +7,16 @@ import { WorkingDocumentSchema, isStorageFull, readItem, storage } from '../stat
 import type { WorkingDocument } from '../state/autosave';
 import { describeIssues } from './notebookSchema';
 
+/** The browser-storage key the saved scenarios are kept under. */
 export const LIBRARY_KEY = 'shiftcast:library:v1';
+/** Key prefix (a timestamp follows) under which unreadable saved scenarios are set aside. */
 export const LIBRARY_SET_ASIDE_PREFIX = 'shiftcast:corrupt:library:';
+/** The `format` field that marks a file as a scenario export. */
 export const EXPORT_FORMAT = 'shiftcast-scenarios';
+/** Most scenarios the library holds, and the most an export file may list. */
 export const MAX_SCENARIOS = 200;
 
+/** A named scenario kept in the library: a working document with a name, description and save time. */
 export interface SavedScenario {
 	id: string;
 	name: string;
@@ -20,6 +25,7 @@ export interface SavedScenario {
 	document: WorkingDocument;
 }
 
+/** Validates one saved scenario read from storage or an import file; the name is stored trimmed. */
 export const SavedScenarioSchema = z.strictObject({
 	id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
 	// z.trim() overwrites the value: the name is stored trimmed, and checked after trimming.
@@ -36,12 +42,14 @@ const ExportSchema = z.strictObject({
 	scenarios: z.array(z.unknown()).check(z.maxLength(MAX_SCENARIOS))
 });
 
+/** The saved scenarios that could be read, and what could not. */
 export interface LoadedLibrary {
 	scenarios: SavedScenario[];
 	/** What could not be read, in words; empty when all is well. */
 	problems: string[];
 }
 
+/** Reads the saved scenarios from browser storage; corrupt entries are set aside and reported. */
 export function readLibrary(): LoadedLibrary {
 	const store = storage();
 	const raw = store ? readItem(store, LIBRARY_KEY) : null;
@@ -104,6 +112,7 @@ export function writeLibrary(scenarios: SavedScenario[]): string | null {
 	}
 }
 
+/** A fresh scenario id that none of `existing` uses. */
 export function newScenarioId(existing: { id: string }[]): string {
 	const ids = new Set(existing.map((s) => s.id));
 	for (;;) {
@@ -112,10 +121,12 @@ export function newScenarioId(existing: { id: string }[]): string {
 	}
 }
 
+/** The scenarios as the JSON text of an export file. */
 export function exportLibrary(scenarios: SavedScenario[]): string {
 	return JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: new Date().toISOString(), scenarios }, null, '\t');
 }
 
+/** The library after an import, with counts of scenarios added, renamed and skipped, and the problems met. */
 export interface ImportOutcome {
 	scenarios: SavedScenario[];
 	added: number;

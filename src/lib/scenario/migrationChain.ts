@@ -4,8 +4,10 @@
 
 import type { WorkingDocument } from '../state/autosave';
 
+/** One step that moves a document from its version to the next, with notes on what changed. */
 export type Migration = (doc: WorkingDocument) => { doc: WorkingDocument; notes: string[] };
 
+/** The migrated document and the notices to show about it. */
 export interface MigrationOutcome {
 	doc: WorkingDocument;
 	notices: string[];

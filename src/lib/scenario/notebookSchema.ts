@@ -13,6 +13,7 @@ import type { Notebook } from '../sim/types';
 // keeps a locale already chosen.
 if (!z.config().localeError) z.config(z.locales.en());
 
+/** Size limits on a notebook read from outside: cells, text lengths, list lengths and serialised size. */
 export const LIMITS = {
 	cells: 200,
 	formulaLength: 2000,
@@ -49,6 +50,7 @@ const Uncertainty = z.strictObject({
 	distribution: z.enum(['uniform', 'triangular', 'normal'])
 });
 
+/** Validates an input cell, including that min is below max and the default lies between them. */
 export const InputCellSchema = z
 	.strictObject({
 		id: Id,
@@ -127,8 +129,10 @@ const Backtest = z.strictObject({
 
 const Sensitivity = z.strictObject({ id: Id, kind: z.literal('sensitivity'), title: Short, variable: Name, year: Year });
 
+/** Validates any cell, chosen by its `kind`. */
 export const CellSchema = z.discriminatedUnion('kind', [Markdown, InputCellSchema, Formula, Chart, Table, Headline, Fit, Backtest, Sensitivity]);
 
+/** Validates a whole notebook, including that no cell id is used twice. */
 export const NotebookSchema = z
 	.strictObject({
 		id: Id,
@@ -157,8 +161,10 @@ export function describeIssues(error: z.core.$ZodError): string[] {
 	});
 }
 
+/** What checkNotebook returns: the notebook, or readable problems. */
 export type NotebookCheck = { ok: true; notebook: Notebook } | { ok: false; problems: string[] };
 
+/** Validates untrusted `value` as a notebook: the notebook, or up to ten readable problems. */
 export function checkNotebook(value: unknown): NotebookCheck {
 	const parsed = NotebookSchema.safeParse(value);
 	return parsed.success ? { ok: true, notebook: parsed.data as Notebook } : { ok: false, problems: describeIssues(parsed.error) };

@@ -12,6 +12,7 @@ const preset = (id: string, name: string, description: string, inputs: Record<st
 	document: { notebook: chinaMarketNotebook, inputs, horizon: chinaMarketNotebook.horizon }
 });
 
+/** The four built-in starting scenarios, Baseline first. */
 export const PRESETS: SavedScenario[] = [
 	preset('preset-baseline', 'Baseline', 'The published assumptions: foreign brands close 30% of the technology gap by 2030, safety reputation weighs 1.5× after the 2026 rules, 5% of domestic volume exits.', {}),
 	preset(

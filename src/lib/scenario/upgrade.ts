@@ -8,6 +8,7 @@ import { MIGRATIONS, migrateDocument, type Migration } from './migrations';
 import { finishNotices } from './linkText';
 import { settle } from './settle';
 
+/** The document moved to the current version, and the notices to show about it. */
 export interface UpgradeOutcome {
 	document: WorkingDocument;
 	/** What changed on the way, one sentence each: cells that did not carry over first. */

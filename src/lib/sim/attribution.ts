@@ -9,12 +9,14 @@ import type { Program } from './run';
 import { shapley } from './shapley';
 import type { DataTable, InputCell, Notebook } from './types';
 
+/** One side of a comparison: a notebook and its input values. */
 export interface ScenarioSpec {
 	notebook: Notebook;
 	/** Inputs that differ from the notebook's defaults. */
 	inputs: Record<string, number>;
 }
 
+/** The difference in one output in one year between two scenarios, split into one contribution per change. */
 export interface Attribution {
 	variable: string;
 	year: number;
@@ -27,6 +29,7 @@ export interface Attribution {
 	runs: number;
 }
 
+/** The key of the contribution that stands for the two notebooks' formula and cell edits. */
 export const NOTEBOOK_EDITS = '(formula and cell edits)';
 
 const inputsOf = (nb: Notebook) => nb.cells.filter((c): c is InputCell => c.kind === 'input');
@@ -40,6 +43,7 @@ export function programCache(data: DataTable | ((notebook: Notebook) => DataTabl
 	return cacheByNotebook((notebook) => createProgram(compileNotebook(notebook, dataOf(notebook)), 1), size);
 }
 
+/** Splits the difference in `variable` at `year` between scenarios a and b into Shapley contributions of what differs. */
 export function attribute(
 	a: ScenarioSpec,
 	b: ScenarioSpec,

@@ -8,6 +8,7 @@ import { compileNotebook } from './model';
 import { createProgram, runDeterministic } from './run';
 import type { DataTable } from './types';
 
+/** A fit request that calibrates through `throughYear` and checks the projection up to `checkThroughYear`. */
 export interface BacktestRequest extends Omit<FitRequest, 'toYear'> {
 	/** Calibrate with data up to and including this year. */
 	throughYear: number;
@@ -15,6 +16,7 @@ export interface BacktestRequest extends Omit<FitRequest, 'toYear'> {
 	checkThroughYear: number;
 }
 
+/** One pair's projection against its held-back actuals, year by year, with the RMSE. */
 export interface HeldBack {
 	variable: string;
 	series: string;
@@ -28,6 +30,7 @@ export interface HeldBack {
 	rmse: number;
 }
 
+/** The fit on the earlier years and, per pair, how its projection compares with the held-back years. */
 export interface BacktestResult {
 	/** Fitted on fromYear..throughYear. Its problems include the back-test's own. */
 	fit: FitResult;
@@ -38,6 +41,7 @@ export interface BacktestResult {
 /** Longest stretch of held-back years a back-test projects. */
 const MAX_CHECK_YEARS = 200;
 
+/** Fits on data through `throughYear`, projects the following years and compares them with the actuals held back. */
 export function backtest(request: BacktestRequest, data: DataTable, onProgress?: (fraction: number) => void): BacktestResult {
 	const { throughYear, checkThroughYear, ...rest } = request;
 	const fit = fitParameters({ ...rest, toYear: throughYear }, data, onProgress);

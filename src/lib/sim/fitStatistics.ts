@@ -3,6 +3,7 @@
 
 import type { DataTable, HistoryLink, RunResult } from './types';
 
+/** How closely one model variable matches one observed series: residuals per year and RMSE. */
 export interface FitStatistic {
 	variable: string;
 	series: string;
@@ -13,6 +14,7 @@ export interface FitStatistic {
 	rmse: number;
 }
 
+/** Residuals and RMSE per pair over fromYear..toYear, in the years both model and data have a finite value. */
 export function fitStatistics(result: RunResult, data: DataTable, pairs: HistoryLink[], fromYear: number, toYear: number): FitStatistic[] {
 	return pairs.map(({ variable, series }) => {
 		const years: number[] = [];

@@ -24,6 +24,7 @@ import type { DataTable, HistoryLink, InputCell, Notebook, RunResult } from './t
 
 export type { FitStatistic } from './fitStatistics';
 
+/** What to calibrate: which inputs of which notebook, against which series, over which years. */
 export interface FitRequest {
 	notebook: Notebook;
 	/** Central input values (scenario); parameters being fitted start from these (or defaults). */
@@ -38,6 +39,7 @@ export interface FitRequest {
 	maxRuns?: number;
 }
 
+/** The fitted values, the fit before and after, the runs used and any problems. */
 export interface FitResult {
 	/** Parameter -> fitted value (the starting value when the fit could not run). */
 	fitted: Record<string, number>;
@@ -52,6 +54,7 @@ export interface FitResult {
 	problems: string[];
 }
 
+/** Model runs a fit may use when the request sets no maxRuns. */
 export const DEFAULT_MAX_RUNS = 4000;
 /** Longest span of years a fit will simulate. */
 const MAX_YEARS = 1000;
@@ -86,6 +89,7 @@ interface FitSetup {
 	problems: string[];
 }
 
+/** Re-estimates the requested inputs so the model best reproduces the observed series (least squares). */
 export function fitParameters(request: FitRequest, data: DataTable, onProgress?: (fraction: number) => void): FitResult {
 	const setup = prepare(request, data);
 	const { program, cells, start, problems } = setup;

@@ -6,6 +6,7 @@
 // `prev`, `data`, `hasData`, `step` and `ramp` are special forms handled by the compiler,
 // listed here so the allowed list and its documentation live in one place.
 
+/** One allowed function: its argument counts, a short description, and its scalar implementation (none for special forms). */
 export interface FunctionSpec {
 	minArgs: number;
 	maxArgs: number;
@@ -15,6 +16,7 @@ export interface FunctionSpec {
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
+/** Every function a formula may call, by name. */
 export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpec>([
 	['abs', { minArgs: 1, maxArgs: 1, fn: Math.abs, doc: 'absolute value' }],
 	['sqrt', { minArgs: 1, maxArgs: 1, fn: Math.sqrt, doc: 'square root' }],
@@ -85,6 +87,7 @@ export const BINARY_OPERATORS: ReadonlyMap<string, (a: number, b: number) => num
 	['xor', (a: number, b: number) => ((a ? 1 : 0) ^ (b ? 1 : 0))]
 ]);
 
+/** The unary operators a formula may use, by mathjs operator name. */
 export const UNARY_OPERATORS: ReadonlyMap<string, (a: number) => number> = new Map([
 	['unaryMinus', (a: number) => -a],
 	['unaryPlus', (a: number) => a],

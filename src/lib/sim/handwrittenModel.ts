@@ -38,6 +38,7 @@ export const HANDWRITTEN_VARIABLES = [
 	'domesticSales',
 	'foreignSales'
 ] as const;
+/** The name of one variable the hand-written model computes. */
 export type HandwrittenVariable = (typeof HANDWRITTEN_VARIABLES)[number];
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));

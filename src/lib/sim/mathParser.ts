@@ -69,6 +69,7 @@ const nodes = {
 /** Numbers are plain doubles, as in the engine. */
 const numeric = (value: string) => Number(value);
 
+/** Parses formula text into a mathjs node tree (never evaluates it), using only the parts assembled above. */
 export const parseExpression = make(createParse, {
 	...nodes,
 	typed,

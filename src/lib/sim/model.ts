@@ -6,12 +6,14 @@ import { checkVariableName, currentReferences, FormulaError, laggedReferences, p
 import type { Expr } from './parse';
 import type { CellError, DataTable, FormulaCell, InputCell, Notebook } from './types';
 
+/** A healthy formula in a compiled model: its cell, the variable it defines and its expression. */
 export interface ModelFormula {
 	cellId: string;
 	name: string;
 	expr: Expr;
 }
 
+/** A notebook checked and put in evaluation order, ready to run, with the problems found in its cells. */
 export interface CompiledModel {
 	startYear: number;
 	inputs: InputCell[];
@@ -25,8 +27,10 @@ export interface CompiledModel {
 	data: Map<string, Map<number, number>>;
 }
 
+/** Most cells a notebook may hold; the engine ignores any beyond, with an error on each. */
 export const MAX_CELLS = 200;
 
+/** Checks a notebook and orders its formulas by dependency; each problem is reported against its cell. */
 export function compileNotebook(notebook: Notebook, data: DataTable): CompiledModel {
 	const errors: CellError[] = [];
 	const fail = (cellId: string, kind: CellError['kind'], message: string) => errors.push({ cellId, kind, message });

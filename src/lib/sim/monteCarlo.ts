@@ -22,7 +22,9 @@ import type { Bands, MonteCarloOptions, MonteCarloResult } from './types';
 
 /** The percentiles every band reports, in the order of Bands' p5..p95. */
 export const BAND_PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+/** Fewest samples a Monte Carlo run takes. */
 export const MIN_SAMPLES = 1;
+/** Most samples a Monte Carlo run takes. */
 export const MAX_SAMPLES = 100_000;
 /** Programs up to this many samples stay cached between runs (larger ones hold 100+ MB). */
 const CACHE_SAMPLES_LIMIT = 20_000;
@@ -39,6 +41,7 @@ export interface SampleMatrix {
 	inputs: { name: string; label: string; values: Float64Array }[];
 }
 
+/** Runs one compiled model's Monte Carlo bands and sample matrices, keeping programs and samples between runs. */
 export interface MonteCarloRunner {
 	run(options: MonteCarloOptions, onProgress?: (fraction: number) => void): MonteCarloResult;
 	/** The same run, one step per simulated year, so a caller can pause between years. */
@@ -48,6 +51,7 @@ export interface MonteCarloRunner {
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+/** A requested sample count rounded and clamped to MIN_SAMPLES..MAX_SAMPLES; throws RangeError if not finite. */
 export function sampleCount(samples: number): number {
 	if (!Number.isFinite(samples)) throw new RangeError(`The number of samples must be a number, not ${samples}.`);
 	return Math.min(MAX_SAMPLES, Math.max(MIN_SAMPLES, Math.round(samples)));
@@ -77,6 +81,7 @@ interface CachedProgram {
 	filled: (string | null)[];
 }
 
+/** Creates the Monte Carlo runner for `model`. */
 export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
 	let cache: CachedProgram[] = [];
 

@@ -3,10 +3,13 @@
 
 import { FUNCTIONS } from './functions';
 
+/** The shape of a variable name: a letter, then at most 47 letters, digits or _. */
 export const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;
 
-// Names that would reach into JavaScript objects if they were ever used as keys, mathjs names
-// that mean something else, and the keys scenario links use for themselves.
+/**
+ * Names that would reach into JavaScript objects if they were ever used as keys, mathjs names
+ * that mean something else, and the keys scenario links use for themselves.
+ */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set([
 	'__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty',
 	'year', 't', 'pi', 'e', 'true', 'false', 'NaN', 'Infinity', 'null', 'undefined',
@@ -14,6 +17,7 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
 	'v', 'nb', 'horizon'
 ]);
 
+/** Why `name` cannot name a variable, or null when it can. */
 export function checkVariableName(name: string): string | null {
 	if (!IDENTIFIER.test(name)) {
 		return `"${name}" is not a valid name: start with a letter, then letters, digits or _ (at most 48).`;

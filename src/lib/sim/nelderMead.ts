@@ -2,6 +2,7 @@
 // parameters a notebook calibrates. Standard coefficients (reflection 1, expansion 2,
 // contraction 0.5, shrink 0.5), after Lagarias et al., SIAM J. Optim. 9 (1998).
 
+/** Settings for nelderMead: initial steps, iteration cap and tolerance. */
 export interface NelderMeadOptions {
 	/** Initial step per parameter; defaults to 10% of its magnitude (or 0.1). */
 	steps?: number[];
@@ -10,12 +11,14 @@ export interface NelderMeadOptions {
 	tolerance?: number;
 }
 
+/** The best point found, its value and the iterations used. */
 export interface NelderMeadResult {
 	x: number[];
 	value: number;
 	iterations: number;
 }
 
+/** Minimises `f` from `start` by the Nelder-Mead simplex method; non-finite values count as the worst. */
 export function nelderMead(f: (x: number[]) => number, start: number[], options: NelderMeadOptions = {}): NelderMeadResult {
 	const dim = start.length;
 	const maxIterations = options.maxIterations ?? 2000 * dim;

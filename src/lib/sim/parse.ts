@@ -11,6 +11,7 @@ import { checkVariableName } from './names';
 export { checkVariableName, IDENTIFIER } from './names';
 
 
+/** The checked expression tree a formula parses to; `k` names the kind of node. */
 export type Expr =
 	| { k: 'num'; value: number }
 	| { k: 'ref'; name: string }
@@ -21,11 +22,13 @@ export type Expr =
 	| { k: 'call'; fn: string; args: Expr[] }
 	| { k: 'if'; cond: Expr; then: Expr; else: Expr };
 
+/** A parsed `name = expression` formula. */
 export interface ParsedFormula {
 	name: string;
 	expr: Expr;
 }
 
+/** A problem with a formula: its kind and a message a person can act on. */
 export class FormulaError extends Error {
 	constructor(
 		readonly kind: CellErrorKind,
@@ -35,6 +38,7 @@ export class FormulaError extends Error {
 	}
 }
 
+/** Longest formula accepted, in characters. */
 export const MAX_FORMULA_LENGTH = 2000;
 // Deep enough for a sum of a couple of hundred terms (mathjs nests them left-deep), shallow enough
 // that compiling and running never come near the stack limit.

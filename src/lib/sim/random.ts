@@ -1,8 +1,10 @@
 // A small, fast, seedable pseudo-random generator (mulberry32). Same seed, same sequence, on
 // every platform: runs that use randomness are reproducible.
 
+/** A source of uniform random numbers in [0, 1). */
 export type Random = () => number;
 
+/** A mulberry32 generator: the same seed gives the same sequence everywhere. */
 export function seededRandom(seed: number): Random {
 	let a = seed >>> 0;
 	return () => {

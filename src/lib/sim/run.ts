@@ -6,6 +6,7 @@ import type { EvalContext, VecFn } from './compile';
 import type { CompiledModel } from './model';
 import type { CellError, RunOptions, RunResult } from './types';
 
+/** A compiled model's closures and buffers for a fixed sample count, reused run after run. */
 export interface Program {
 	model: CompiledModel;
 	ctx: EvalContext;
@@ -14,6 +15,7 @@ export interface Program {
 	steps: { slot: number; fn: VecFn }[];
 }
 
+/** Builds the closures for `model` over `samples` samples (1 for deterministic runs). */
 export function createProgram(model: CompiledModel, samples = 1): Program {
 	const slots = new Map(model.variables.map((name, i) => [name, i]));
 	const cur = model.variables.map(() => new Float64Array(samples));
@@ -81,6 +83,7 @@ export function* simulateByYear(program: Program, horizon: number): Generator<nu
 	}
 }
 
+/** Runs a single-sample program up to `options.horizon`: every variable's series, with compile errors and non-finite warnings. */
 export function runDeterministic(program: Program, options: RunOptions): RunResult {
 	const { model } = program;
 	if (program.ctx.n !== 1) throw new Error('runDeterministic needs a single-sample program');

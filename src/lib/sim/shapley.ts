@@ -9,6 +9,7 @@
 
 import { randomPermutation, seededRandom } from './random';
 
+/** Settings for shapley: the most players computed exactly, orders sampled above that, and the seed. */
 export interface ShapleyOptions {
 	exactUpTo?: number;
 	/** Number of orders sampled above exactUpTo (rounded up to an even number). */
@@ -16,6 +17,7 @@ export interface ShapleyOptions {
 	seed?: number;
 }
 
+/** Each player's contribution, the values with no and all players, the method and the evaluations used. */
 export interface ShapleyResult {
 	contributions: number[];
 	/** v(no player) and v(all players). */

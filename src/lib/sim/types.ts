@@ -1,8 +1,10 @@
 // The notebook document and the engine's results. Plain data only: these objects cross the
 // worker boundary (structured clone) and travel in links, so no classes and no functions.
 
+/** A cell's id, unique within its notebook. */
 export type CellId = string;
 
+/** A cell of Markdown text. */
 export interface MarkdownCell {
 	id: CellId;
 	kind: 'markdown';
@@ -16,6 +18,7 @@ export interface UncertaintyRange {
 	distribution: 'uniform' | 'triangular' | 'normal';
 }
 
+/** A model input the reader sets with a slider or switch. */
 export interface InputCell {
 	id: CellId;
 	kind: 'input';
@@ -32,8 +35,10 @@ export interface InputCell {
 	uncertainty?: UncertaintyRange;
 }
 
+/** How values are shown: as percentages, plain numbers or millions. */
 export type ValueFormat = 'percent' | 'number' | 'millions';
 
+/** A cell that defines one model variable by a formula. */
 export interface FormulaCell {
 	id: CellId;
 	kind: 'formula';
@@ -50,6 +55,7 @@ export interface HistoryLink {
 	series: string;
 }
 
+/** A chart of variables over the years, optionally with observed history beside them. */
 export interface ChartCell {
 	id: CellId;
 	kind: 'chart';
@@ -63,6 +69,7 @@ export interface ChartCell {
 	toYear?: number;
 }
 
+/** A table of variables' values by year. */
 export interface TableCell {
 	id: CellId;
 	kind: 'table';
@@ -117,9 +124,12 @@ export interface SensitivityCell {
 	year: number;
 }
 
+/** Any notebook cell, told apart by `kind`. */
 export type Cell = MarkdownCell | InputCell | FormulaCell | ChartCell | TableCell | HeadlineCell | FitCell | BacktestCell | SensitivityCell;
+/** The `kind` of a cell. */
 export type CellKind = Cell['kind'];
 
+/** A notebook document: identity and version, years simulated, and its cells. */
 export interface Notebook {
 	/** Stable identifier of the published notebook this one derives from. */
 	id: string;
@@ -134,6 +144,7 @@ export interface Notebook {
 /** Observed data for formula look-ups: series id -> year -> value. */
 export type DataTable = Record<string, Record<number, number>>;
 
+/** What kind of problem a cell has. */
 export type CellErrorKind =
 	| 'syntax'
 	| 'unknown-name'
@@ -146,12 +157,14 @@ export type CellErrorKind =
 	| 'too-long'
 	| 'not-finite';
 
+/** A problem found in one cell, with a message for people. */
 export interface CellError {
 	cellId: CellId;
 	kind: CellErrorKind;
 	message: string;
 }
 
+/** What a deterministic run needs: input values and the last year. */
 export interface RunOptions {
 	/** Input name -> value. Missing inputs take their default. */
 	inputs: Record<string, number>;
@@ -159,6 +172,7 @@ export interface RunOptions {
 	horizon: number;
 }
 
+/** A run's years, every variable's values per year, and its cell errors. */
 export interface RunResult {
 	years: number[];
 	/** Variable name -> one value per year. Inputs included, as constant series. */
@@ -179,6 +193,7 @@ export interface Bands {
 	mean: number[];
 }
 
+/** What a Monte Carlo run needs: central inputs, horizon, sample count, seed and the variables to summarise. */
 export interface MonteCarloOptions {
 	/** Central values (the sliders); missing inputs take their default. */
 	inputs: Record<string, number>;
@@ -190,6 +205,7 @@ export interface MonteCarloOptions {
 	variables: string[];
 }
 
+/** A Monte Carlo run's bands per variable, with its sample count, seed, sampled inputs and time taken. */
 export interface MonteCarloResult {
 	years: number[];
 	samples: number;
