@@ -467,7 +467,8 @@ describe('renameVariable', () => {
 			{ variable: 'domesticShare', series: 'domestic_share_caam' },
 			{ variable: 'domesticShare', series: 'domestic_share_caam_monthly' },
 			{ variable: 'evShare', series: 'nev_share_all_vehicles_caam' },
-			{ variable: 'evShare', series: 'nev_share_all_vehicles_forecast_caam' }
+			{ variable: 'evShare', series: 'nev_share_all_vehicles_forecast_caam' },
+			{ variable: 'evShare', series: 'nev_share_all_vehicles_forecast_ev100' }
 		]);
 		expectValid(out);
 	});

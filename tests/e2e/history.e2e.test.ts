@@ -65,7 +65,8 @@ describe('the past is data', () => {
 		const legend = await textsOf(page.getByRole('list', { name: /Series of “Domestic-brand share and NEV share”/ }).getByRole('button'));
 		expect(legend).toContain('Domestic-brand share of passenger-car sales, observed');
 		expect(legend).toContain('Domestic-brand share of passenger-car sales, observed, month or part year');
-		expect(legend).toContain('NEV share of new-vehicle sales, forecast');
+		expect(legend).toContain('NEV share of new-vehicle sales, forecast by CAAM');
+		expect(legend).toContain('NEV share of new-vehicle sales, forecast by China EV100');
 		expect(problems).toEqual([]);
 	});
 });

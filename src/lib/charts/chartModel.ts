@@ -41,7 +41,7 @@ export function buildChartModel(
 	labels: Map<string, string>,
 	horizon: number,
 	uncertainty: MonteCarloResult | null = null,
-	observationOf: (series: string) => ObservationKind = () => 'full-year'
+	observationOf: (series: string) => { kind: ObservationKind; by?: string } = () => ({ kind: 'full-year' })
 ): ChartModel {
 	const fromYear = cell.fromYear ?? result?.years[0] ?? 2019;
 	const toYear = Math.min(cell.toYear ?? horizon, horizon);
@@ -98,8 +98,8 @@ export function buildChartModel(
 				.map(([year, y]) => ({ x: Number(year), y }))
 				.filter((p) => within(p.x))
 				.sort((a, b) => a.x - b.x);
-			const observation = observationOf(link.series);
-			const what = observation === 'forecast' ? 'forecast' : observation === 'part-year' ? 'observed, month or part year' : 'observed';
+			const { kind: observation, by } = observationOf(link.series);
+			const what = observation === 'forecast' ? `forecast${by ? ` by ${by}` : ''}` : observation === 'part-year' ? 'observed, month or part year' : 'observed';
 			series.push({
 				key: `h:${link.series}`,
 				label: `${labelOf(link.variable)}, ${what}`,

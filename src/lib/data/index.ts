@@ -161,10 +161,11 @@ function buildObservedSeries(): Record<string, Record<number, number>> {
 
 /**
  * How a series' points are drawn beside the model: full-year actuals, a month or part of a year
- * (every point partial), or forecasts (never fitted).
+ * (every point partial), or forecasts (never fitted), with the body that made them.
  */
-export function observationKind(series: string): 'full-year' | 'part-year' | 'forecast' {
+export function observationOf(series: string): { kind: 'full-year' | 'part-year' | 'forecast'; by?: string } {
 	const records = allRecords.filter((r) => r.series === series);
-	if (records.some((r) => r.kind === 'forecast')) return 'forecast';
-	return records.length && records.every((r) => r.period.partial) ? 'part-year' : 'full-year';
+	const forecast = records.find((r) => r.kind === 'forecast');
+	if (forecast) return { kind: 'forecast', by: forecast.basis.body };
+	return { kind: records.length && records.every((r) => r.period.partial) ? 'part-year' : 'full-year' };
 }

@@ -370,7 +370,8 @@ const outputs: Cell[] = [
 			{ variable: 'domesticShare', series: 'domestic_share_caam' },
 			{ variable: 'domesticShare', series: 'domestic_share_caam_monthly' },
 			{ variable: 'nevShare', series: 'nev_share_all_vehicles_caam' },
-			{ variable: 'nevShare', series: 'nev_share_all_vehicles_forecast_caam' }
+			{ variable: 'nevShare', series: 'nev_share_all_vehicles_forecast_caam' },
+			{ variable: 'nevShare', series: 'nev_share_all_vehicles_forecast_ev100' }
 		],
 		style: 'line',
 		showHistory: true,
@@ -429,7 +430,7 @@ const outputs: Cell[] = [
 
 Bases differ. CAAM counts wholesale shipments including exports; CPCA counts domestic retail. On domestic-brand share CAAM runs 4-5 points above CPCA, and on NEV share 5-7 points below it (2025: CAAM 69.5% domestic and 47.9% NEV, CPCA about 65% and 54%). The model is calibrated on CAAM, so compare it with CAAM figures. Its NEV share is fitted to the all-vehicle series, the only one complete for 2019-2025 on one basis.
 
-On the shares chart, filled dots are full years; a hollow dot is a single month (January 2026: 66.9%, a short holiday month, not the year); a triangle is a forecast (CAAM's 54.7% NEV share for 2026), drawn for comparison and never fitted.`
+On the shares chart, filled dots are full years; a hollow dot is a single month (January 2026: 66.9%, a short holiday month, not the year); a triangle is a forecast (China EV100's "over half" for 2025, which the actual 47.9% of all vehicles fell short of; CAAM's 54.7% for 2026), drawn for comparison and never fitted.`
 	},
 	{
 		id: 'table-main',
