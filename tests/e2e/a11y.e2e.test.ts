@@ -98,6 +98,17 @@ describe('axe-core finds no serious or critical violation', () => {
 		await context.close();
 	});
 
+	it('on a version-1 link: its version notice, then the notice after moving it to the current model', async () => {
+		const { page, context } = await open('/?v=1&localisation=0.6');
+		await waitForEngine(page);
+		await page.getByTestId('version-notice').waitFor();
+		await audit(page, 'notebook (version-1 link)');
+		await page.getByRole('button', { name: 'Open with the current model' }).click();
+		await page.getByTestId('upgrade-notice').waitFor();
+		await audit(page, 'notebook (moved to the current model)');
+		await context.close();
+	});
+
 	it('on the compare page (data tables open too)', async () => {
 		const { page, context } = await open('/compare');
 		await waitForCompare(page);
