@@ -11,9 +11,9 @@ import { hasSavedWork } from '$lib/state/autosave';
 // compiles ever come in.
 config({ jitless: true });
 
-// The notebook (/) and compare pages need two engine workers and the chart worker: start them
+// The notebook (/), explore and compare pages need two engine workers and the chart worker: start them
 // before the page hydrates (see lib/worker/prestart.ts); the method page needs none.
-const drawsCharts = /\/(compare)?$/.test(location.pathname);
+const drawsCharts = /\/(compare|explore)?$/.test(location.pathname);
 // Except on a first visit to the notebook (no scenario in the address, nothing saved): the page
 // then arrives with the build's results and needs no engine for its first charts, so its engine
 // workers start once they are drawn (src/routes/+page.svelte), leaving the second core to the

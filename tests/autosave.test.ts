@@ -187,15 +187,16 @@ describe('autosave with working storage', () => {
 	// entry nests the notebook one level down, so autosave reports the fifth cell's bad default as
 	// "notebook.cells.4.default: default 7 is outside 0 to 1" (zero-based, dotted path) where
 	// checkNotebook says "cell 5, default: default 7 is outside 0 to 1".
-	it('names the cell the way the notebook check does ("cell 5, default")', () => {
+	it('names the cell the way the notebook check does ("cell 6, default")', () => {
+		// Cell 6 of the published notebook is the localisation input (range 0 to 1).
 		storage.setItem(
 			AUTOSAVE_KEY,
 			savedJson((s) => {
-				(s.notebook.cells[4] as InputCell).default = 7;
+				(s.notebook.cells[5] as InputCell).default = 7;
 			})
 		);
 		const restored = restoreWorkingDocument();
-		expect(restored.kind === 'corrupt' && restored.problems).toEqual([expect.stringMatching(/^(notebook: )?cell 5, default: default 7 is outside 0 to 1$/)]);
+		expect(restored.kind === 'corrupt' && restored.problems).toEqual([expect.stringMatching(/^(notebook: )?cell 6, default: default 7 is outside 0 to 1$/)]);
 	});
 
 	it('keeps a corrupt entry in place when it cannot be set aside (storage full)', () => {

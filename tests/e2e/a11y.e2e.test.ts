@@ -125,6 +125,20 @@ describe('axe-core finds no serious or critical violation', () => {
 		await context.close();
 	});
 
+	for (const [width, height] of [[1280, 800], [375, 740]]) {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			it(`on /explore at ${width} px, ${colorScheme}, tools and disclosures open too`, async () => {
+				const { page, context } = await openWith(site, '/explore', { initScripts: [AXE_SOURCE], context: { viewport: { width, height }, colorScheme } });
+				await waitForEngine(page);
+				await audit(page, `explore (${width} px, ${colorScheme})`);
+				await openAllDetails(page);
+				await audit(page, `explore (${width} px, ${colorScheme}, all <details> open)`);
+				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+				await context.close();
+			});
+		}
+	}
+
 	for (const path of ['/', '/compare', '/about']) {
 		it(`on ${path} at phone width in dark mode, every <details> open`, async () => {
 			const { page, context } = await openWith(site, path, {

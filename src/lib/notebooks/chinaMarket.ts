@@ -74,6 +74,7 @@ Move a slider and every figure below is recomputed. The faint line on each chart
 
 The past is data: 2019-2025 are reproduced by the calibrated parameters further down, and no lever can rewrite them. Each lever acts from 2026 on, phased in as its formula states.`
 	},
+	{ id: 'md-levers-localisation', kind: 'markdown', text: `### Localisation\n\nHow much of their technology gap foreign carmakers close with Chinese partners, and how soon it shows in showrooms.` },
 	input({
 		name: 'localisation',
 		label: 'Technology gap foreign brands close by 2030',
@@ -96,6 +97,7 @@ The past is data: 2019-2025 are reproduced by the calibrated parameters further 
 		uncertainty: { low: 2, high: 4.5, distribution: 'triangular' },
 		description: `Time constant of the first-order delay between a partnership and cars in showrooms: about one product cycle. The VW-XPeng deal of July 2023 led to models from 2025-2026. Source: ${CAIXIN}. Uncertainty: 2 to 4.5 years, triangular (about one product cycle, as from the VW-XPeng deal to its first models).`
 	}),
+	{ id: 'md-levers-safety', kind: 'markdown', text: `### Safety reputation\n\nWhat the foreign reputation for safety is worth to buyers, how much the 2026 battery rules add, and how fast Chinese brands close the gap.` },
 	input({
 		name: 'safetyValue',
 		label: 'Worth of the foreign safety reputation from 2026',
@@ -129,6 +131,7 @@ The past is data: 2019-2025 are reproduced by the calibrated parameters further 
 		uncertainty: { low: 5, high: 15, distribution: 'triangular' },
 		description: `Chinese brands work to close the safety-reputation gap; this is the half-life of that gap, counted from the end of 2025 (how much they closed before is in the record). Shorter means the foreign advantage fades faster. A judgement, not a measured figure. Uncertainty: 5 to 15 years, triangular (judgement: one to three product cycles).`
 	}),
+	{ id: 'md-levers-electrification', kind: 'markdown', text: `### Electrification\n\nHow fast buyers move to NEVs, and how far they can go.` },
 	input({
 		name: 'electrificationPace',
 		label: 'Electrification pace from 2026',
@@ -151,6 +154,7 @@ The past is data: 2019-2025 are reproduced by the calibrated parameters further 
 		uncertainty: { low: 0.8, high: 0.97, distribution: 'triangular' },
 		description: `The highest share NEVs can reach: some buyers (remote regions, some fleets) may keep combustion cars. History was fitted with a ceiling of 0.9; from 2026 the ceiling moves to this value in even steps to 2030, so it changes the future, never the fit. Uncertainty: 0.8 to 0.97, triangular (judgement: remote regions and fleets may keep combustion cars).`
 	}),
+	{ id: 'md-levers-domestic', kind: 'markdown', text: `### Shake-out and the domestic lead\n\nWhether Chinese makers exit, and how far their lead in software and cockpits grows.` },
 	input({
 		name: 'shakeout',
 		label: 'Domestic models lost in a shake-out by 2030',
@@ -173,6 +177,7 @@ The past is data: 2019-2025 are reproduced by the calibrated parameters further 
 		uncertainty: { low: 0.6, high: 1.5, distribution: 'triangular' },
 		description: `How far the Chinese lead in software, cockpits and driver assistance grows if foreign brands do not localise, in logit points (1 alone turns a 50/50 choice into 73/27). Through 2025 the lead follows the S-curve fitted to the record, heading for 1; from 2026 its long-run level moves from 1 to this value in even steps to 2030, so the default carries the record on. More than half the NEV debuts at the 2025 Guangzhou show came from Chinese brands (${GUANGZHOU}). Uncertainty: 0.6 to 1.5, triangular (judgement: the record shows the lead building, not where it stops).`
 	}),
+	{ id: 'md-levers-market', kind: 'markdown', text: `### Market\n\nHow many cars are sold: volumes only, shares do not depend on it.` },
 	input({
 		name: 'marketGrowth',
 		label: 'Passenger-car market growth after 2025',

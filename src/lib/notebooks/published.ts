@@ -3,15 +3,14 @@
 // the figures it gave when it was made; the current version is what a new visitor gets. Moving
 // a document to the current version is the reader's choice (scenario/upgrade.ts).
 //
-// Old versions' notebooks are frozen modules loaded on demand: a first visit, which only ever
-// needs the current version, downloads none of them (the page's JavaScript budget is 100 kB
-// gzip). Their data are small and always at hand, so the engine worker, which is sent the
-// notebook, reads the right data without loading anything (and needs no chunk of its own, which
-// the offline cache would not know of).
+// Old versions are frozen modules loaded on demand: a first visit, which only ever needs the
+// current version, downloads none of them (the page's JavaScript budget is 100 kB gzip). The
+// engine worker, which is sent the notebook itself, needs only their data, and bundles them
+// (provideFrozenData, in worker/engineService.ts): a worker chunk loaded on demand would not be
+// in the offline cache, which lists only the page's files.
 import { observedSeries } from '../data/index';
 import type { DataTable, Notebook } from '../sim/types';
 import { chinaMarketNotebook } from './chinaMarket';
-import v1ObservedSeries from './frozen/v1-observed-series.json';
 
 export interface PublishedVersion {
 	notebook: Notebook;
@@ -30,14 +29,20 @@ export interface PublishedVersions {
 /** What a new visitor opens. */
 export const currentPublished: Notebook = chinaMarketNotebook;
 
-const FROZEN: Readonly<Record<number, () => Promise<Notebook>>> = {
-	1: () => import('./frozen/chinaMarketV1').then((m) => m.chinaMarketNotebookV1)
+const FROZEN: Readonly<Record<number, () => Promise<PublishedVersion>>> = {
+	1: async () => {
+		const [{ chinaMarketNotebookV1 }, { v1Data }] = await Promise.all([import('./frozen/chinaMarketV1'), import('./frozen/v1Data')]);
+		return { notebook: chinaMarketNotebookV1, data: v1Data };
+	}
 };
 
-/** The data each old version read, frozen. */
-const FROZEN_DATA: Readonly<Record<number, DataTable>> = {
-	1: Object.freeze(v1ObservedSeries as unknown as DataTable)
-};
+/** The data of old versions, by version, once loaded or provided. */
+const frozenData = new Map<number, DataTable>();
+
+/** Makes an old version's data readable without loading its notebook (the engine worker does). */
+export function provideFrozenData(version: number, data: DataTable): void {
+	frozenData.set(version, data);
+}
 
 const loaded = new Map<number, PublishedVersion>([[currentPublished.version, { notebook: currentPublished, data: observedSeries }]]);
 
@@ -50,7 +55,8 @@ export async function loadPublishedVersion(version: number): Promise<PublishedVe
 	if (known) return known;
 	const load = Object.hasOwn(FROZEN, version) ? FROZEN[version] : undefined;
 	if (!load) return undefined;
-	const published = { notebook: await load(), data: FROZEN_DATA[version] };
+	const published = await load();
+	frozenData.set(version, published.data);
 	loaded.set(version, published);
 	return published;
 }
@@ -68,9 +74,12 @@ export function publishedFor(notebook: Pick<Notebook, 'version'>): Notebook {
 	return publishedNotebook(notebook.version) ?? currentPublished;
 }
 
-/** The data a notebook's formulas read: its version's (frozen for an old version), else the current data. */
+/**
+ * The data a notebook's formulas read: its version's (frozen for an old version, once loaded or
+ * provided), else the current data.
+ */
 export function dataFor(notebook: Pick<Notebook, 'version'>): DataTable {
-	return notebook.version !== currentPublished.version && Object.hasOwn(FROZEN_DATA, notebook.version) ? FROZEN_DATA[notebook.version] : observedSeries;
+	return (notebook.version !== currentPublished.version && frozenData.get(notebook.version)) || observedSeries;
 }
 
 /** True when `notebook` is of an older released version than the current one. */

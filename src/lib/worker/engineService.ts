@@ -1,7 +1,11 @@
 // What the worker exposes, kept free of worker globals so tests and benchmarks can call it
 // directly in Node.
 
-import { dataFor } from '../notebooks/published';
+import { dataFor, provideFrozenData } from '../notebooks/published';
+import { v1Data } from '../notebooks/frozen/v1Data';
+
+// Old versions' data, bundled: the page sends a version-1 notebook itself, never its data.
+provideFrozenData(1, v1Data);
 import { compileNotebook, createProgram, runDeterministic } from '../sim/index';
 import type { Program } from '../sim/index';
 import type { Notebook, RunResult } from '../sim/types';

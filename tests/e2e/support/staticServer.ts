@@ -33,8 +33,11 @@ export async function serveDirectory(root: string): Promise<RunningServer> {
 				return;
 			}
 			const info = await stat(file).catch(() => null);
-			if (info?.isDirectory()) file = join(file, 'index.html');
-			else if (!info && !extname(file)) file = `${file}.html`; // prerendered /about -> about.html
+			// Prerendered /about -> about.html. /explore is also a folder (it holds the page's
+			// __data.json for client-side navigation) but has no index.html: explore.html is the page.
+			const page = `${file.replace(/[/\\]$/, '')}.html`;
+			if (info?.isDirectory()) file = (await stat(join(file, 'index.html')).catch(() => null)) ? join(file, 'index.html') : page;
+			else if (!info && !extname(file)) file = page;
 			const body = await readFile(file);
 			res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
 			res.end(body);

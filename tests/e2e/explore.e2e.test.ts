@@ -1,0 +1,163 @@
+// The explore view: levers and answers on one screen at three sizes, each of the first levers
+// redrawing the chart in view, one scenario shared with the notebook (link, undo, autosave),
+// and hostile links handled as on the notebook page.
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useSite, waitForEngine } from './support/site';
+import { headlineText } from './support/text';
+import { LEVERS, chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
+import type { InputCell } from '../../src/lib/sim/types';
+
+const site = useSite();
+const LEVER_CELLS = LEVERS.map((name) => chinaMarketNotebook.cells.find((c): c is InputCell => c.kind === 'input' && c.name === name)!);
+
+async function visibleArea(page: Page, locator: Locator): Promise<number> {
+	const box = await locator.boundingBox();
+	const view = page.viewportSize()!;
+	if (!box) return 0;
+	const w = Math.max(0, Math.min(box.x + box.width, view.width) - Math.max(box.x, 0));
+	const h = Math.max(0, Math.min(box.y + box.height, view.height) - Math.max(box.y, 0));
+	return w * h;
+}
+
+async function fullyInView(page: Page, locator: Locator): Promise<boolean> {
+	const box = await locator.boundingBox();
+	const view = page.viewportSize()!;
+	return !!box && box.width > 0 && box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width + 0.5 && box.y + box.height <= view.height + 0.5;
+}
+
+/** The element on top at the centre of `locator` is `locator` itself (nothing covers it). */
+async function uncovered(locator: Locator): Promise<boolean> {
+	return locator.evaluate((el) => {
+		const r = el.getBoundingClientRect();
+		return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === el;
+	});
+}
+
+async function openExplore(width: number, height: number, path = '/explore') {
+	const { page, context, problems } = await site.open(path);
+	await page.setViewportSize({ width, height });
+	await waitForEngine(page);
+	return { page, context, problems };
+}
+
+const headlines = (page: Page) => page.locator('.explore-answers [data-testid^="headline-"]');
+const chartBox = (page: Page) => page.locator('.explore-chart .canvas-box');
+
+describe('explore: levers and answers on one screen', () => {
+	it('1920x1080: the page does not scroll; all ten levers, the key figures and a chart are in view together', async () => {
+		const { page, context, problems } = await openExplore(1920, 1080);
+		expect(await page.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
+		for (const cell of LEVER_CELLS) expect(await fullyInView(page, page.getByRole('slider', { name: cell.label })), cell.name).toBe(true);
+		for (const figure of await headlines(page).all()) expect(await fullyInView(page, figure)).toBe(true);
+		expect(await visibleArea(page, chartBox(page))).toBeGreaterThan(0.12 * 1920 * 1080);
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+
+	it('1280x800: with any lever in view, the key figures and a chart of at least 12% of the screen are in view', async () => {
+		const { page, context, problems } = await openExplore(1280, 800);
+		for (const cell of LEVER_CELLS) {
+			const slider = page.getByRole('slider', { name: cell.label });
+			await slider.scrollIntoViewIfNeeded();
+			expect(await fullyInView(page, slider), cell.name).toBe(true);
+			for (const figure of await headlines(page).all()) expect(await fullyInView(page, figure), cell.name).toBe(true);
+			expect(await visibleArea(page, chartBox(page)), cell.name).toBeGreaterThan(0.12 * 1280 * 800);
+		}
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+
+	it('375x740: the key figures and a chart stay at the top while each lever below is scrolled to and moved', async () => {
+		const { page, context, problems } = await openExplore(375, 740);
+		for (const cell of LEVER_CELLS) {
+			const slider = page.getByRole('slider', { name: cell.label });
+			await slider.scrollIntoViewIfNeeded();
+			expect(await uncovered(slider), `${cell.name} is not covered`).toBe(true);
+			for (const figure of await headlines(page).all()) expect(await fullyInView(page, figure), cell.name).toBe(true);
+			expect(await visibleArea(page, chartBox(page)), cell.name).toBeGreaterThan(0.08 * 375 * 740);
+		}
+		// Moving one keeps them there.
+		const slider = page.getByRole('slider', { name: LEVER_CELLS[0].label });
+		await slider.scrollIntoViewIfNeeded();
+		await slider.fill('0.9');
+		for (const figure of await headlines(page).all()) expect(await fullyInView(page, figure)).toBe(true);
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+
+	it('a move of each of the first levers redraws the chart in view', async () => {
+		const { page, context, problems } = await openExplore(1280, 800);
+		const summary = () => chartBox(page).getAttribute('aria-label');
+		for (const [name, value] of [['localisation', '0.9'], ['localisationLag', '1'], ['safetyValue', '1.2'], ['safetyRuleBoost', '3'], ['electrificationPace', '1.8']]) {
+			const cell = LEVER_CELLS.find((c) => c.name === name)!;
+			const before = await summary();
+			await page.getByRole('slider', { name: cell.label }).fill(value);
+			await expect.poll(summary, { message: name }).not.toBe(before);
+		}
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+
+	it('the calibrated parameters are folded into their own group, closed; each lever explains itself behind a disclosure', async () => {
+		const { page, context, problems } = await openExplore(1280, 800);
+		const calibrated = page.locator('details.lever-group.calibrated');
+		expect(await calibrated.locator(':scope > summary').innerText()).toBe('Calibrated to 2019-2025');
+		expect(await calibrated.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+		const about = page.getByText(`About: ${LEVER_CELLS[0].label}`);
+		await about.click();
+		await expect.poll(() => page.locator('.lever-about[open] .description').first().isVisible()).toBe(true);
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+});
+
+describe('one scenario, two views', () => {
+	it('the switch keeps the scenario and its undo history; the address keeps the view', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('0.65');
+		await expect.poll(() => new URL(page.url()).search, { timeout: 5000 }).toBe('?v=2&localisation=0.65');
+		const figure = await headlineText(page, 'domesticShare', 2030);
+		await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Explore' }).click();
+		await page.waitForURL(/\/explore\?v=2&localisation=0\.65$/);
+		await waitForEngine(page);
+		expect(await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.65');
+		expect(await headlineText(page, 'domesticShare', 2030)).toBe(figure);
+		// Undo in the explore view undoes the move made in the notebook.
+		await page.keyboard.press('Control+z');
+		await expect.poll(() => page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.3');
+		await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search, { timeout: 5000 }).toBe('/explore?v=2');
+		await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Notebook' }).click();
+		await page.waitForURL(/\/\?v=2$/);
+		expect(await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.3');
+		// Redo there brings it back: one history for both views.
+		await page.getByRole('button', { name: 'Redo' }).click();
+		await expect.poll(() => page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.65');
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+
+	it('an explore link opens in the explore view with its inputs, in a fresh browser', async () => {
+		const { page, context, problems } = await site.open('/explore?v=2&horizon=2040&safetyValue=0.9');
+		await waitForEngine(page);
+		expect(await page.getByRole('slider', { name: 'Worth of the foreign safety reputation from 2026' }).inputValue()).toBe('0.9');
+		expect(await page.getByTestId('link-notice').count()).toBe(0);
+		expect(new URL(page.url()).pathname).toBe('/explore');
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+
+	it('a link with problems opens in the explore view with one notice listing them', async () => {
+		const { page, context, problems } = await site.open('/explore?v=2&localisation=7&bogus=1&shakeout=abc');
+		await waitForEngine(page);
+		const notice = page.getByTestId('link-notice');
+		expect(await notice.count()).toBe(1);
+		const text = await notice.innerText();
+		expect(text).toContain('"localisation" was 7; set to 1');
+		expect(text).toContain('Ignored "bogus"');
+		expect(text).toContain('Ignored "shakeout": "abc" is not a number');
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+});
