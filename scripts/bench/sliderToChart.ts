@@ -21,7 +21,8 @@ import { emit, log, median, quantile, sig } from './timing';
 const MEASURE = SLIDER_TO_CHART;
 /**
  * For experiments: BENCH_BUILD_DIR=/tmp/other/build measures another build (side by side with
- * this one, run alternately); BENCH_NO_BANDS=1 switches the uncertainty bands off first.
+ * this one, run alternately); BENCH_NO_BANDS=1 switches the uncertainty bands off first;
+ * BENCH_PATH=/explore measures the explore view instead of the notebook.
  */
 const BUILD_DIR = process.env.BENCH_BUILD_DIR ?? 'build';
 const WARMUP_MOVES = 20;
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
 			if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
 		});
 		page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-		await page.goto(server.url + '/');
+		await page.goto(server.url + (process.env.BENCH_PATH ?? '/'));
 		await page.evaluate(() => window.scrollTo(0, 0));
 		await waitForEngine(page);
 		if (process.env.BENCH_NO_BANDS) {
