@@ -85,6 +85,7 @@ describe('axe-core finds no serious or critical violation', () => {
 		await waitForEngine(page);
 		await page.locator('details.library-box > summary').click();
 		await expect.poll(() => page.locator('details.library-box').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+		await page.getByRole('region', { name: 'Saved scenarios' }).waitFor(); // its code loads when first opened
 		await page.waitForTimeout(500); // the panel computes a figure per scenario
 		await audit(page, 'notebook (saved scenarios open)');
 		await context.close();

@@ -6,6 +6,12 @@ import { headlineText } from './support/text';
 
 const site = useSite();
 
+/** Opens the library box and waits for its panel (its code loads when first opened). */
+async function openLibrary(page: Page): Promise<void> {
+	await page.getByText('Saved scenarios and presets').click();
+	await page.getByRole('region', { name: 'Saved scenarios' }).waitFor();
+}
+
 /** The address once the debounced URL update has caught up with the page. */
 async function settledUrl(page: Page): Promise<string> {
 	let last = '';
@@ -87,7 +93,7 @@ describe('saved scenarios', () => {
 	it('saves, lists with figures, renames, duplicates, deletes with undo, and survives a reload', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
-		await page.getByText('Saved scenarios and presets').click();
+		await openLibrary(page);
 		const library = page.getByRole('region', { name: 'Saved scenarios' });
 		// Presets are there, with figures.
 		for (const name of ['Baseline', 'Foreign localisation push', 'Safety weighs more after the 2026 rules', 'Domestic shake-out']) {
@@ -112,7 +118,7 @@ describe('saved scenarios', () => {
 		// Reload: still there. Opening it restores its inputs.
 		await page.reload();
 		await waitForEngine(page);
-		await page.getByText('Saved scenarios and presets').click();
+		await openLibrary(page);
 		await page.getByRole('slider', { name: 'Worth of the foreign safety reputation' }).fill('0.2');
 		await library.locator('.scenario', { hasText: 'Safety matters a lot' }).first().getByRole('button', { name: 'Open' }).click();
 		await expect.poll(() => page.getByRole('slider', { name: 'Worth of the foreign safety reputation' }).inputValue()).toBe('1');
@@ -130,7 +136,7 @@ describe('saved scenarios', () => {
 		const page = await context.newPage();
 		await page.goto(site.url + '/');
 		await waitForEngine(page);
-		await page.getByText('Saved scenarios and presets').click();
+		await openLibrary(page);
 		const library = page.getByRole('region', { name: 'Saved scenarios' });
 		await expect.poll(() => library.getByRole('alert').first().innerText()).toContain('Saved scenario “Broken one” could not be read');
 		await library.getByLabel('Name').fill('Still works');
