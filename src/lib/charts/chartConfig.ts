@@ -23,8 +23,9 @@ export function lineDatasets(spec: LineChartSpec): ChartDataset<'line', LinePoin
 			borderColor: s.colour,
 			backgroundColor: stacked && s.role === 'scenario' ? s.colour + '55' : s.colour,
 			stack: s.role,
-			borderWidth: s.role === 'baseline' ? 1.5 : 2.5,
-			borderDash: s.role === 'baseline' ? [6, 4] : [],
+			borderWidth: s.role === 'baseline' ? 1.5 : s.role === 'reference' ? 2 : 2.5,
+			// Baseline dashed, reference dash-dot: told apart without colour.
+			borderDash: s.role === 'baseline' ? [6, 4] : s.role === 'reference' ? [10, 3, 2, 3] : [],
 			// A stacked area fills down to the area before it.
 			fill: stacked && s.role === 'scenario' ? (i === 0 ? 'origin' : '-1') : false,
 			showLine: s.role !== 'history',

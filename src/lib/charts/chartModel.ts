@@ -14,7 +14,7 @@ export interface ChartSeries {
 	key: string;
 	label: string;
 	/** band-low / band-high come in adjacent pairs: the area between them is filled. */
-	role: 'scenario' | 'baseline' | 'history' | 'band-low' | 'band-high' | 'median';
+	role: 'scenario' | 'baseline' | 'reference' | 'history' | 'band-low' | 'band-high' | 'median';
 	colour: string;
 	points: XY[];
 	/** For history points: the data series id, to name the source in the tooltip. */
@@ -33,6 +33,12 @@ export interface ChartModel {
 	toYear: number;
 }
 
+/** A reference scenario's run and name, drawn as a second comparison line beside the baseline. */
+export interface ReferenceRun {
+	run: RunResult | null;
+	label: string;
+}
+
 export function buildChartModel(
 	cell: ChartCell,
 	result: RunResult | null,
@@ -41,7 +47,8 @@ export function buildChartModel(
 	labels: Map<string, string>,
 	horizon: number,
 	uncertainty: MonteCarloResult | null = null,
-	observationOf: (series: string) => { kind: ObservationKind; by?: string } = () => ({ kind: 'full-year' })
+	observationOf: (series: string) => { kind: ObservationKind; by?: string } = () => ({ kind: 'full-year' }),
+	reference: ReferenceRun | null = null
 ): ChartModel {
 	const fromYear = cell.fromYear ?? result?.years[0] ?? 2019;
 	const toYear = Math.min(cell.toYear ?? horizon, horizon);
@@ -64,6 +71,12 @@ export function buildChartModel(
 	cell.variables.forEach((variable, i) => {
 		series.push({ key: `b:${variable}`, label: `${labelOf(variable)} (baseline)`, role: 'baseline', colour: faint(colourAt(i)), points: pointsOf(baseline, variable) });
 	});
+	if (reference) {
+		cell.variables.forEach((variable, i) => {
+			const points = pointsOf(reference.run, variable);
+			series.push({ key: `r:${variable}`, label: `${labelOf(variable)} (reference: ${reference.label})`, role: 'reference', colour: faint(colourAt(i), 0.75), points });
+		});
+	}
 	// Fan: 5-95% and 25-75% bands and the median, beside the deterministic line (lines only).
 	if (uncertainty && cell.style === 'line') {
 		cell.variables.forEach((variable, i) => {
@@ -115,7 +128,7 @@ export function buildChartModel(
 }
 
 /** Series listed in the chart's legend; bands and medians go with their scenario line. */
-export const inLegend = (s: ChartSeries): boolean => s.role === 'scenario' || s.role === 'baseline' || s.role === 'history';
+export const inLegend = (s: ChartSeries): boolean => s.role === 'scenario' || s.role === 'baseline' || s.role === 'reference' || s.role === 'history';
 
 /** What a series key names after its "<kind>:" prefix: the variable (an observation's: the data series). */
 export const keyedName = (key: string): string => key.slice(key.indexOf(':') + 1);

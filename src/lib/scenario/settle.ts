@@ -10,7 +10,7 @@ import { quote } from './linkText';
 import { checkNotebook } from './notebookSchema';
 
 /** Parameter names the codec itself uses; an input with one of these names cannot travel in a link. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['v', 'horizon', 'nb']);
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['v', 'horizon', 'nb', 'ref']);
 
 /** What an input name may look like in a link. */
 export const INPUT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;

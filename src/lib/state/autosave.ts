@@ -13,17 +13,46 @@ export interface WorkingDocument {
 	notebook: Notebook;
 	inputs: Record<string, number>;
 	horizon: number;
+	/** A second scenario the charts and key figures compare against, beside the baseline. */
+	reference?: ReferenceScenario;
 }
 
-/** The document a person works on; also what saved scenarios and links hold. */
-export const WorkingDocumentSchema = z.strictObject({
+/**
+ * A reference: a whole scenario of its own (any version, edited or not), pinned with a name. It
+ * holds no reference of its own, so a document never nests more than one level.
+ */
+export interface ReferenceScenario {
+	label: string;
+	notebook: Notebook;
+	inputs: Record<string, number>;
+	horizon: number;
+}
+
+/** Longest name a reference may carry (links and saved scenarios). */
+export const MAX_REFERENCE_LABEL = 120;
+
+const scenarioFields = {
 	notebook: NotebookSchema,
 	inputs: z.record(
 		z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,47}$/)),
 		z.number().check(z.refine(Number.isFinite, { error: 'expected a finite number' }))
 	),
 	horizon: z.int().check(z.minimum(2030), z.maximum(2050))
+};
+
+export const ReferenceSchema = z.strictObject({
+	label: z.string().check(z.minLength(1), z.maxLength(MAX_REFERENCE_LABEL)),
+	...scenarioFields
 });
+
+/** The document a person works on; also what saved scenarios and links hold. */
+export const WorkingDocumentSchema = z.strictObject({ ...scenarioFields, reference: z.optional(ReferenceSchema) });
+
+/** `doc` as a reference named `label` (its own reference, if any, is not carried: one level only). */
+export function asReference(doc: WorkingDocument, label: string): ReferenceScenario {
+	const { notebook, inputs, horizon } = doc;
+	return { label: label.trim().slice(0, MAX_REFERENCE_LABEL) || 'Reference', notebook, inputs: { ...inputs }, horizon };
+}
 
 const SavedSchema = z.extend(WorkingDocumentSchema, { savedAt: z.string().check(z.maxLength(40)) });
 

@@ -2,15 +2,19 @@
 // History API), and reads a scenario from the address when the page opens.
 
 import { replaceState } from '$app/navigation';
-import { decodeScenario, encodeScenario } from '../scenario/codec';
-import type { DecodedScenario } from '../scenario/codec';
+import { encodeScenario } from '../scenario/encode';
+import type { DecodedScenario } from '../scenario/decode';
 import type { Notebook } from '../sim/types';
 import type { WorkingDocument } from './autosave';
 
 export const URL_DELAY_MS = 300;
 
-export function readScenarioFromAddress(published: Notebook): Promise<DecodedScenario> {
-	return decodeScenario(location.search.replace(/^\?/, ''), published);
+/** The scenario of the address; the link reader loads only when there is a query to read. */
+export async function readScenarioFromAddress(published: Notebook): Promise<DecodedScenario> {
+	const query = location.search.replace(/^\?/, '');
+	if (query === '') return { document: { notebook: published, inputs: {}, horizon: published.horizon }, notices: [], fromLink: false };
+	const { decodeScenario } = await import('../scenario/decode');
+	return decodeScenario(query, published);
 }
 
 /**

@@ -61,7 +61,8 @@ export class NotebookApp {
 		$effect.root(() => {
 			// The address bar always holds the current scenario.
 			$effect(() => {
-				const doc = { notebook: this.session.notebook, inputs: { ...this.session.inputs }, horizon: this.session.horizon };
+				const { notebook, inputs, horizon, reference } = this.session;
+				const doc = { notebook, inputs: { ...inputs }, horizon, reference: reference ?? undefined };
 				untrack(() => this.#writeAddress(doc));
 			});
 			// Formulas a link brought that the engine refused belong in the link's notice.

@@ -20,10 +20,17 @@ import { resultUpTo } from '../sim/resultUpTo';
 import { inputCells } from '../view/notebookView';
 import { measureSliderToChart } from '../view/perfMarks';
 import { chartsDrawn } from '../charts/chartClient';
+import type { ReferenceRun } from '../charts/chartModel';
 import { UndoStack } from './undoStack';
 import { saveWorkingDocument } from './autosave';
-import type { WorkingDocument } from './autosave';
+import type { ReferenceScenario, WorkingDocument } from './autosave';
+import { MAX_HORIZON } from '../worker/protocol';
 import { isOlderVersion, loadPublishedVersion, publishedFor } from '../notebooks/published';
+
+/** Same reference (undo steps hold copies, so identity alone is not enough). */
+function sameReference(a: ReferenceScenario | null, b: ReferenceScenario | null): boolean {
+	return a === b || (!!a && !!b && JSON.stringify(a) === JSON.stringify(b));
+}
 
 export type EngineStatus = 'starting' | 'ready' | 'failed';
 
@@ -45,6 +52,12 @@ export class NotebookSession {
 	/** Only inputs the person changed; everything else is at its default. */
 	inputs: Record<string, number> = $state({});
 	horizon = $state(2035);
+	/** The scenario pinned to compare against, beside the baseline (part of the document: undo, links, saves). */
+	reference: ReferenceScenario | null = $state.raw(null);
+	/** The reference's run, to MAX_HORIZON; null while it runs or when there is none. */
+	referenceResult: RunResult | null = $state.raw(null);
+	/** The reference as charts and key figures take it: its run and its name. */
+	referenceRun: ReferenceRun | null = $derived(this.reference ? { run: this.referenceResult, label: this.reference.label } : null);
 	/** The notebook the engine last accepted: broken drafts replaced by their last good version. */
 	running: Notebook | null = $state.raw(null);
 	/** Own errors of formula cells whose current text is refused (the engine runs the last good one). */
@@ -101,6 +114,7 @@ export class NotebookSession {
 		this.notebook = restored?.notebook ?? published;
 		this.inputs = restored?.inputs ?? {};
 		this.horizon = restored?.horizon ?? published.horizon;
+		this.reference = restored?.reference ?? null;
 	}
 
 	/**
@@ -125,7 +139,9 @@ export class NotebookSession {
 	}
 
 	get document(): WorkingDocument {
-		return { notebook: this.notebook, inputs: $state.snapshot(this.inputs), horizon: this.horizon };
+		const doc: WorkingDocument = { notebook: this.notebook, inputs: $state.snapshot(this.inputs), horizon: this.horizon };
+		if (this.reference) doc.reference = this.reference;
+		return doc;
 	}
 
 	valueOf(name: string): number {
@@ -147,6 +163,7 @@ export class NotebookSession {
 		try {
 			this.baseline = await engine.setBaseline(this.published);
 			this.status = 'ready';
+			void this.#runReference();
 			await this.#sync(undefined, null);
 		} catch (err) {
 			this.status = 'failed';
@@ -188,7 +205,8 @@ export class NotebookSession {
 
 	resetToPublished() {
 		this.#history.record(this.document);
-		this.#replaceDocument({ notebook: this.published, inputs: {}, horizon: this.published.horizon });
+		// The reference is what the person compares against, not an edit: a reset keeps it.
+		this.#replaceDocument({ notebook: this.published, inputs: {}, horizon: this.published.horizon, reference: this.reference ?? undefined });
 	}
 
 	/**
@@ -202,8 +220,42 @@ export class NotebookSession {
 		const { document, notices } = await upgradeToCurrent(before);
 		if (document === before) return [];
 		this.#history.record(before);
-		this.#replaceDocument(document);
+		// The reference is a scenario of its own, with its own version: the upgrade leaves it as it is.
+		this.#replaceDocument(before.reference ? { ...document, reference: before.reference } : document);
 		return notices;
+	}
+
+	// ---- reference ----------------------------------------------------------------------
+
+	/** Pins a scenario (the current one, a saved one, a preset) as the reference: one undo step. */
+	setReference(reference: ReferenceScenario) {
+		this.#history.record(this.document);
+		this.reference = reference;
+		this.#changed();
+		void this.#runReference();
+	}
+
+	clearReference() {
+		if (!this.reference) return;
+		this.#history.record(this.document);
+		this.reference = null;
+		this.#changed();
+		void this.#runReference();
+	}
+
+	/** Runs the reference (in its own notebook and version) to MAX_HORIZON: charts cut it to the horizon. */
+	async #runReference(): Promise<void> {
+		const reference = this.reference;
+		this.referenceResult = null;
+		if (!reference || !this.#engine) return;
+		try {
+			// Its version's notebook and data must be there first (a reference may be an old link's).
+			await loadPublishedVersion(reference.notebook.version);
+			const [result] = await this.#engine.runScenarios([{ notebook: reference.notebook, inputs: reference.inputs, horizon: MAX_HORIZON }]);
+			if (this.reference === reference) this.referenceResult = result ?? null;
+		} catch (err) {
+			if ((err as Error).name !== 'EngineRestarted' && this.reference === reference) this.notice = `The reference scenario could not be run: ${(err as Error).message}`;
+		}
 	}
 
 	// ---- undo and redo ------------------------------------------------------------------
@@ -225,6 +277,10 @@ export class NotebookSession {
 		if (versionChanged) void this.#followVersion();
 		this.inputs = { ...doc.inputs };
 		this.horizon = doc.horizon;
+		if (!sameReference(doc.reference ?? null, this.reference)) {
+			this.reference = doc.reference ?? null;
+			void this.#runReference();
+		}
 		this.edits.renameOffer = null;
 		this.#changed();
 		if (notebookChanged) {

@@ -1,0 +1,100 @@
+// The reference scenario in a real browser: set from the scenario as it is (explore view) or from
+// a preset (notebook), drawn as its own legend entry, in the key figures as "vs reference", in
+// the link and in a saved scenario, cleared with one click (and undone); an unreadable `ref=`
+// opens without a reference and says so.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSite, waitForEngine } from './support/site';
+
+const site = useSite();
+const LOCALISATION = 'Technology gap foreign brands close by 2030';
+
+/** The address once the debounced URL update has caught up with the page. */
+async function settledUrl(page: Page): Promise<string> {
+	let last = '';
+	await expect.poll(async () => {
+		const now = page.url();
+		const same = now === last;
+		last = now;
+		return same;
+	}, { interval: 400, timeout: 10_000 }).toBe(true);
+	return last;
+}
+
+const vsReference = (page: Page) => page.getByTestId('vs-reference-domesticShare-2030').first();
+const referenceLegend = (page: Page) => page.locator('.chart-legend button', { hasText: '(reference:' });
+
+describe('reference scenario', () => {
+	it('explore: set from the scenario as it is, drawn, compared, in the link, cleared and undone', async () => {
+		const { page, context, problems } = await site.open('/explore');
+		await waitForEngine(page);
+		await page.getByRole('slider', { name: LOCALISATION }).fill('0.8');
+		await page.getByRole('button', { name: 'Set as reference' }).click();
+		await expect.poll(() => page.getByTestId('reference-name').innerText()).toMatch(/^Reference: Your scenario at /);
+		// Same scenario as the reference: no difference yet, then one once a lever moves.
+		await expect.poll(() => vsReference(page).innerText()).toMatch(/^[+±−-]?0\.0 pp vs reference/);
+		await page.getByRole('slider', { name: LOCALISATION }).fill('0.2');
+		await expect.poll(() => vsReference(page).innerText()).toMatch(/^\+\d+\.\d pp vs reference \(\d+\.\d%\)/);
+		expect(await referenceLegend(page).count()).toBeGreaterThan(0);
+		// The link holds the reference's own query and name; a fresh browser reopens it.
+		const url = await settledUrl(page);
+		const ref = new URL(url).searchParams.get('ref')!;
+		expect(new URLSearchParams(ref).get('localisation')).toBe('0.8');
+		expect(new URLSearchParams(ref).get('label')).toMatch(/^Your scenario at /);
+		const fresh = await site.open(new URL(url).pathname + new URL(url).search);
+		await waitForEngine(fresh.page);
+		await expect.poll(() => fresh.page.getByTestId('reference-name').innerText()).toMatch(/^Reference: Your scenario at /);
+		expect(await vsReference(fresh.page).innerText()).toBe(await vsReference(page).innerText());
+		await fresh.context.close();
+		expect(fresh.problems).toEqual([]);
+		// One click clears it; undo brings it back.
+		await page.getByRole('button', { name: 'Clear reference' }).click();
+		expect(await page.getByTestId('reference-name').count()).toBe(0);
+		expect(await referenceLegend(page).count()).toBe(0);
+		expect(await vsReference(page).count()).toBe(0);
+		await expect.poll(async () => new URL(await settledUrl(page)).searchParams.has('ref')).toBe(false);
+		await page.keyboard.press('Control+z');
+		await expect.poll(() => page.getByTestId('reference-name').count()).toBe(1);
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+
+	it('notebook: a preset as the reference, kept in a saved scenario and opened from it', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		await page.getByLabel('Scenario to set as the reference').selectOption({ label: 'Foreign localisation push' });
+		await page.getByRole('button', { name: 'Set as reference' }).click();
+		await expect.poll(() => page.getByTestId('reference-name').innerText()).toBe('Reference: Foreign localisation push');
+		await expect.poll(() => vsReference(page).innerText()).toMatch(/pp vs reference \(\d+\.\d%\)/);
+		// The preset pushes localisation: against it, the published scenario has more domestic share.
+		expect(await vsReference(page).innerText()).toMatch(/^\+/);
+		// At 1200 px the key figures ride in the top bar, with their change against the reference.
+		expect(await page.getByTestId('sticky-summary').innerText()).toContain('vs ref.');
+		await page.getByText('Saved scenarios and presets').click();
+		const library = page.getByRole('region', { name: 'Saved scenarios' });
+		await library.waitFor();
+		await library.getByLabel('Name').fill('Against the push');
+		await library.getByRole('button', { name: 'Save scenario' }).click();
+		await page.getByRole('button', { name: 'Clear reference' }).click();
+		expect(await page.getByTestId('reference-name').count()).toBe(0);
+		await library.locator('.scenario', { hasText: 'Against the push' }).getByRole('button', { name: 'Open' }).click();
+		await expect.poll(() => page.getByTestId('reference-name').innerText()).toBe('Reference: Foreign localisation push');
+		// A saved scenario can be the reference itself, from its own row.
+		await library.locator('.scenario', { hasText: 'Domestic shake-out' }).first().getByRole('button', { name: 'Set as reference' }).click();
+		await expect.poll(() => page.getByTestId('reference-name').innerText()).toBe('Reference: Domestic shake-out');
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+
+	for (const view of ['/', '/explore']) {
+		it(`${view}: a ref= that cannot be read opens without a reference and says so; the rest of the link holds`, async () => {
+			const { page, context, problems } = await site.open(`${view}?v=2&localisation=0.6&ref=garbage`);
+			await waitForEngine(page);
+			await expect.poll(() => page.getByTestId('link-notice').innerText()).toContain('The reference scenario in the link could not be read');
+			expect(await page.getByTestId('reference-name').count()).toBe(0);
+			expect(await page.getByRole('slider', { name: LOCALISATION }).inputValue()).toBe('0.6');
+			await context.close();
+			expect(problems).toEqual([]);
+		});
+	}
+});
