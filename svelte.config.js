@@ -26,8 +26,10 @@ function styleAttributeHashes() {
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		// Plain files in build/: any static host (or `npm start`) serves them.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// Plain files in build/: any static host (or `npm start`) serves them. 404.html is the page
+		// hosts serve for an unknown address: it boots the app, whose error page falls back to the
+		// notebook with the same query (src/routes/+error.svelte).
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
 		prerender: { entries: ['*'] },
 		// Registered by the app after its first chart (src/lib/offline/serviceWorker.ts), not at the
 		// load event: installing it compiles the whole build, which slowed the first chart.

@@ -1,5 +1,10 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
-	namespace App {}
+	namespace App {
+		interface PageState {
+			/** Set when an address with no page fell back to the notebook (src/routes/+error.svelte). */
+			unknownView?: string;
+		}
+	}
 }
 export {};

@@ -25,3 +25,12 @@ if (drawsCharts) {
 }
 // The offline cache is set up after the first chart, not during the page's start (see there).
 registerServiceWorkerLater(drawsCharts);
+
+/**
+ * Errors while routing. An unknown address is not a fault (the error page falls back to the
+ * notebook, src/routes/+error.svelte), so it is not logged; anything else is, as by default.
+ */
+export const handleError: import('@sveltejs/kit').HandleClientError = ({ error, status, message }) => {
+	if (status !== 404) console.error(error);
+	return { message };
+};

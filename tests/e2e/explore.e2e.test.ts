@@ -86,6 +86,37 @@ describe('explore: levers and answers on one screen', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it('375x740: one compact bar (view switch, Undo, Redo, a menu); the menu opens in the flow and covers nothing', async () => {
+		const { page, context, problems } = await openExplore(375, 740);
+		const bar = page.locator('.explore-bar');
+		const barBox = (await bar.boundingBox())!;
+		expect(barBox.height, 'the bar is one row').toBeLessThan(44);
+		const undo = page.getByRole('group', { name: 'Undo and redo' });
+		for (const name of ['Undo', 'Redo']) expect(await fullyInView(page, undo.getByRole('button', { name }))).toBe(true);
+		expect(await fullyInView(page, page.getByText('Scenario tools'))).toBe(true);
+		// The actions behind the menu; Undo and Redo are not repeated there.
+		await page.getByText('Scenario tools').click();
+		const menu = page.locator('.explore-tools .toolbar');
+		for (const name of ['Copy link', 'Download results (CSV)', 'Download scenario (JSON)', 'Print', 'Reset to the published notebook']) {
+			expect(await menu.getByRole('button', { name }).isVisible(), name).toBe(true);
+		}
+		expect(await menu.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+		// Open, it pushes the answers down rather than lying over them or a lever.
+		const menuBottom = (await menu.boundingBox())!;
+		const answers = (await page.locator('.explore-answers').boundingBox())!;
+		expect(answers.y).toBeGreaterThanOrEqual(menuBottom.y + menuBottom.height - 0.5);
+		// Undo works from the bar: a move, then Undo.
+		await page.getByText('Scenario tools').click();
+		const slider = page.getByRole('slider', { name: LEVER_CELLS[0].label });
+		await slider.scrollIntoViewIfNeeded();
+		await slider.fill('0.9');
+		await page.evaluate(() => scrollTo(0, 0));
+		await undo.getByRole('button', { name: 'Undo' }).click();
+		await expect.poll(() => slider.inputValue()).toBe(String(LEVER_CELLS[0].default));
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+
 	it('a move of each of the first levers redraws the chart in view', async () => {
 		const { page, context, problems } = await openExplore(1280, 800);
 		const summary = () => chartBox(page).getAttribute('aria-label');
@@ -124,8 +155,8 @@ describe('one scenario, two views', () => {
 		await waitForEngine(page);
 		expect(await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.65');
 		expect(await headlineText(page, 'domesticShare', 2030)).toBe(figure);
-		// Undo in the explore view undoes the move made in the notebook.
-		await page.keyboard.press('Control+z');
+		// Undo in the explore view's bar undoes the move made in the notebook.
+		await page.getByRole('group', { name: 'Undo and redo' }).getByRole('button', { name: 'Undo' }).click();
 		await expect.poll(() => page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.3');
 		await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search, { timeout: 5000 }).toBe('/explore?v=2');
 		await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Notebook' }).click();
@@ -159,5 +190,16 @@ describe('one scenario, two views', () => {
 		expect(text).toContain('Ignored "shakeout": "abc" is not a number');
 		await context.close();
 		expect(problems).toEqual([]);
+	});
+
+	it('a view that does not exist falls back to the notebook with the same scenario, and says so', async () => {
+		const { page, context, problems } = await site.open('/explorer?v=2&localisation=0.6');
+		await page.waitForURL(/\/\?v=2&localisation=0\.6$/);
+		await waitForEngine(page);
+		expect(await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.6');
+		expect(await page.getByTestId('view-notice').innerText()).toBe('There is no view at “/explorer”; the scenario opened in the notebook instead.');
+		await context.close();
+		// The host answers the unknown address with 404 (and its 404.html), which the browser logs.
+		expect(problems.filter((p) => !/404/.test(p))).toEqual([]);
 	});
 });

@@ -152,7 +152,7 @@ describe('notebook page', () => {
 		const after = await headlineText(page, 'domesticShare', 2030);
 		expect(parseFloat(after)).toBeLessThan(parseFloat(before)); // more localisation, lower domestic share
 		const change = await textOf(page.locator('[data-testid="headline-domesticShare-2030"] .figure-change'));
-		expect(change).toMatch(/^−\d+\.\d pp against the baseline \(/);
+		expect(change).toMatch(/^−\d+\.\d pp vs baseline \(/);
 		expect(await page.locator('[role="img"]').first().getAttribute('aria-label')).not.toBe(chartBefore);
 		// Keyboard: arrow keys move the focused slider by one step.
 		const pace = page.getByRole('slider', { name: 'Electrification pace from 2026' });

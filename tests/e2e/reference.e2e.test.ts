@@ -86,6 +86,31 @@ describe('reference scenario', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it('375x740 with a reference: the figures (with "vs reference") and the chart stay on top, no lever is covered', async () => {
+		const { page, context, problems } = await site.open(`/explore?v=2&ref=${encodeURIComponent('v=2&localisation=0.8&label=Push')}`);
+		await page.setViewportSize({ width: 375, height: 740 });
+		await waitForEngine(page);
+		await expect.poll(() => vsReference(page).innerText()).toMatch(/vs reference/);
+		for (const name of [LOCALISATION, 'Electrification pace from 2026']) {
+			const slider = page.getByRole('slider', { name });
+			await slider.scrollIntoViewIfNeeded();
+			expect(await slider.evaluate((el) => { const r = el.getBoundingClientRect(); return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === el; }), name).toBe(true);
+			for (const figure of await page.locator('.explore-answers [data-testid^="headline-"]').all()) {
+				const box = (await figure.boundingBox())!;
+				expect(box.y >= 0 && box.y + box.height <= 740, name).toBe(true);
+			}
+			const chart = (await page.locator('.explore-chart .canvas-box').boundingBox())!;
+			expect(chart.y >= 0 && chart.y + chart.height <= 740, name).toBe(true);
+		}
+		// On a phone the reference is picked from the menu; Clear stays beside the figures.
+		await page.getByText('Scenario tools').click();
+		expect(await page.locator('.menu-reference').getByRole('button', { name: 'Set as reference' }).isVisible()).toBe(true);
+		await page.locator('.explore-answers').getByRole('button', { name: 'Clear reference' }).click();
+		expect(await page.getByTestId('reference-name').count()).toBe(0);
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+
 	for (const view of ['/', '/explore']) {
 		it(`${view}: a ref= that cannot be read opens without a reference and says so; the rest of the link holds`, async () => {
 			const { page, context, problems } = await site.open(`${view}?v=2&localisation=0.6&ref=garbage`);

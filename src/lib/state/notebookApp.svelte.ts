@@ -30,6 +30,8 @@ export class NotebookApp {
 	/** What a link changed or ignored on the way in, shown once as one notice. */
 	linkNotices: string[] = $state([]);
 	restoredNote: string | null = $state(null);
+	/** Said when an address named a view that does not exist and the notebook opened instead. */
+	viewNote: string | null = $state(null);
 
 	#opened = false;
 	#openedFromLink = false;

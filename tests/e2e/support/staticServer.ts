@@ -42,7 +42,10 @@ export async function serveDirectory(root: string): Promise<RunningServer> {
 			res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
 			res.end(body);
 		} catch {
-			res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+			// Like static hosts: an unknown page gets the site's 404.html (it falls back to the notebook).
+			const fallback = await readFile(join(base, '404.html')).catch(() => null);
+			if (fallback && !extname(req.url?.split('?')[0] ?? '')) res.writeHead(404, { 'content-type': TYPES['.html'] }).end(fallback);
+			else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
 		}
 	});
 	await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
