@@ -106,6 +106,26 @@ const Headline = z.strictObject({
 	format: Format
 });
 
+/** A posterior sample set: its shape here; whether it fits the notebook, in sim/posteriorCheck.ts. */
+const Posterior = z.strictObject({
+	parameters: List(Name),
+	noise: List(Name),
+	draws: z.array(z.array(Finite).check(z.maxLength(2 * LIMITS.listLength))).check(z.minLength(1), z.maxLength(1000, { error: 'at most 1,000 draws' })),
+	fromYear: Year,
+	toYear: Year,
+	diagnostics: z.strictObject({
+		walkers: z.int().check(z.minimum(2), z.maximum(1000)),
+		steps: z.int().check(z.minimum(1), z.maximum(1_000_000)),
+		burnIn: z.int().check(z.minimum(0), z.maximum(1_000_000)),
+		acceptance: Finite,
+		tau: z.array(Finite).check(z.maxLength(2 * LIMITS.listLength)),
+		ess: Finite,
+		rhat: z.array(z.number()).check(z.maxLength(2 * LIMITS.listLength)),
+		converged: z.boolean(),
+		seed: z.int()
+	})
+});
+
 const Fit = z.strictObject({
 	id: Id,
 	kind: z.literal('fit'),
@@ -113,7 +133,8 @@ const Fit = z.strictObject({
 	pairs: List(HistoryLink),
 	fromYear: Year,
 	toYear: Year,
-	parameters: z.optional(List(Name))
+	parameters: z.optional(List(Name)),
+	posterior: z.optional(Posterior)
 });
 
 const Backtest = z.strictObject({

@@ -4,7 +4,7 @@
 import { BUILTIN_SYMBOLS } from './functions';
 import { checkVariableName, currentReferences, FormulaError, laggedReferences, parseFormula, seriesReferences } from './parse';
 import type { Expr } from './parse';
-import type { CellError, DataTable, FormulaCell, InputCell, Notebook } from './types';
+import type { PosteriorSample, CellError, DataTable, FormulaCell, InputCell, Notebook } from './types';
 
 /** A healthy formula in a compiled model: its cell, the variable it defines and its expression. */
 export interface ModelFormula {
@@ -25,6 +25,8 @@ export interface CompiledModel {
 	/** Formula cell id -> the variable it defines (also for broken cells, where a name was read). */
 	nameOfCell: Map<string, string>;
 	data: Map<string, Map<number, number>>;
+	/** A checked posterior sample set of the calibrated parameters (sim/posteriorCheck.ts), if any. */
+	posterior?: PosteriorSample;
 }
 
 /** Most cells a notebook may hold; the engine ignores any beyond, with an error on each. */

@@ -10,14 +10,22 @@
 //
 // Only the formulas the requested variables depend on (now or through prev) are compiled and
 // run; the others cannot change them.
+//
+// With a posterior sample set (model.posterior), the calibrated parameters are drawn jointly:
+// sample i takes draw d(i) for all of them (moved with their sliders, as ranges are), and over
+// the years the set was fitted to, each fitted variable's band gets draw d(i)'s noise added, so
+// there the fan is the posterior predictive: where the observed figure could fall. Every random
+// number of sample i comes from streams read in sample order, so a run split by sample index
+// gives the same numbers.
 
 import { currentReferences, laggedReferences } from './parse';
 import type { CompiledModel } from './model';
 import { quantilesInto } from './quantiles';
 import { createProgram, inputValues, simulate, simulateByYear } from './run';
 import type { Program } from './run';
-import { inputStream, usableUncertainty } from './sampling';
+import { inputStream, streamSeed, usableUncertainty } from './sampling';
 import { sampleInput } from './sampling';
+import { seededRandom } from './random';
 import type { Bands, MonteCarloOptions, MonteCarloResult } from './types';
 
 /** The percentiles every band reports, in the order of Bands' p5..p95. */
@@ -103,11 +111,40 @@ export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
 		return entry;
 	}
 
+	/** Which posterior draw each sample takes (one stream, read in sample order). */
+	let drawsCache: { key: string; index: Uint32Array } | null = null;
+	function drawIndex(seed: number, samples: number): Uint32Array {
+		const posterior = model.posterior!;
+		const key = `${seed}|${samples}|${posterior.draws.length}`;
+		if (drawsCache?.key === key) return drawsCache.index;
+		const random = inputStream(seed, '\u0000posterior draw');
+		const index = new Uint32Array(samples);
+		for (let i = 0; i < samples; i++) index[i] = Math.floor(random() * posterior.draws.length);
+		drawsCache = { key, index };
+		return index;
+	}
+
 	/** Fills the input buffers with this run's samples (skipping inputs whose samples are unchanged). */
 	function fillInputs(entry: CachedProgram, options: MonteCarloOptions, samples: number): string[] {
 		const centrals = inputValues(model, options.inputs);
 		const uncertain: string[] = [];
+		const posterior = model.posterior;
 		model.inputs.forEach((cell, i) => {
+			const p = posterior ? posterior.parameters.indexOf(cell.name) : -1;
+			if (posterior && p >= 0) {
+				uncertain.push(cell.name);
+				const key = `posterior|${options.seed}|${centrals[i]}|${cell.default}|${cell.min}|${cell.max}`;
+				if (entry.filled[i] === key) return;
+				const index = drawIndex(options.seed, samples);
+				const shift = centrals[i] - cell.default;
+				const out = entry.program.inputBuffers[i];
+				for (let k = 0; k < samples; k++) {
+					const x = posterior.draws[index[k]][p] + shift;
+					out[k] = x < cell.min ? cell.min : x > cell.max ? cell.max : x;
+				}
+				entry.filled[i] = key;
+				return;
+			}
 			const u = usableUncertainty(cell);
 			if (u) uncertain.push(cell.name);
 			const key = u
@@ -143,10 +180,12 @@ export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
 		});
 		const q = new Float64Array(BAND_PERCENTILES.length);
 		const cur = program.ctx.cur;
+		const predictive = predictiveNoise(variables, options.seed, samples);
 		for (const y of simulateByYear(program, options.horizon)) {
 			for (let j = 0; j < bandSlots.length; j++) {
 				const b = columns[j];
-				b.mean[y] = quantilesInto(cur[bandSlots[j]], BAND_PERCENTILES, q);
+				const values = predictive?.(j, model.startYear + y, cur[bandSlots[j]]) ?? cur[bandSlots[j]];
+				b.mean[y] = quantilesInto(values, BAND_PERCENTILES, q);
 				b.p5[y] = q[0];
 				b.p25[y] = q[1];
 				b.p50[y] = q[2];
@@ -158,7 +197,35 @@ export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
 			yield;
 			resumed = now();
 		}
-		return { years, samples, seed: options.seed, bands, uncertainInputs, elapsedMs: computeMs + (now() - resumed) };
+		const result: MonteCarloResult = { years, samples, seed: options.seed, bands, uncertainInputs, elapsedMs: computeMs + (now() - resumed) };
+		if (model.posterior) result.predictive = { fromYear: model.posterior.fromYear, toYear: model.posterior.toYear, draws: model.posterior.draws.length };
+		return result;
+	}
+
+	/**
+	 * With a posterior: a function giving, for band j in `year`, the samples plus each one's
+	 * draw's noise when the year is one the posterior was fitted to and the variable carries
+	 * noise; null (no change) otherwise. Noise of a (variable, year) comes from its own stream,
+	 * read in sample order.
+	 */
+	function predictiveNoise(variables: string[], seed: number, samples: number) {
+		const posterior = model.posterior;
+		if (!posterior) return null;
+		const index = drawIndex(seed, samples);
+		const P = posterior.parameters.length;
+		const noiseOf = variables.map((v) => posterior.noise.indexOf(v));
+		const scratch = new Float64Array(samples);
+		return (j: number, year: number, values: Float64Array): Float64Array | null => {
+			const s = noiseOf[j];
+			if (s < 0 || year < posterior.fromYear || year > posterior.toYear) return null;
+			const random = seededRandom(streamSeed(seed, `\u0000noise ${variables[j]} ${year}`));
+			for (let i = 0; i < samples; i++) {
+				// Box-Muller, one normal per pair of uniforms: sample i reads uniforms 2i and 2i + 1.
+				const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+				scratch[i] = values[i] + posterior.draws[index[i]][P + s] * z;
+			}
+			return scratch;
+		};
 	}
 
 	function run(options: MonteCarloOptions, onProgress?: (fraction: number) => void): MonteCarloResult {

@@ -101,6 +101,44 @@ export interface FitCell {
 	toYear: number;
 	/** Inputs a "Fit" re-estimates; empty: the cell only reports the fit. */
 	parameters?: string[];
+	/**
+	 * A posterior sample set of the parameters, computed in the app ("Use this posterior").
+	 * Without one, a published notebook's fit cell uses the set shipped with its version.
+	 */
+	posterior?: PosteriorSample;
+}
+
+/** Draws from the joint posterior of a fit cell's parameters and the noise of each fitted series. */
+export interface PosteriorSample {
+	/** The parameters, in the order of each draw's first values. */
+	parameters: string[];
+	/** Model variables whose observations carry fitted noise, in the order of each draw's last values. */
+	noise: string[];
+	/** Each draw: the parameters' values, then each noise scale (a standard deviation, in the variable's units). */
+	draws: number[][];
+	/** The years of data the posterior was fitted to (the fan is predictive over them). */
+	fromYear: number;
+	toYear: number;
+	diagnostics: PosteriorDiagnostics;
+}
+
+/** How the sampler went: read before trusting the draws. */
+export interface PosteriorDiagnostics {
+	walkers: number;
+	steps: number;
+	/** Steps discarded before the draws were taken. */
+	burnIn: number;
+	/** Mean share of proposals accepted (0.2 to 0.5 is healthy for the stretch move). */
+	acceptance: number;
+	/** Integrated autocorrelation time per dimension (parameters, then noise), in steps. */
+	tau: number[];
+	/** Effective sample size: kept walker-steps over the largest tau. */
+	ess: number;
+	/** Split R-hat per dimension (below 1.1: the walkers agree). */
+	rhat: number[];
+	/** Acceptance healthy, R-hat below 1.1 and the kept chain at least 50 tau long. */
+	converged: boolean;
+	seed: number;
 }
 
 /** Calibrates with data up to `throughYear` and shows the projection against the years held back. */
@@ -155,7 +193,8 @@ export type CellErrorKind =
 	| 'bad-name'
 	| 'depends-on-error'
 	| 'too-long'
-	| 'not-finite';
+	| 'not-finite'
+	| 'bad-posterior';
 
 /** A problem found in one cell, with a message for people. */
 export interface CellError {
@@ -214,6 +253,11 @@ export interface MonteCarloResult {
 	/** Inputs that were sampled (those with an uncertainty range). */
 	uncertainInputs: string[];
 	elapsedMs: number;
+	/**
+	 * Set when calibrated parameters were drawn jointly from a posterior sample set: over these
+	 * years (those with data) the bands are posterior predictive (parameters plus fitted noise).
+	 */
+	predictive?: { fromYear: number; toYear: number; draws: number };
 }
 
 /** One bar of a tornado chart: the output at the input's low and high values. */

@@ -15,6 +15,8 @@ import { runMonteCarlo, runMonteCarloPausable } from '../sim/monteCarlo';
 import { tornado, varianceShares } from '../sim/sensitivity';
 import { fitParameters } from '../sim/fitting';
 import { backtest } from '../sim/backtest';
+import { attachPosterior } from '../sim/posteriorCheck';
+import { shippedPosterior } from '../notebooks/shippedPosterior';
 import type { CompiledModel } from '../sim/model';
 import type { MonteCarloOptions } from '../sim/types';
 import { MAX_HORIZON, OWN_ERROR_KINDS } from './protocol';
@@ -51,6 +53,11 @@ export function baselineRun(notebook: Notebook): RunResult {
 	return runDeterministic(createProgram(compileNotebook(notebook, dataFor(notebook)), 1), { inputs: {}, horizon: MAX_HORIZON });
 }
 
+/** The notebook compiled, with the posterior its fit cell uses (its own, or its version's shipped one). */
+function withPosterior(notebook: Notebook): CompiledModel {
+	return attachPosterior(compileNotebook(notebook, dataFor(notebook)), notebook, shippedPosterior);
+}
+
 export function createEngineService(options: EngineServiceOptions = {}): EngineApi {
 	const { betweenYears } = options;
 	let program: Program | null = null;
@@ -58,7 +65,7 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 	// Each notebook reads the data of its own published version (version 1 its frozen data).
 	const programFor = programCache(dataFor);
 	// Compiled notebooks of compared scenarios, by content (a comparison holds at most four).
-	const modelFor = cacheByNotebook((notebook) => compileNotebook(notebook, dataFor(notebook)));
+	const modelFor = cacheByNotebook((notebook) => withPosterior(notebook));
 	const current = () => {
 		if (!loaded) throw new Error('No notebook loaded');
 		return loaded;
@@ -68,7 +75,7 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 			return baselineRun(notebook);
 		},
 		async load(notebook: Notebook, guardCellId?: string): Promise<LoadReport> {
-			const model = compileNotebook(notebook, dataFor(notebook));
+			const model = withPosterior(notebook);
 			const rejected = guardCellId !== undefined && model.errors.some((e) => e.cellId === guardCellId && OWN_ERROR_KINDS.has(e.kind));
 			if (!rejected || !program) {
 				program = createProgram(model, 1);
