@@ -9,7 +9,7 @@ import type { FitCell, Notebook, PosteriorSample } from './types';
 /** Why `posterior` does not fit `model`, or null when it does. */
 export function posteriorProblem(posterior: PosteriorSample, model: CompiledModel): string | null {
 	const { parameters, noise, draws } = posterior;
-	if (!draws.length || draws.length > 1000) return `it holds ${draws.length} draws (1 to 1,000 are allowed)`;
+	if (!draws.length || draws.length > 1000) return `it holds ${String(draws.length).replace(/\B(?=(\d{3})+$)/g, ',')} draws (1 to 1,000 are allowed)`;
 	const cells = parameters.map((name) => model.inputs.find((c) => c.name === name));
 	const unknown = parameters.filter((_, i) => !cells[i]);
 	if (unknown.length) return `it names ${unknown.map((n) => `"${n}"`).join(', ')}, not an input of this notebook`;
