@@ -111,7 +111,8 @@ function fakeWorkers() {
 				backtest: (request: BacktestSpec) =>
 					post('backtest', () =>
 						busyFor<BacktestResult>(request.inputs.delayMs ?? FAST, { fit: { fitted: {}, before: [], after: [], runs: 0, converged: true, problems: [] }, heldBack: [] })
-					)
+					),
+				posterior: () => post('posterior', () => ({ posterior: null, problems: [], stopped: false, elapsedMs: 0 }))
 			},
 			terminate() {
 				w.terminated = true;

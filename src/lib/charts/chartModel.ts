@@ -31,6 +31,8 @@ export interface ChartModel {
 	format: ValueFormat;
 	fromYear: number;
 	toYear: number;
+	/** Years over which the fan is posterior predictive (where an observation could fall), if it is. */
+	predictive?: { fromYear: number; toYear: number };
 }
 
 /** A reference scenario's run and name, drawn as a second comparison line beside the baseline. */
@@ -124,7 +126,9 @@ export function buildChartModel(
 			});
 		}
 	}
-	return { series, format: cell.format ?? 'number', fromYear, toYear };
+	const model: ChartModel = { series, format: cell.format ?? 'number', fromYear, toYear };
+	if (uncertainty?.predictive && cell.style === 'line') model.predictive = { fromYear: uncertainty.predictive.fromYear, toYear: uncertainty.predictive.toYear };
+	return model;
 }
 
 /** Series listed in the chart's legend; bands and medians go with their scenario line. */

@@ -2,7 +2,7 @@
 // Each answers with its result or with problems in words (never throws), so a cell can always
 // show something. Kept apart from the session's document and run loop (notebookSession.svelte.ts).
 
-import type { BacktestCell, FitCell } from '../sim/types';
+import type { BacktestCell, FitCell, PosteriorSample } from '../sim/types';
 import type { BacktestResult, FitResult, SensitivityReport } from '../worker/protocol';
 import type { EngineClient } from '../worker/client';
 
@@ -64,5 +64,42 @@ export async function backtestOf(engine: EngineClient | null, inputs: Record<str
 		return { result, problems: result.fit.problems };
 	} catch (err) {
 		return { result: null, problems: [`The back-test failed: ${(err as Error).message}`] };
+	}
+}
+
+export interface PosteriorCallOutcome {
+	posterior: PosteriorSample | null;
+	problems: string[];
+	cancelled: boolean;
+	elapsedMs: number;
+}
+
+/** Tests shorten the chain through this storage key (a real run takes about 15 s). */
+const POSTERIOR_STEPS_OVERRIDE_KEY = 'shiftcast:posteriorSteps';
+
+function stepsOverride(): { steps?: number } {
+	try {
+		const steps = Number(localStorage.getItem(POSTERIOR_STEPS_OVERRIDE_KEY));
+		return steps > 0 ? { steps: Math.round(steps) } : {};
+	} catch {
+		return {};
+	}
+}
+
+/** Samples the joint posterior of a fit cell's parameters (the default walkers and steps). */
+export async function posteriorOf(
+	engine: EngineClient | null,
+	inputs: Record<string, number>,
+	cell: FitCell,
+	onProgress: (fraction: number) => void
+): Promise<PosteriorCallOutcome> {
+	if (!engine) return { posterior: null, problems: [NOT_STARTED], cancelled: false, elapsedMs: 0 };
+	try {
+		const request = { inputs, parameters: cell.parameters ?? [], pairs: cell.pairs, fromYear: cell.fromYear, toYear: cell.toYear, ...stepsOverride() };
+		const out = await engine.posterior(request, onProgress);
+		return { posterior: out.posterior, problems: out.problems, cancelled: out.stopped, elapsedMs: out.elapsedMs };
+	} catch (err) {
+		const cancelled = (err as Error).name === 'EngineRestarted';
+		return { posterior: null, problems: cancelled ? [] : [`The posterior could not be sampled: ${(err as Error).message}`], cancelled, elapsedMs: 0 };
 	}
 }

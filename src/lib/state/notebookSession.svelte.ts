@@ -12,7 +12,8 @@ import type { EngineClient } from '../worker/client';
 import type { BacktestCell, CellError, Cell, CellKind, FitCell, Notebook, RunResult } from '../sim/types';
 import { bandVariables, clampToInput, storeInput, withLastGoodDrafts } from './documentRules';
 import { CellEditing } from './cellEditing.svelte';
-import { backtestOf, fitOf, sensitivityOf, type BacktestOutcome, type FitOutcome } from './analysisCalls';
+import { backtestOf, fitOf, posteriorOf, sensitivityOf, type BacktestOutcome, type FitOutcome, type PosteriorCallOutcome } from './analysisCalls';
+import type { PosteriorSummary } from '../worker/protocol';
 
 export type { BacktestOutcome, FitOutcome } from './analysisCalls';
 import { Uncertainty } from './uncertainty.svelte';
@@ -65,6 +66,8 @@ export class NotebookSession {
 	result: RunResult | null = $state.raw(null);
 	baseline: RunResult | null = $state.raw(null);
 	compileErrors: CellError[] = $state.raw([]);
+	/** The posterior the bands draw the calibrated parameters from (summary; the draws stay in the workers). */
+	posterior: PosteriorSummary | null = $state.raw(null);
 	status: EngineStatus = $state('starting');
 	/** A problem the person should know about (engine stopped, storage full, ...). */
 	notice: string | null = $state(null);
@@ -360,6 +363,7 @@ export class NotebookSession {
 		if (report.accepted) {
 			this.running = candidate;
 			this.compileErrors = report.errors;
+			this.posterior = report.posterior ?? null;
 			if (guard) drafts.delete(guard);
 			for (const id of drafts.keys()) if (!candidate.cells.some((c) => c.id === id)) drafts.delete(id);
 			this.draftErrors = drafts;
@@ -421,6 +425,16 @@ export class NotebookSession {
 
 	backtestCell(cell: BacktestCell): Promise<BacktestOutcome> {
 		return backtestOf(this.#engine, $state.snapshot(this.inputs), cell);
+	}
+
+	/** Samples a fit cell's posterior in the analysis worker, from the scenario's inputs (cancel: cancelAnalysis). */
+	posteriorOf(cell: FitCell, onProgress: (fraction: number) => void): Promise<PosteriorCallOutcome> {
+		return posteriorOf(this.#engine, $state.snapshot(this.inputs), cell, onProgress);
+	}
+
+	/** Stops a posterior run (it restarts the analysis worker, as Cancel of the bands does). */
+	cancelPosterior(): void {
+		this.#engine?.cancelAnalysis();
 	}
 
 	/** Runs whole scenarios in the worker (library figures, comparisons); [] before the engine starts. */

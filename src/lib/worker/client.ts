@@ -21,6 +21,8 @@ import type {
 	FitResult,
 	FitSpec,
 	LoadReport,
+	PosteriorOutcome,
+	PosteriorSpec,
 	RunRequest,
 	RunResponse,
 	ScenarioBandOptions,
@@ -57,6 +59,7 @@ export interface EngineClient {
 	sensitivity(options: MonteCarloOptions, variable: string, year: number): Promise<SensitivityReport>;
 	fit(request: FitSpec): Promise<FitResult>;
 	backtest(request: BacktestSpec): Promise<BacktestResult>;
+	posterior(request: PosteriorSpec, onProgress: (fraction: number) => void): Promise<PosteriorOutcome>;
 	dispose(): void;
 }
 
@@ -108,6 +111,7 @@ export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => v
 		sensitivity: (options, variable, year) => analysis.sensitivity(options, variable, year),
 		fit: (request) => analysis.fit(request),
 		backtest: (request) => analysis.backtest(request),
+		posterior: (request, onProgress) => analysis.posterior(request, proxy(onProgress)),
 		dispose: () => {
 			main.dispose();
 			analysis.dispose();

@@ -8,7 +8,8 @@ import { v1Data } from '../notebooks/frozen/v1Data';
 provideFrozenData(1, v1Data);
 import { compileNotebook, createProgram, runDeterministic } from '../sim/index';
 import type { Program } from '../sim/index';
-import type { Notebook, RunResult } from '../sim/types';
+import type { FitCell, Notebook, RunResult } from '../sim/types';
+import { computePosterior } from '../sim/posterior';
 import { attribute, programCache } from '../sim/attribution';
 import { cacheByNotebook } from '../sim/notebookCache';
 import { runMonteCarlo, runMonteCarloPausable } from '../sim/monteCarlo';
@@ -20,7 +21,7 @@ import { shippedPosterior } from '../notebooks/shippedPosterior';
 import type { CompiledModel } from '../sim/model';
 import type { MonteCarloOptions } from '../sim/types';
 import { MAX_HORIZON, OWN_ERROR_KINDS } from './protocol';
-import type { BacktestSpec, EngineApi, FitSpec, LoadReport, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec } from './protocol';
+import type { BacktestSpec, EngineApi, FitSpec, PosteriorSpec, PosteriorSummary, LoadReport, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec } from './protocol';
 
 export interface EngineServiceOptions {
 	/**
@@ -53,6 +54,16 @@ export function baselineRun(notebook: Notebook): RunResult {
 	return runDeterministic(createProgram(compileNotebook(notebook, dataFor(notebook)), 1), { inputs: {}, horizon: MAX_HORIZON });
 }
 
+/** The page's view of the posterior the model carries: where it came from and its diagnostics. */
+function summaryOf(model: CompiledModel, notebook: Notebook): PosteriorSummary | null {
+	const posterior = model.posterior;
+	if (!posterior) return null;
+	const cell = notebook.cells.find((c): c is FitCell => c.kind === 'fit' && !!c.parameters?.length);
+	if (!cell) return null;
+	const { parameters, noise, fromYear, toYear, diagnostics } = posterior;
+	return { source: cell.posterior ? 'own' : 'shipped', cellId: cell.id, draws: posterior.draws.length, parameters, noise, fromYear, toYear, diagnostics };
+}
+
 /** The notebook compiled, with the posterior its fit cell uses (its own, or its version's shipped one). */
 function withPosterior(notebook: Notebook): CompiledModel {
 	return attachPosterior(compileNotebook(notebook, dataFor(notebook)), notebook, shippedPosterior);
@@ -81,7 +92,7 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 				program = createProgram(model, 1);
 				loaded = { notebook, model };
 			}
-			return { accepted: !rejected, errors: model.errors, variables: model.variables };
+			return { accepted: !rejected, errors: model.errors, variables: model.variables, posterior: summaryOf(model, notebook) };
 		},
 		async run(request: RunRequest): Promise<RunResponse> {
 			if (!program) throw new Error('No notebook loaded');
@@ -118,6 +129,18 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 		async backtest(request: BacktestSpec) {
 			const { notebook } = current();
 			return backtest({ ...request, notebook }, dataFor(notebook));
+		},
+		async posterior(request: PosteriorSpec, onProgress?: (fraction: number) => void) {
+			const { notebook } = current();
+			let reported = 0;
+			// A report per 1% of the steps: each is a message to the page and back.
+			const onStep = (fraction: number) => {
+				if (onProgress && fraction - reported >= 0.01) {
+					reported = fraction;
+					onProgress(fraction);
+				}
+			};
+			return computePosterior({ ...request, notebook, onStep }, dataFor(notebook));
 		}
 	};
 }

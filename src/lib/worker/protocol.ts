@@ -5,6 +5,10 @@ import type { CellError, MonteCarloOptions, MonteCarloResult, Notebook, RunResul
 import type { Attribution, ScenarioSpec } from '../sim/attribution';
 import type { FitRequest, FitResult } from '../sim/fitting';
 import type { BacktestRequest, BacktestResult } from '../sim/backtest';
+import type { PosteriorOutcome, PosteriorRequest } from '../sim/posterior';
+import type { PosteriorDiagnostics } from '../sim/types';
+
+export type { PosteriorOutcome };
 
 export type { Attribution, ScenarioSpec, FitResult, BacktestResult };
 
@@ -28,7 +32,25 @@ export interface LoadReport {
 	errors: CellError[];
 	/** Variables the offered notebook defines (inputs, then formulas in evaluation order). */
 	variables: string[];
+	/** The posterior sample set the bands draw the calibrated parameters from, if any. */
+	posterior?: PosteriorSummary | null;
 }
+
+/** What the page is told of the posterior in use (the draws stay in the workers). */
+export interface PosteriorSummary {
+	/** 'shipped': the published version's; 'own': the notebook's fit cell holds it. */
+	source: 'shipped' | 'own';
+	cellId: string;
+	draws: number;
+	parameters: string[];
+	noise: string[];
+	fromYear: number;
+	toYear: number;
+	diagnostics: PosteriorDiagnostics;
+}
+
+/** A posterior of the loaded notebook's parameters (the worker supplies the notebook). */
+export type PosteriorSpec = Omit<PosteriorRequest, 'notebook' | 'onStep'>;
 
 export interface RunRequest {
 	inputs: Record<string, number>;
@@ -70,6 +92,8 @@ export interface EngineApi {
 	sensitivity(options: MonteCarloOptions, variable: string, year: number): Promise<SensitivityReport>;
 	fit(request: FitSpec): Promise<FitResult>;
 	backtest(request: BacktestSpec): Promise<BacktestResult>;
+	/** Samples the posterior; untimed (a fixed number of steps), cancelled by restarting the worker. */
+	posterior(request: PosteriorSpec, onProgress?: (fraction: number) => void): Promise<PosteriorOutcome>;
 }
 
 /** What the worker script exposes: the engine, plus the port of its yield gate (worker/yieldGate.ts). */

@@ -1,0 +1,101 @@
+// The posterior in a real browser: the bands of the published notebook agree with the data
+// (measured from the notebook's own CSV), the fit cell says which posterior is in use and how
+// many actuals its bands hold, a recomputed posterior is used in one undoable step and travels
+// with the notebook, and Cancel leaves the page usable.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSite, waitForEngine } from './support/site';
+import { headlineText } from './support/text';
+import { observedSeries } from '../../src/lib/data/index';
+import { CALIBRATION_PAIRS } from '../../src/lib/notebooks/chinaMarket';
+
+const site = useSite();
+
+async function waitForBands(page: Page) {
+	await expect.poll(() => page.getByTestId('mc-status').innerText().catch(() => ''), { timeout: 20_000 }).toContain('10,000 samples in');
+}
+
+async function openPosterior(page: Page) {
+	await page.locator('.fit-cell .posterior-box > summary').click();
+	await page.locator('.posterior-panel').waitFor();
+}
+
+describe('posterior and bands', () => {
+	it('the CSV bands hold >= 80% of the 2019-2025 actuals, 5-95% width <= 4 pp over 2019-2024; the fit cell says so', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		await waitForBands(page);
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+		const lines = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+		const header = lines[0].split(',');
+		const rows = lines.slice(1).map((l) => l.split(',')).filter((r) => r[0] === 'This scenario');
+		const column = (name: string) => header.indexOf(name);
+		let inside = 0;
+		let count = 0;
+		for (const { variable, series } of CALIBRATION_PAIRS) {
+			let width = 0;
+			for (let year = 2019; year <= 2025; year++) {
+				const row = rows.find((r) => Number(r[column('year')]) === year)!;
+				const [low, high] = [Number(row[column(`${variable}_p5`)]), Number(row[column(`${variable}_p95`)])];
+				const actual = observedSeries[series][year];
+				count++;
+				if (actual >= low && actual <= high) inside++;
+				if (year <= 2024) width += high - low;
+			}
+			expect(width / 6, `${variable} mean 5-95% width`).toBeLessThanOrEqual(0.04);
+		}
+		expect(inside / count).toBeGreaterThanOrEqual(0.8);
+		// The chart's caption names the fan for what it is; the fit cell names its posterior.
+		expect(await page.locator('figcaption').first().innerText()).toContain('posterior predictive');
+		await openPosterior(page);
+		expect(await page.getByTestId('posterior-in-use').innerText()).toMatch(/300 posterior draws \(shipped with the published notebook/);
+		expect(await page.getByTestId('coverage-domesticShare').locator('caption').innerText()).toMatch(/\d of 7 actuals inside the 5-95% band/);
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+
+	it('a recomputed posterior is used in one undoable step and travels in the link', async () => {
+		const { page, context, problems } = await site.open('/', {
+			beforeGoto: (p) => void p.addInitScript(() => localStorage.setItem('shiftcast:posteriorSteps', '400'))
+		});
+		await waitForEngine(page);
+		await openPosterior(page);
+		await page.getByRole('button', { name: 'Recompute the posterior' }).click();
+		await expect.poll(() => page.getByTestId('posterior-new').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/^New posterior, 300 draws in [\d.]+ s\. 32 walkers × 400 steps/);
+		// 400 steps are too few, and it says so.
+		expect(await page.getByTestId('posterior-new').innerText()).toContain('Not converged');
+		await page.getByRole('button', { name: 'Use this posterior' }).click();
+		await expect.poll(() => page.getByTestId('posterior-in-use').innerText(), { timeout: 10_000 }).toContain('computed in this notebook');
+		await expect.poll(() => new URL(page.url()).searchParams.has('nb'), { timeout: 5000 }).toBe(true);
+		const link = new URL(page.url());
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await expect.poll(() => page.getByTestId('posterior-in-use').innerText(), { timeout: 10_000 }).toContain('shipped with the published notebook');
+		// The link with the posterior reopens with it.
+		const fresh = await site.open(link.pathname + link.search);
+		await waitForEngine(fresh.page);
+		await openPosterior(fresh.page);
+		await expect.poll(() => fresh.page.getByTestId('posterior-in-use').innerText(), { timeout: 10_000 }).toContain('computed in this notebook');
+		await fresh.context.close();
+		expect(fresh.problems).toEqual([]);
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+
+	it('Cancel stops a long run; the page keeps working', async () => {
+		const { page, context, problems } = await site.open('/', {
+			beforeGoto: (p) => void p.addInitScript(() => localStorage.setItem('shiftcast:posteriorSteps', '400000'))
+		});
+		await waitForEngine(page);
+		await openPosterior(page);
+		await page.getByRole('button', { name: 'Recompute the posterior' }).click();
+		await page.getByRole('progressbar', { name: 'Posterior sampling progress' }).waitFor();
+		await page.locator('.posterior-panel').getByRole('button', { name: 'Cancel' }).click();
+		await expect.poll(() => page.locator('.posterior-panel').innerText()).toContain('The posterior run was cancelled; nothing changed.');
+		const before = await headlineText(page, 'domesticShare', 2030);
+		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('0.9');
+		await expect.poll(() => headlineText(page, 'domesticShare', 2030)).not.toBe(before);
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+});
