@@ -98,4 +98,24 @@ describe('posterior and bands', () => {
 		await context.close();
 		expect(problems).toEqual([]);
 	});
+
+	it('Sobol indices in the sensitivity cell: first-order and total with intervals; the quick estimate is labelled', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		const cell = page.locator('.sensitivity-cell');
+		await cell.scrollIntoViewIfNeeded();
+		await cell.locator('.variance-table').waitFor({ timeout: 20_000 });
+		expect((await cell.locator('.variance-table caption').textContent())?.trim()).toMatch(/^Quick estimate/);
+		await cell.locator('.sobol-box > summary').click();
+		await cell.getByRole('button', { name: 'Compute Sobol indices' }).click();
+		const table = cell.getByTestId('sobol-table');
+		await table.waitFor({ timeout: 30_000 });
+		expect(await table.locator('caption').innerText()).toMatch(/Sobol indices of .* in \d{4}: [\d,]+ runs/);
+		const rows = await table.locator('tbody tr').allInnerTexts();
+		expect(rows.length).toBeGreaterThan(5);
+		expect(rows.some((r) => r.startsWith('Calibrated parameters (8, joint posterior)'))).toBe(true);
+		for (const row of rows) expect(row).toMatch(/\d+\.\d%\t-?\d+\.\d% to \d+\.\d%\t\d+\.\d%\t-?\d+\.\d% to \d+\.\d%/);
+		await context.close();
+		expect(problems).toEqual([]);
+	});
 });

@@ -3,7 +3,7 @@
 // show something. Kept apart from the session's document and run loop (notebookSession.svelte.ts).
 
 import type { BacktestCell, FitCell, PosteriorSample } from '../sim/types';
-import type { BacktestResult, FitResult, SensitivityReport } from '../worker/protocol';
+import type { BacktestResult, FitResult, SensitivityReport, SobolReport } from '../worker/protocol';
 import type { EngineClient } from '../worker/client';
 
 export interface FitOutcome {
@@ -101,5 +101,27 @@ export async function posteriorOf(
 	} catch (err) {
 		const cancelled = (err as Error).name === 'EngineRestarted';
 		return { posterior: null, problems: cancelled ? [] : [`The posterior could not be sampled: ${(err as Error).message}`], cancelled, elapsedMs: 0 };
+	}
+}
+
+/** Base samples of the Sobol indices (sim/sobol.ts's default; not imported: the page must not load the engine's code). */
+const SOBOL_SAMPLES = 4096;
+
+/** Sobol indices of a sensitivity cell's output (N = 4,096 base samples, seed 1); null before the engine starts. */
+export async function sobolOf(
+	engine: EngineClient | null,
+	inputs: Record<string, number>,
+	horizon: number,
+	variable: string,
+	year: number,
+	onProgress: (fraction: number) => void
+): Promise<{ report: SobolReport | null; problem: string | null; cancelled: boolean }> {
+	if (!engine) return { report: null, problem: NOT_STARTED, cancelled: false };
+	try {
+		const options = { inputs, horizon: Math.max(year, horizon), samples: 0, seed: 1, variables: [variable], baseSamples: SOBOL_SAMPLES };
+		return { report: await engine.sobol(options, variable, year, onProgress), problem: null, cancelled: false };
+	} catch (err) {
+		const cancelled = (err as Error).name === 'EngineRestarted';
+		return { report: null, problem: cancelled ? null : `The Sobol indices could not be computed: ${(err as Error).message}`, cancelled };
 	}
 }

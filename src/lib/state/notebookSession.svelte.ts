@@ -12,7 +12,7 @@ import type { EngineClient } from '../worker/client';
 import type { BacktestCell, CellError, Cell, CellKind, FitCell, Notebook, RunResult } from '../sim/types';
 import { bandVariables, clampToInput, storeInput, withLastGoodDrafts } from './documentRules';
 import { CellEditing } from './cellEditing.svelte';
-import { backtestOf, fitOf, posteriorOf, sensitivityOf, type BacktestOutcome, type FitOutcome, type PosteriorCallOutcome } from './analysisCalls';
+import { backtestOf, fitOf, posteriorOf, sensitivityOf, sobolOf, type BacktestOutcome, type FitOutcome, type PosteriorCallOutcome } from './analysisCalls';
 import type { PosteriorSummary } from '../worker/protocol';
 
 export type { BacktestOutcome, FitOutcome } from './analysisCalls';
@@ -432,8 +432,13 @@ export class NotebookSession {
 		return posteriorOf(this.#engine, $state.snapshot(this.inputs), cell, onProgress);
 	}
 
-	/** Stops a posterior run (it restarts the analysis worker, as Cancel of the bands does). */
-	cancelPosterior(): void {
+	/** Sobol indices of `variable` in `year` in the analysis worker (cancel: cancelAnalysis). */
+	sobol(variable: string, year: number, onProgress: (fraction: number) => void) {
+		return sobolOf(this.#engine, $state.snapshot(this.inputs), this.horizon, variable, year, onProgress);
+	}
+
+	/** Stops a posterior or Sobol run (it restarts the analysis worker, as Cancel of the bands does). */
+	cancelLongRun(): void {
 		this.#engine?.cancelAnalysis();
 	}
 

@@ -23,6 +23,7 @@ import type {
 	LoadReport,
 	PosteriorOutcome,
 	PosteriorSpec,
+	SobolReport,
 	RunRequest,
 	RunResponse,
 	ScenarioBandOptions,
@@ -60,6 +61,7 @@ export interface EngineClient {
 	fit(request: FitSpec): Promise<FitResult>;
 	backtest(request: BacktestSpec): Promise<BacktestResult>;
 	posterior(request: PosteriorSpec, onProgress: (fraction: number) => void): Promise<PosteriorOutcome>;
+	sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress: (fraction: number) => void): Promise<SobolReport>;
 	dispose(): void;
 }
 
@@ -112,6 +114,7 @@ export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => v
 		fit: (request) => analysis.fit(request),
 		backtest: (request) => analysis.backtest(request),
 		posterior: (request, onProgress) => analysis.posterior(request, proxy(onProgress)),
+		sobol: (options, variable, year, onProgress) => analysis.sobol(options, variable, year, proxy(onProgress)),
 		dispose: () => {
 			main.dispose();
 			analysis.dispose();

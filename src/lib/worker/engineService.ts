@@ -10,6 +10,7 @@ import { compileNotebook, createProgram, runDeterministic } from '../sim/index';
 import type { Program } from '../sim/index';
 import type { FitCell, Notebook, RunResult } from '../sim/types';
 import { computePosterior } from '../sim/posterior';
+import { modelSobol } from '../sim/sobol';
 import { attribute, programCache } from '../sim/attribution';
 import { cacheByNotebook } from '../sim/notebookCache';
 import { runMonteCarlo, runMonteCarloPausable } from '../sim/monteCarlo';
@@ -129,6 +130,9 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 		async backtest(request: BacktestSpec) {
 			const { notebook } = current();
 			return backtest({ ...request, notebook }, dataFor(notebook));
+		},
+		async sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress?: (fraction: number) => void) {
+			return modelSobol(current().model, options, variable, year, onProgress);
 		},
 		async posterior(request: PosteriorSpec, onProgress?: (fraction: number) => void) {
 			const { notebook } = current();

@@ -6,9 +6,10 @@ import type { Attribution, ScenarioSpec } from '../sim/attribution';
 import type { FitRequest, FitResult } from '../sim/fitting';
 import type { BacktestRequest, BacktestResult } from '../sim/backtest';
 import type { PosteriorOutcome, PosteriorRequest } from '../sim/posterior';
+import type { SobolReport } from '../sim/sobol';
 import type { PosteriorDiagnostics } from '../sim/types';
 
-export type { PosteriorOutcome };
+export type { PosteriorOutcome, SobolReport };
 
 export type { Attribution, ScenarioSpec, FitResult, BacktestResult };
 
@@ -92,6 +93,8 @@ export interface EngineApi {
 	sensitivity(options: MonteCarloOptions, variable: string, year: number): Promise<SensitivityReport>;
 	fit(request: FitSpec): Promise<FitResult>;
 	backtest(request: BacktestSpec): Promise<BacktestResult>;
+	/** Sobol indices of `variable` in `year` (N = options.baseSamples); reports progress, cancelled by a restart. */
+	sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress?: (fraction: number) => void): Promise<SobolReport>;
 	/** Samples the posterior; untimed (a fixed number of steps), cancelled by restarting the worker. */
 	posterior(request: PosteriorSpec, onProgress?: (fraction: number) => void): Promise<PosteriorOutcome>;
 }
