@@ -4,27 +4,11 @@
 import type { Cell, CellKind, InputCell, Notebook } from '../sim/types';
 import { LIMITS } from '../scenario/notebookSchema';
 import { checkVariableName } from '../sim/names';
+import { definedNames, formulaName } from './definedNames';
 
 export type EditResult = { ok: true; notebook: Notebook; focusCellId?: string } | { ok: false; message: string };
 
-const NAME_OF_FORMULA = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*=/;
-
-export function formulaName(formula: string): string | null {
-	return NAME_OF_FORMULA.exec(formula)?.[1] ?? null;
-}
-
-/** Every name the notebook defines (inputs and formulas). */
-export function definedNames(notebook: Notebook): Set<string> {
-	const names = new Set<string>();
-	for (const c of notebook.cells) {
-		if (c.kind === 'input') names.add(c.name);
-		if (c.kind === 'formula') {
-			const n = formulaName(c.formula);
-			if (n) names.add(n);
-		}
-	}
-	return names;
-}
+export { definedNames, formulaName } from './definedNames';
 
 function uniqueId(notebook: Notebook, prefix: string): string {
 	const ids = new Set(notebook.cells.map((c) => c.id));

@@ -14,7 +14,7 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
 	'__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty',
 	'year', 't', 'pi', 'e', 'true', 'false', 'NaN', 'Infinity', 'null', 'undefined',
 	'and', 'or', 'not', 'xor', 'mod', 'to', 'in',
-	'v', 'nb', 'horizon'
+	'v', 'nb', 'horizon', 'ref'
 ]);
 
 /** Why `name` cannot name a variable, or null when it can. */

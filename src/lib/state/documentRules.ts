@@ -1,9 +1,8 @@
 // Pure rules the notebook session applies to its document: how an input value is kept, what the
-// engine runs while a formula draft is refused, which variables get bands, and what a rename
-// offers and does. No runes, no engine: tested and reasoned about on their own.
+// engine runs while a formula draft is refused, which variables get bands (what a rename offers
+// and does: renameRules.ts). No runes, no engine: tested and reasoned about on their own.
 
 import type { InputCell, Notebook } from '../sim/types';
-import * as edits from '../notebooks/edits';
 
 /** `value` within the cell's range. */
 export function clampToInput(cell: InputCell, value: number): number {
@@ -44,26 +43,4 @@ export function bandVariables(notebook: Notebook): string[] {
 	return [...names];
 }
 
-/** After a variable is renamed in one cell: the other cells that still use the old name. */
-export interface RenameOffer {
-	cellId: string;
-	from: string;
-	to: string;
-	users: string[];
-}
-
-/** The offer to rename `from` to `to` in the cells that use it, or null when none does. */
-export function renameOfferFor(notebook: Notebook, cellId: string, from: string, to: string): RenameOffer | null {
-	const users = edits.cellsUsing(notebook, from, cellId);
-	return users.length ? { cellId, from, to, users } : null;
-}
-
-/** The notebook and inputs with an accepted rename applied everywhere (an input's value moves too). */
-export function applyRename(notebook: Notebook, inputs: Record<string, number>, offer: RenameOffer): { notebook: Notebook; inputs: Record<string, number> } {
-	const renamed = { ...inputs };
-	if (offer.from in renamed) {
-		renamed[offer.to] = renamed[offer.from];
-		delete renamed[offer.from];
-	}
-	return { notebook: edits.renameVariable(notebook, offer.from, offer.to, offer.cellId), inputs: renamed };
-}
+export type { RenameOffer } from './renameRules';

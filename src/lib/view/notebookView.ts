@@ -1,7 +1,7 @@
 // Facts about a notebook that the page needs and that do not change while sliders move.
 
 import type { Cell, FormulaCell, InputCell, Notebook, ValueFormat } from '../sim/types';
-import { formulaName } from '../notebooks/edits';
+import { formulaName } from '../notebooks/definedNames';
 
 export function inputCells(notebook: Notebook): InputCell[] {
 	return notebook.cells.filter((c): c is InputCell => c.kind === 'input');
