@@ -118,4 +118,36 @@ describe('posterior and bands', () => {
 		await context.close();
 		expect(problems).toEqual([]);
 	});
+
+	it('goal seek: finds a lever value, applies it (undoable), says when a target is out of reach or not a share', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		const cell = page.locator('.sensitivity-cell');
+		await cell.scrollIntoViewIfNeeded();
+		await cell.locator('.sobol-box > summary', { hasText: 'Find the value' }).click();
+		const form = page.getByRole('form', { name: 'Find the value' });
+		await form.getByLabel('Output').selectOption('foreignShare');
+		await form.getByLabel('Year', { exact: true }).fill('2030');
+		await form.getByLabel('Target (%)').fill('27');
+		await form.getByLabel('Lever').selectOption('localisation');
+		await form.getByRole('button', { name: 'Find the value' }).click();
+		const result = page.getByTestId('goal-seek-result');
+		await expect.poll(() => result.innerText().catch(() => '')).toMatch(/^Technology gap foreign brands close by 2030 = [\d.]+ share of gap gives .* in 2030 of 27\.0%\.$/);
+		await page.getByRole('button', { name: /^Apply: set Technology gap/ }).click();
+		const slider = page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' });
+		await expect.poll(() => slider.inputValue()).not.toBe('0.3');
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await expect.poll(() => slider.inputValue()).toBe('0.3');
+		await form.getByLabel('Target (%)').fill('90');
+		await form.getByRole('button', { name: 'Find the value' }).click();
+		await expect.poll(() => result.innerText().catch(() => '')).toMatch(/^No value of .* in its range reaches 90\.0%: .* spans [\d.]+% to [\d.]+%; closest: /);
+		await form.getByLabel('Target (%)').fill('150');
+		await form.getByRole('button', { name: 'Find the value' }).click();
+		await expect.poll(() => cell.getByRole('alert').innerText().catch(() => '')).toContain("A share's target must be between 0% and 100%");
+		await form.getByLabel('Target (%)').fill('20');
+		await form.getByRole('button', { name: 'Which levers alone reach it?' }).click();
+		await expect.poll(() => page.getByTestId('goal-seek-levers').locator('li').count()).toBe(10);
+		await context.close();
+		expect(problems).toEqual([]);
+	});
 });

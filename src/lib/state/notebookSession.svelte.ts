@@ -13,7 +13,7 @@ import type { BacktestCell, CellError, Cell, CellKind, FitCell, Notebook, RunRes
 import { bandVariables, clampToInput, storeInput, withLastGoodDrafts } from './documentRules';
 import { CellEditing } from './cellEditing.svelte';
 import { backtestOf, fitOf, posteriorOf, sensitivityOf, sobolOf, type BacktestOutcome, type FitOutcome, type PosteriorCallOutcome } from './analysisCalls';
-import type { PosteriorSummary } from '../worker/protocol';
+import type { GoalSeekRequest, GoalSeekResult, PosteriorSummary } from '../worker/protocol';
 
 export type { BacktestOutcome, FitOutcome } from './analysisCalls';
 import { Uncertainty } from './uncertainty.svelte';
@@ -435,6 +435,25 @@ export class NotebookSession {
 	/** Sobol indices of `variable` in `year` in the analysis worker (cancel: cancelAnalysis). */
 	sobol(variable: string, year: number, onProgress: (fraction: number) => void) {
 		return sobolOf(this.#engine, $state.snapshot(this.inputs), this.horizon, variable, year, onProgress);
+	}
+
+	/** Goal seek with the scenario's inputs: null with a message when it cannot run. */
+	async goalSeek(request: Omit<GoalSeekRequest, 'inputs'>): Promise<{ result: GoalSeekResult | null; problem: string | null }> {
+		if (!this.#engine) return { result: null, problem: 'The engine has not started yet.' };
+		try {
+			return { result: await this.#engine.goalSeek({ ...request, inputs: $state.snapshot(this.inputs) }), problem: null };
+		} catch (err) {
+			return { result: null, problem: `The goal seek failed: ${(err as Error).message}` };
+		}
+	}
+
+	async leversReaching(request: Omit<GoalSeekRequest, 'inputs' | 'lever'>, levers: string[]): Promise<{ results: GoalSeekResult[]; problem: string | null }> {
+		if (!this.#engine) return { results: [], problem: 'The engine has not started yet.' };
+		try {
+			return { results: await this.#engine.leversReaching({ ...request, inputs: $state.snapshot(this.inputs) }, levers), problem: null };
+		} catch (err) {
+			return { results: [], problem: `The goal seek failed: ${(err as Error).message}` };
+		}
 	}
 
 	/** Stops a posterior or Sobol run (it restarts the analysis worker, as Cancel of the bands does). */

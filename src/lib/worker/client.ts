@@ -24,6 +24,8 @@ import type {
 	PosteriorOutcome,
 	PosteriorSpec,
 	SobolReport,
+	GoalSeekRequest,
+	GoalSeekResult,
 	RunRequest,
 	RunResponse,
 	ScenarioBandOptions,
@@ -62,6 +64,8 @@ export interface EngineClient {
 	backtest(request: BacktestSpec): Promise<BacktestResult>;
 	posterior(request: PosteriorSpec, onProgress: (fraction: number) => void): Promise<PosteriorOutcome>;
 	sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress: (fraction: number) => void): Promise<SobolReport>;
+	goalSeek(request: GoalSeekRequest): Promise<GoalSeekResult>;
+	leversReaching(request: Omit<GoalSeekRequest, 'lever'>, levers: string[]): Promise<GoalSeekResult[]>;
 	dispose(): void;
 }
 
@@ -114,6 +118,8 @@ export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => v
 		fit: (request) => analysis.fit(request),
 		backtest: (request) => analysis.backtest(request),
 		posterior: (request, onProgress) => analysis.posterior(request, proxy(onProgress)),
+		goalSeek: (request) => analysis.goalSeek(request),
+		leversReaching: (request, levers) => analysis.leversReaching(request, levers),
 		sobol: (options, variable, year, onProgress) => analysis.sobol(options, variable, year, proxy(onProgress)),
 		dispose: () => {
 			main.dispose();

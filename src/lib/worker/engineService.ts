@@ -11,6 +11,7 @@ import type { Program } from '../sim/index';
 import type { FitCell, Notebook, RunResult } from '../sim/types';
 import { computePosterior } from '../sim/posterior';
 import { modelSobol } from '../sim/sobol';
+import { goalSeek, leversReaching, type GoalSeekRequest } from '../sim/goalSeek';
 import { attribute, programCache } from '../sim/attribution';
 import { cacheByNotebook } from '../sim/notebookCache';
 import { runMonteCarlo, runMonteCarloPausable } from '../sim/monteCarlo';
@@ -130,6 +131,12 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 		async backtest(request: BacktestSpec) {
 			const { notebook } = current();
 			return backtest({ ...request, notebook }, dataFor(notebook));
+		},
+		async goalSeek(request: GoalSeekRequest) {
+			return goalSeek(current().model, request);
+		},
+		async leversReaching(request: Omit<GoalSeekRequest, 'lever'>, levers: string[]) {
+			return leversReaching(current().model, request, levers);
 		},
 		async sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress?: (fraction: number) => void) {
 			return modelSobol(current().model, options, variable, year, onProgress);

@@ -7,9 +7,10 @@ import type { FitRequest, FitResult } from '../sim/fitting';
 import type { BacktestRequest, BacktestResult } from '../sim/backtest';
 import type { PosteriorOutcome, PosteriorRequest } from '../sim/posterior';
 import type { SobolReport } from '../sim/sobol';
+import type { GoalSeekRequest, GoalSeekResult } from '../sim/goalSeek';
 import type { PosteriorDiagnostics } from '../sim/types';
 
-export type { PosteriorOutcome, SobolReport };
+export type { PosteriorOutcome, SobolReport, GoalSeekRequest, GoalSeekResult };
 
 export type { Attribution, ScenarioSpec, FitResult, BacktestResult };
 
@@ -95,6 +96,10 @@ export interface EngineApi {
 	backtest(request: BacktestSpec): Promise<BacktestResult>;
 	/** Sobol indices of `variable` in `year` (N = options.baseSamples); reports progress, cancelled by a restart. */
 	sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress?: (fraction: number) => void): Promise<SobolReport>;
+	/** The lever's value that brings `variable` in `year` to `target` (sim/goalSeek.ts), with the loaded notebook. */
+	goalSeek(request: GoalSeekRequest): Promise<GoalSeekResult>;
+	/** goalSeek for each of `levers` alone. */
+	leversReaching(request: Omit<GoalSeekRequest, 'lever'>, levers: string[]): Promise<GoalSeekResult[]>;
 	/** Samples the posterior; untimed (a fixed number of steps), cancelled by restarting the worker. */
 	posterior(request: PosteriorSpec, onProgress?: (fraction: number) => void): Promise<PosteriorOutcome>;
 }

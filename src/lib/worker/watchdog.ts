@@ -7,7 +7,7 @@
 // the baseline and the notebook, so they run against the right model; calls still waiting on
 // the terminated worker are rejected at once (they would never be answered).
 
-import type { Attribution, BacktestResult, BacktestSpec, EngineApi, FitResult, FitSpec, LoadReport, PosteriorOutcome, PosteriorSpec, SobolReport, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec, SensitivityReport } from './protocol';
+import type { Attribution, BacktestResult, BacktestSpec, EngineApi, FitResult, FitSpec, LoadReport, PosteriorOutcome, PosteriorSpec, SobolReport, GoalSeekRequest, GoalSeekResult, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec, SensitivityReport } from './protocol';
 import type { MonteCarloOptions, MonteCarloResult } from '../sim/types';
 import { groupThousands } from '../view/format';
 import type { Notebook, RunResult } from '../sim/types';
@@ -160,6 +160,12 @@ export function guardEngine(
 		},
 		backtest(request: BacktestSpec): Promise<BacktestResult> {
 			return call(`back-test through ${request.throughYear}`, true, (api) => api.backtest(request));
+		},
+		goalSeek(request: GoalSeekRequest): Promise<GoalSeekResult> {
+			return call(`goal seek for ${request.lever}`, true, (api) => api.goalSeek(request));
+		},
+		leversReaching(request: Omit<GoalSeekRequest, 'lever'>, levers: string[]): Promise<GoalSeekResult[]> {
+			return call(`goal seek over ${levers.length} levers`, true, (api) => api.leversReaching(request, levers));
 		},
 		sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress?: (fraction: number) => void): Promise<SobolReport> {
 			return call(`Sobol indices of ${variable} in ${year}`, true, (api) => api.sobol(options, variable, year, onProgress));

@@ -1,0 +1,57 @@
+// Goal seek: Brent's method on known roots, and solving for the published notebook's levers.
+import { describe, expect, it } from 'vitest';
+import { brent, goalSeek, leversReaching } from '../src/lib/sim/goalSeek';
+import { compileNotebook } from '../src/lib/sim/model';
+import { createProgram, runDeterministic } from '../src/lib/sim/run';
+import { LEVERS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
+import { observedSeries } from '../src/lib/data/index';
+
+describe('brent', () => {
+	it('finds roots of smooth and awkward functions', () => {
+		expect(brent((x) => x * x - 2, 0, 2)).toBeCloseTo(Math.SQRT2, 9);
+		expect(brent((x) => Math.cos(x) - x, 0, 1)).toBeCloseTo(0.7390851332, 9);
+		expect(brent((x) => x ** 3, -1, 0.5)).toBeCloseTo(0, 3);
+		expect(brent((x) => (x < 0.3 ? -1 : 1), 0, 1, 1e-12)).toBeCloseTo(0.3, 9);
+	});
+	it('refuses an interval without a change of sign', () => {
+		expect(() => brent((x) => x * x + 1, -1, 1)).toThrow(/differ in sign/);
+	});
+});
+
+describe('goal seek on the published notebook', () => {
+	const model = compileNotebook(chinaMarketNotebook, observedSeries);
+	const outputWith = (inputs: Record<string, number>) => {
+		const run = runDeterministic(createProgram(model, 1), { inputs, horizon: 2030 });
+		return run.series.foreignShare[run.years.indexOf(2030)];
+	};
+
+	it('solves for a lever: foreign brands 27% in 2030 by localisation, and the value gives it', () => {
+		const result = goalSeek(model, { inputs: {}, lever: 'localisation', variable: 'foreignShare', year: 2030, target: 0.27 });
+		expect(result.status).toBe('found');
+		if (result.status !== 'found') return;
+		expect(result.value).toBeGreaterThanOrEqual(0);
+		expect(result.value).toBeLessThanOrEqual(1);
+		expect(outputWith({ localisation: result.value })).toBeCloseTo(0.27, 6);
+		expect(result.runs).toBeLessThan(100);
+	});
+
+	it('says when no value in range reaches the target, with the reachable span and the closest value', () => {
+		const result = goalSeek(model, { inputs: {}, lever: 'localisation', variable: 'foreignShare', year: 2030, target: 0.9 });
+		expect(result.status).toBe('out-of-reach');
+		if (result.status !== 'out-of-reach') return;
+		expect(result.reachable[1]).toBeLessThan(0.9);
+		expect(result.output).toBeCloseTo(result.reachable[1], 4);
+	});
+
+	it('says when a lever does not affect the output (levers act from 2026: none moves 2024)', () => {
+		const result = goalSeek(model, { inputs: {}, lever: 'localisation', variable: 'foreignShare', year: 2024, target: 0.3 });
+		expect(result.status).toBe('no-effect');
+	});
+
+	it('tries each lever alone', () => {
+		const results = leversReaching(model, { inputs: {}, variable: 'foreignShare', year: 2030, target: 0.2 }, LEVERS);
+		expect(results).toHaveLength(LEVERS.length);
+		expect(results.some((r) => r.status === 'found')).toBe(true);
+		expect(results.some((r) => r.status !== 'found')).toBe(true);
+	});
+});
