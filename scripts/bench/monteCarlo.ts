@@ -18,7 +18,7 @@ import { chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
 import { compileNotebook, createProgram, inputValues, runDeterministic, simulate } from '../../src/lib/sim/index';
 import type { Bands, ChartCell, InputCell, MonteCarloOptions } from '../../src/lib/sim/index';
 import { handwrittenMonteCarlo, HANDWRITTEN_VARIABLES, simulateHandwritten } from '../../src/lib/sim/handwrittenModel';
-import { BAND_PERCENTILES, monteCarloRunner, prunedModel } from '../../src/lib/sim/monteCarlo';
+import { BAND_PERCENTILES, monteCarloRunner, poolMonteCarlo, prunedModel } from '../../src/lib/sim/monteCarlo';
 import { quantilesInto } from '../../src/lib/sim/quantiles';
 import { inputStream, sampleInput } from '../../src/lib/sim/sampling';
 import type { SliceRequest } from './mcWorker';
@@ -156,11 +156,10 @@ log(
 		`× ${SAMPLES.toLocaleString('en')} = ${(naiveTotalMs / 1000).toFixed(1)} s estimated (measured per-sample cost × 10,000, simulation only)`
 );
 
-// --- 5. Two worker_threads. ---------------------------------------------------------------------
-async function splitExperiment() {
-	const WORKERS = 2;
+// --- 5. The pool: the same run over 1 and over 2 worker_threads (the pool's code). -----------------
+async function poolExperiment(size: number) {
 	const started = performance.now();
-	const workers = Array.from({ length: WORKERS }, () => new Worker(new URL('./mcWorker.mjs', import.meta.url)));
+	const workers = Array.from({ length: size }, () => new Worker(new URL('./mcWorker.mjs', import.meta.url)));
 	const ask = (w: Worker, request: SliceRequest) =>
 		new Promise<Float64Array>((resolve, reject) => {
 			const onMessage = (values: Float64Array) => {
@@ -175,41 +174,29 @@ async function splitExperiment() {
 			w.once('error', onError);
 			w.postMessage(request);
 		});
-	const whole = new Float64Array(SAMPLES);
-	const splitRun = async (options: MonteCarloOptions) => {
-		const count = Math.ceil(SAMPLES / WORKERS);
-		const slices = workers.map((_, k) => ({ start: k * count, count: Math.min(count, SAMPLES - k * count) }));
-		const parts = await Promise.all(workers.map((w, k) => ask(w, { ...options, ...slices[k] })));
-		const bands: Record<string, Bands> = {};
-		variables.forEach((v, j) => {
-			const b: Bands = { p5: [], p25: [], p50: [], p75: [], p95: [], mean: [] };
-			for (let y = 0; y < years; y++) {
-				parts.forEach((part, k) => whole.set(part.subarray((j * years + y) * slices[k].count, (j * years + y + 1) * slices[k].count), slices[k].start));
-				b.mean[y] = quantilesInto(whole, BAND_PERCENTILES, q);
-				[b.p5[y], b.p25[y], b.p50[y], b.p75[y], b.p95[y]] = q;
-			}
-			bands[v] = b;
-		});
-		return bands;
+	const poolRun = (options: MonteCarloOptions) => {
+		let k = 0;
+		return poolMonteCarlo(model, options, size, (start, count) => ask(workers[k++ % size], { ...options, start, count }));
 	};
 	try {
-		const first = await splitRun(moved(0));
+		const first = await poolRun(moved(0));
 		const startupMs = performance.now() - started;
-		if (JSON.stringify(first) !== JSON.stringify(reference.bands)) throw new Error('The split run gives other bands than the single-threaded run');
-		for (let i = 0; i < WARMUP; i++) sink += (await splitRun(moved(i + 1))).domesticShare.p50[years - 1];
-		const split: number[] = [];
+		if (JSON.stringify(first.bands) !== JSON.stringify(reference.bands)) throw new Error(`The pool of ${size} gives other bands than the single-threaded run`);
+		for (let i = 0; i < WARMUP; i++) sink += (await poolRun(moved(i + 1))).bands.domesticShare.p50[years - 1];
+		const times: number[] = [];
 		for (let i = 0; i < RUNS; i++) {
 			const t0 = performance.now();
-			sink += (await splitRun(moved(i))).domesticShare.p50[years - 1];
-			split.push(performance.now() - t0);
+			sink += (await poolRun(moved(i))).bands.domesticShare.p50[years - 1];
+			times.push(performance.now() - t0);
 		}
-		log(`${WORKERS} worker_threads (same bands, checked): ${summary(split)}; first run with start-up ${startupMs.toFixed(0)} ms`);
-		return { split, startupMs };
+		log(`pool of ${size} worker_thread${size === 1 ? '' : 's'} (same bands, checked): ${summary(times)}; first run with start-up ${startupMs.toFixed(0)} ms`);
+		return { times, startupMs };
 	} finally {
 		await Promise.all(workers.map((w) => w.terminate()));
 	}
 }
-const { split, startupMs } = await splitExperiment();
+const pool1 = await poolExperiment(1);
+const { times: split, startupMs } = await poolExperiment(2);
 log(`checksum ${sink.toFixed(6)}`);
 
 const ours = median(warm);
@@ -232,6 +219,9 @@ emit({
 	mc10k_2workers_ms_median: sig(median(split)),
 	mc_2workers_speedup: sig(ours / median(split)),
 	mc_2workers_startup_ms: sig(startupMs),
+	mc10k_pool1_ms_median: sig(median(pool1.times)),
+	// The issue's key: the same run, pool of 1 worker_thread / pool of 2 (same code, same bands).
+	mc_pool_speedup: sig(median(pool1.times) / median(split)),
 	mc_samples: SAMPLES,
 	mc_variables: variables.length,
 	mc_years: years,

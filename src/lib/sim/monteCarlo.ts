@@ -55,6 +55,14 @@ export interface MonteCarloRunner {
 	/** The same run, one step per simulated year, so a caller can pause between years. */
 	runByYear(options: MonteCarloOptions, onProgress?: (fraction: number) => void): Generator<void, MonteCarloResult, void>;
 	sampleMatrix(options: MonteCarloOptions, variable: string, year: number): SampleMatrix;
+	/**
+	 * Samples start..start+count of the run `options` describes (the same samples the whole run
+	 * draws: every stream is read in full, then cut), simulated: the requested variables' values,
+	 * variable by variable, year by year, `count` each. What one worker of a pool computes.
+	 */
+	slice(options: MonteCarloOptions, start: number, count: number): Float64Array;
+	/** Bands from the whole run's samples (`values(j, yearIndex)`: variable j's samples that year, in sample order). */
+	bandsFrom(options: MonteCarloOptions, values: (j: number, yearIndex: number) => Float64Array, elapsedMs: number): MonteCarloResult;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -257,7 +265,61 @@ export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
 		return { variable, year, samples, seed: options.seed, output, inputs };
 	}
 
-	return { run, runByYear, sampleMatrix };
+	/** The program a slice runs on, kept for the next slice of the same size (a pool worker's). */
+	let slicePrograms: { key: string; program: Program } | null = null;
+
+	function requested(options: MonteCarloOptions): string[] {
+		const known = new Set(model.variables);
+		return [...new Set(options.variables)].filter((v) => known.has(v));
+	}
+
+	function slice(options: MonteCarloOptions, start: number, count: number): Float64Array {
+		const samples = sampleCount(options.samples);
+		const variables = requested(options);
+		// The whole run's samples, drawn by a program of the whole size (inputs only, never simulated).
+		const whole = programFor(variables, samples);
+		fillInputs(whole, options, samples);
+		const partKey = `${whole.key}|${count}`;
+		if (slicePrograms?.key !== partKey) slicePrograms = { key: partKey, program: createProgram(whole.program.model, count) };
+		const part = slicePrograms.program;
+		whole.program.inputBuffers.forEach((buffer, i) => part.inputBuffers[i].set(buffer.subarray(start, start + count)));
+		const slots = variables.map((v) => part.model.variables.indexOf(v));
+		const years = options.horizon - model.startYear + 1;
+		const out = new Float64Array(variables.length * years * count);
+		simulate(part, options.horizon, (y) => {
+			slots.forEach((slot, j) => out.set(part.ctx.cur[slot], (j * years + y) * count));
+		});
+		return out;
+	}
+
+	function bandsFrom(options: MonteCarloOptions, values: (j: number, yearIndex: number) => Float64Array, elapsedMs: number): MonteCarloResult {
+		const samples = sampleCount(options.samples);
+		const variables = requested(options);
+		const years: number[] = [];
+		for (let y = model.startYear; y <= options.horizon; y++) years.push(y);
+		const bands: Record<string, Bands> = {};
+		const q = new Float64Array(BAND_PERCENTILES.length);
+		const predictive = predictiveNoise(variables, options.seed, samples);
+		variables.forEach((v, j) => {
+			const b: Bands = { p5: [], p25: [], p50: [], p75: [], p95: [], mean: [] };
+			bands[v] = b;
+			years.forEach((year, y) => {
+				const raw = values(j, y);
+				b.mean[y] = quantilesInto(predictive?.(j, year, raw) ?? raw, BAND_PERCENTILES, q);
+				b.p5[y] = q[0];
+				b.p25[y] = q[1];
+				b.p50[y] = q[2];
+				b.p75[y] = q[3];
+				b.p95[y] = q[4];
+			});
+		});
+		const uncertainInputs = model.inputs.filter((cell) => usableUncertainty(cell) || model.posterior?.parameters.includes(cell.name)).map((c) => c.name);
+		const result: MonteCarloResult = { years, samples, seed: options.seed, bands, uncertainInputs, elapsedMs };
+		if (model.posterior) result.predictive = { fromYear: model.posterior.fromYear, toYear: model.posterior.toYear, draws: model.posterior.draws.length };
+		return result;
+	}
+
+	return { run, runByYear, sampleMatrix, slice, bandsFrom };
 }
 
 const runners = new WeakMap<CompiledModel, MonteCarloRunner>();
@@ -301,4 +363,36 @@ export async function runMonteCarloPausable(
 /** Per-sample values of one output in one year and of every sampled input (for variance ranking). */
 export function sampleMatrix(model: CompiledModel, options: MonteCarloOptions, variable: string, year: number): SampleMatrix {
 	return runnerOf(model).sampleMatrix(options, variable, year);
+}
+
+/** Runs one slice of samples somewhere (a worker of a pool, or in this thread). */
+export type SliceRunner = (start: number, count: number) => Promise<Float64Array>;
+
+/**
+ * The samples split in `poolSize` slices by sample index, each run by `runSlice` (workers of a
+ * pool), then merged in sample order and summarised here. Every random number belongs to a
+ * sample, not to a worker, so the bands are the same to the bit whatever the pool size, and the
+ * same as runMonteCarlo's.
+ */
+export async function poolMonteCarlo(model: CompiledModel, options: MonteCarloOptions, poolSize: number, runSlice: SliceRunner): Promise<MonteCarloResult> {
+	const started = now();
+	const samples = sampleCount(options.samples);
+	const parts = Math.max(1, Math.min(Math.floor(poolSize), samples));
+	// Even slice boundaries: a normal input draws its samples in pairs.
+	const size = Math.ceil(samples / parts / 2) * 2;
+	const slices: { start: number; count: number }[] = [];
+	for (let start = 0; start < samples; start += size) slices.push({ start, count: Math.min(size, samples - start) });
+	const outputs = await Promise.all(slices.map((s) => runSlice(s.start, s.count)));
+	const years = options.horizon - model.startYear + 1;
+	const merged = new Float64Array(samples);
+	const values = (j: number, y: number) => {
+		slices.forEach((s, k) => merged.set(outputs[k].subarray((j * years + y) * s.count, (j * years + y + 1) * s.count), s.start));
+		return merged;
+	};
+	return runnerOf(model).bandsFrom(options, values, now() - started);
+}
+
+/** One slice of `options`'s samples, run in this thread (what each pool worker calls). */
+export function monteCarloSlice(model: CompiledModel, options: MonteCarloOptions, start: number, count: number): Float64Array {
+	return runnerOf(model).slice(options, start, count);
 }

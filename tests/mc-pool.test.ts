@@ -1,0 +1,39 @@
+// Monte Carlo over a pool: samples split by index, run in slices, merged. Same seed, same bands
+// to the bit for pool sizes 1, 2 and 4, and the same as the single-thread run, with the posterior
+// (joint draws and predictive noise) and without.
+import { describe, expect, it } from 'vitest';
+import { monteCarloSlice, poolMonteCarlo, runMonteCarlo } from '../src/lib/sim/monteCarlo';
+import { compileNotebook } from '../src/lib/sim/model';
+import { attachPosterior } from '../src/lib/sim/posteriorCheck';
+import { shippedPosterior } from '../src/lib/notebooks/shippedPosterior';
+import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
+import { observedSeries } from '../src/lib/data/index';
+import type { MonteCarloOptions } from '../src/lib/sim/types';
+
+const options: MonteCarloOptions = { inputs: { localisation: 0.5 }, horizon: 2035, samples: 3001, seed: 11, variables: ['domesticShare', 'nevShare', 'foreignShare'] };
+
+describe('Monte Carlo pool', () => {
+	for (const [name, model] of [
+		['with the posterior', attachPosterior(compileNotebook(chinaMarketNotebook, observedSeries), chinaMarketNotebook, shippedPosterior)],
+		['without a posterior', compileNotebook(chinaMarketNotebook, observedSeries)]
+	] as const) {
+		it(`${name}: pool sizes 1, 2 and 4 give the single-thread bands to the bit`, async () => {
+			const single = runMonteCarlo(model, options);
+			// A fake pool: each slice runs in this thread, on its own (as a worker would), out of order.
+			const slices: [number, number][] = [];
+			const runSlice = async (start: number, count: number) => {
+				slices.push([start, count]);
+				await new Promise((r) => setTimeout(r, Math.random() * 5));
+				return monteCarloSlice(model, options, start, count);
+			};
+			for (const size of [1, 2, 4]) {
+				slices.length = 0;
+				const pooled = await poolMonteCarlo(model, options, size, runSlice);
+				expect(slices).toHaveLength(size);
+				expect(pooled.bands, `pool of ${size}`).toEqual(single.bands);
+				expect(pooled.uncertainInputs).toEqual(single.uncertainInputs);
+				expect(pooled.predictive).toEqual(single.predictive);
+			}
+		});
+	}
+});
