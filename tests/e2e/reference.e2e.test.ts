@@ -4,22 +4,11 @@
 // opens without a reference and says so.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSite, waitForEngine } from './support/site';
+import { settledUrl, useSite, waitForEngine } from './support/site';
 
 const site = useSite();
 const LOCALISATION = 'Technology gap foreign brands close by 2030';
 
-/** The address once the debounced URL update has caught up with the page. */
-async function settledUrl(page: Page): Promise<string> {
-	let last = '';
-	await expect.poll(async () => {
-		const now = page.url();
-		const same = now === last;
-		last = now;
-		return same;
-	}, { interval: 400, timeout: 10_000 }).toBe(true);
-	return last;
-}
 
 const vsReference = (page: Page) => page.getByTestId('vs-reference-domesticShare-2030').first();
 const referenceLegend = (page: Page) => page.locator('.chart-legend button', { hasText: '(reference:' });

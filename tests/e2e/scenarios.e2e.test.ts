@@ -1,7 +1,7 @@
 // Links, saved scenarios and comparison in a real browser.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSite, waitForEngine } from './support/site';
+import { settledUrl, useSite, waitForEngine } from './support/site';
 import { headlineText } from './support/text';
 
 const site = useSite();
@@ -12,17 +12,6 @@ async function openLibrary(page: Page): Promise<void> {
 	await page.getByRole('region', { name: 'Saved scenarios' }).waitFor();
 }
 
-/** The address once the debounced URL update has caught up with the page. */
-async function settledUrl(page: Page): Promise<string> {
-	let last = '';
-	await expect.poll(async () => {
-		const now = page.url();
-		const same = now === last;
-		last = now;
-		return same;
-	}, { interval: 400, timeout: 10_000 }).toBe(true);
-	return last;
-}
 
 describe('scenario links', () => {
 	it('the address holds changed inputs; opening it in a fresh browser gives the same figures', async () => {

@@ -14,16 +14,11 @@ import { autocorrelationTimes, sampleEnsemble, splitRhat } from './ensembleSampl
 import { compileNotebook } from './model';
 import { prunedModel } from './monteCarlo';
 import { createProgram, inputValues, runDeterministic, simulate } from './run';
-import type { DataTable, HistoryLink, InputCell, Notebook, PosteriorSample } from './types';
+import type { FitRequest } from './fitting';
+import type { DataTable, InputCell, PosteriorSample } from './types';
 
-export interface PosteriorRequest {
-	notebook: Notebook;
-	/** Central input values; the walkers start around these (the fitted values). */
-	inputs: Record<string, number>;
-	parameters: string[];
-	pairs: HistoryLink[];
-	fromYear: number;
-	toYear: number;
+/** A fit's notebook, central inputs (the walkers start around them), parameters, pairs and years. */
+export interface PosteriorRequest extends Pick<FitRequest, 'notebook' | 'inputs' | 'parameters' | 'pairs' | 'fromYear' | 'toYear'> {
 	walkers?: number;
 	steps?: number;
 	/** Draws kept in the sample set (taken evenly from the chain after burn-in). */

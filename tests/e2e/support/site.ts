@@ -1,5 +1,5 @@
 // One browser and one server per test file: started in beforeAll, stopped in afterAll.
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { recordProblems } from './checks';
 import { launchChromium } from './chromium';
@@ -48,4 +48,16 @@ export function useSite(): Site {
 export async function waitForEngine(page: Page): Promise<void> {
 	await page.waitForSelector('[data-engine="ready"] [data-testid="headline-domesticShare-2030"] .figure-value:not(.muted)', { timeout: 20_000 });
 	await page.waitForFunction(() => !document.querySelector('.chart-placeholder'), undefined, { timeout: 20_000 });
+}
+
+/** The address once the debounced URL update has caught up with the page. */
+export async function settledUrl(page: Page): Promise<string> {
+	let last = '';
+	await expect.poll(async () => {
+		const now = page.url();
+		const same = now === last;
+		last = now;
+		return same;
+	}, { interval: 400, timeout: 10_000 }).toBe(true);
+	return last;
 }
