@@ -37,3 +37,20 @@ describe('Monte Carlo pool', () => {
 		});
 	}
 });
+
+describe('poolSlices', () => {
+	it('splits at even boundaries into at most the pool size, covering every sample once', async () => {
+		const { poolSlices } = await import('../src/lib/sim/poolSlices');
+		for (const [samples, size] of [[10_000, 1], [10_000, 3], [3001, 4], [1, 4], [7, 2]]) {
+			const slices = poolSlices(samples, size);
+			expect(slices.length).toBeLessThanOrEqual(size);
+			let next = 0;
+			for (const s of slices) {
+				expect(s.start).toBe(next);
+				expect(s.start % 2).toBe(0);
+				next += s.count;
+			}
+			expect(next).toBe(samples);
+		}
+	});
+});

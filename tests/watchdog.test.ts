@@ -112,6 +112,8 @@ function fakeWorkers() {
 					post('backtest', () =>
 						busyFor<BacktestResult>(request.inputs.delayMs ?? FAST, { fit: { fitted: {}, before: [], after: [], runs: 0, converged: true, problems: [] }, heldBack: [] })
 					),
+				monteCarloSlice: () => post('slice', () => new Float64Array(0)),
+				bandsFromSlices: () => post('bandsFromSlices', () => ({ years: [], samples: 0, seed: 0, bands: {}, uncertainInputs: [], elapsedMs: 0 })),
 				goalSeek: () => post('goalSeek', () => ({ status: 'no-effect' as const, lever: 'x', output: 0, runs: 0 })),
 				leversReaching: () => post('leversReaching', () => []),
 				sobol: () => post('sobol', () => ({ variable: 'x', year: 2030, baseSamples: 0, runs: 0, variance: 0, factors: [], elapsedMs: 0 })),

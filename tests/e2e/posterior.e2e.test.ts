@@ -150,4 +150,39 @@ describe('posterior and bands', () => {
 		await context.close();
 		expect(problems).toEqual([]);
 	});
+
+	it('a pool of 2 or 4 analysis workers gives the bands of one, to the digit (CSV)', async () => {
+		const csvWithPool = async (size: number) => {
+			const { page, context, problems } = await site.open('/?v=2&localisation=0.6', {
+				beforeGoto: (p) =>
+					void p.addInitScript((n) => {
+						localStorage.setItem('shiftcast:analysisPool', String(n));
+						// Count the workers the page starts: the pool's helpers are among them.
+						const Original = window.Worker;
+						(window as unknown as { __workers: number }).__workers = 0;
+						window.Worker = class extends Original {
+							constructor(...args: ConstructorParameters<typeof Worker>) {
+								super(...args);
+								(window as unknown as { __workers: number }).__workers++;
+							}
+						};
+					}, size)
+			});
+			await waitForEngine(page);
+			await waitForBands(page);
+			workers.push(await page.evaluate(() => (window as unknown as { __workers: number }).__workers));
+			const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+			const text = readFileSync((await download.path())!, 'utf8');
+			await context.close();
+			expect(problems).toEqual([]);
+			return text;
+		};
+		const workers: number[] = [];
+		const one = await csvWithPool(1);
+		expect(one).toContain('domesticShare_p95');
+		expect(await csvWithPool(2)).toBe(one);
+		expect(await csvWithPool(4)).toBe(one);
+		// One more worker per helper: the pools were really there.
+		expect([workers[1] - workers[0], workers[2] - workers[0]]).toEqual([1, 3]);
+	});
 });

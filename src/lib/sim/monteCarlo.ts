@@ -26,14 +26,12 @@ import type { Program } from './run';
 import { inputStream, streamSeed, usableUncertainty } from './sampling';
 import { sampleInput } from './sampling';
 import { seededRandom } from './random';
+import { MAX_SAMPLES, MIN_SAMPLES, poolSlices } from './poolSlices';
 import type { Bands, MonteCarloOptions, MonteCarloResult } from './types';
 
 /** The percentiles every band reports, in the order of Bands' p5..p95. */
 export const BAND_PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
-/** Fewest samples a Monte Carlo run takes. */
-export const MIN_SAMPLES = 1;
-/** Most samples a Monte Carlo run takes. */
-export const MAX_SAMPLES = 100_000;
+export { MAX_SAMPLES, MIN_SAMPLES, poolSlices } from './poolSlices';
 /** Programs up to this many samples stay cached between runs (larger ones hold 100+ MB). */
 const CACHE_SAMPLES_LIMIT = 20_000;
 
@@ -376,20 +374,23 @@ export type SliceRunner = (start: number, count: number) => Promise<Float64Array
  */
 export async function poolMonteCarlo(model: CompiledModel, options: MonteCarloOptions, poolSize: number, runSlice: SliceRunner): Promise<MonteCarloResult> {
 	const started = now();
-	const samples = sampleCount(options.samples);
-	const parts = Math.max(1, Math.min(Math.floor(poolSize), samples));
-	// Even slice boundaries: a normal input draws its samples in pairs.
-	const size = Math.ceil(samples / parts / 2) * 2;
-	const slices: { start: number; count: number }[] = [];
-	for (let start = 0; start < samples; start += size) slices.push({ start, count: Math.min(size, samples - start) });
+	const slices = poolSlices(options.samples, poolSize);
 	const outputs = await Promise.all(slices.map((s) => runSlice(s.start, s.count)));
+	return bandsFromSlices(model, options, outputs, now() - started);
+}
+
+/** The bands of a run from its slices' outputs (poolSlices order), merged in sample order. */
+export function bandsFromSlices(model: CompiledModel, options: MonteCarloOptions, outputs: Float64Array[], elapsedMs: number): MonteCarloResult {
+	const samples = sampleCount(options.samples);
+	const slices = poolSlices(samples, outputs.length);
+	if (slices.length !== outputs.length) throw new Error(`${outputs.length} slices do not split ${samples} samples.`);
 	const years = options.horizon - model.startYear + 1;
 	const merged = new Float64Array(samples);
 	const values = (j: number, y: number) => {
 		slices.forEach((s, k) => merged.set(outputs[k].subarray((j * years + y) * s.count, (j * years + y + 1) * s.count), s.start));
 		return merged;
 	};
-	return runnerOf(model).bandsFrom(options, values, now() - started);
+	return runnerOf(model).bandsFrom(options, values, elapsedMs);
 }
 
 /** One slice of `options`'s samples, run in this thread (what each pool worker calls). */

@@ -3,7 +3,10 @@
 //
 // Two workers: the main one answers slider moves (a run takes tens of microseconds, capped at
 // 1 s); the analysis one does the heavier work (Monte Carlo bands, sensitivity, fitting) on the
-// second core, so a slider never waits behind a band computation.
+// second core, so a slider never waits behind a band computation. On a machine with more cores,
+// band runs split their samples over a pool of analysis workers (analysisPoolSize): one core is
+// kept for the page and one for the slider path. The split is by sample index, so the bands are
+// the same to the bit whatever the pool's size (sim/monteCarlo.ts poolMonteCarlo).
 
 import { proxy, wrap } from 'comlink';
 import { analysisGate } from './analysisGate';
@@ -11,6 +14,7 @@ import type { AnalysisGate } from './analysisGate';
 import { engineWorker } from './prestart';
 import { latestOnly } from './latestOnly';
 import { guardEngine } from './watchdog';
+import { poolSlices } from '../sim/poolSlices';
 import type { EngineCrashed, EngineTimeout, WorkerHandle } from './watchdog';
 import type {
 	Attribution,
@@ -90,21 +94,57 @@ function startWorker(onCrash: (detail: string) => void, gate?: AnalysisGate): Wo
 	return { api, terminate: () => worker.terminate() };
 }
 
+/** Tests set the pool's size through this storage key (this machine has two cores: a pool of one). */
+const POOL_OVERRIDE_KEY = 'shiftcast:analysisPool';
+/** Most analysis workers a band run uses. */
+const MAX_POOL = 4;
+
+/** Analysis workers for band runs: the cores less one for the page and one for slider runs, 1 to 4. */
+export function analysisPoolSize(): number {
+	try {
+		const override = Number(localStorage.getItem(POOL_OVERRIDE_KEY));
+		if (override > 0) return Math.min(MAX_POOL, Math.round(override));
+	} catch {
+		// no storage: the machine decides
+	}
+	const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+	return Math.max(1, Math.min(MAX_POOL, cores - 2));
+}
+
 export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => void): EngineClient {
 	const main = guardEngine(startWorker, timeLimit(), onRestart);
 	const gate = analysisGate();
 	const analysis = guardEngine((onCrash) => startWorker(onCrash, gate), ANALYSIS_TIME_LIMIT_MS, onRestart);
+	// The pool's other workers: they only run slices of band runs (no gate: a slice runs whole).
+	const helpers = Array.from({ length: analysisPoolSize() - 1 }, () => guardEngine(startWorker, ANALYSIS_TIME_LIMIT_MS, onRestart));
 	const runs = latestOnly((request: RunRequest) => main.run(request));
-	const bands = latestOnly((request: { options: MonteCarloOptions; onProgress: (f: number) => void }) =>
-		analysis.monteCarlo(request.options, proxy(request.onProgress))
-	);
+	const bands = latestOnly((request: { options: MonteCarloOptions; onProgress: (f: number) => void }) => {
+		if (!helpers.length) return analysis.monteCarlo(request.options, proxy(request.onProgress));
+		return pooledBands(request.options, request.onProgress);
+	});
+
+	/** A band run split over the pool: each worker a slice, the analysis worker the summary. */
+	async function pooledBands(options: MonteCarloOptions, onProgress: (fraction: number) => void): Promise<MonteCarloResult> {
+		const started = performance.now();
+		const workers = [analysis, ...helpers];
+		const slices = poolSlices(options.samples, workers.length);
+		let done = 0;
+		const outputs = await Promise.all(
+			slices.map(async (s, k) => {
+				const out = await workers[k].monteCarloSlice(options, s.start, s.count);
+				onProgress(++done / (slices.length + 1));
+				return out;
+			})
+		);
+		return analysis.bandsFromSlices(options, outputs, performance.now() - started);
+	}
 	const scenarioBands = latestOnly((request: { specs: ScenarioRun[]; options: ScenarioBandOptions }) => analysis.monteCarloScenarios(request.specs, request.options));
 	return {
 		setBaseline: (notebook) => main.setBaseline(notebook),
 		async load(notebook, guardCellId) {
 			const report = await main.load(notebook, guardCellId);
-			// The analysis worker follows whatever the main one accepted.
-			if (report.accepted) analysis.load(notebook).catch(() => undefined);
+			// The analysis workers follow whatever the main one accepted.
+			if (report.accepted) for (const worker of [analysis, ...helpers]) worker.load(notebook).catch(() => undefined);
 			return report;
 		},
 		run: (request) => runs.submit(request),
@@ -112,7 +152,10 @@ export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => v
 		attribute: (a, b, variable, year) => main.attribute(a, b, variable, year),
 		monteCarlo: (options, onProgress) => bands.submit({ options, onProgress }),
 		monteCarloScenarios: (specs, options) => scenarioBands.submit({ specs, options }),
-		cancelAnalysis: () => analysis.cancel(),
+		cancelAnalysis: () => {
+			analysis.cancel();
+			for (const helper of helpers) helper.cancel();
+		},
 		holdAnalysis: () => gate.hold(),
 		sensitivity: (options, variable, year) => analysis.sensitivity(options, variable, year),
 		fit: (request) => analysis.fit(request),
@@ -124,6 +167,7 @@ export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => v
 		dispose: () => {
 			main.dispose();
 			analysis.dispose();
+			for (const helper of helpers) helper.dispose();
 		}
 	};
 }

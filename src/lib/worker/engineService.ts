@@ -14,7 +14,7 @@ import { modelSobol } from '../sim/sobol';
 import { goalSeek, leversReaching, type GoalSeekRequest } from '../sim/goalSeek';
 import { attribute, programCache } from '../sim/attribution';
 import { cacheByNotebook } from '../sim/notebookCache';
-import { runMonteCarlo, runMonteCarloPausable } from '../sim/monteCarlo';
+import { bandsFromSlices, monteCarloSlice, runMonteCarlo, runMonteCarloPausable } from '../sim/monteCarlo';
 import { tornado, varianceShares } from '../sim/sensitivity';
 import { fitParameters } from '../sim/fitting';
 import { backtest } from '../sim/backtest';
@@ -131,6 +131,12 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 		async backtest(request: BacktestSpec) {
 			const { notebook } = current();
 			return backtest({ ...request, notebook }, dataFor(notebook));
+		},
+		async monteCarloSlice(options: MonteCarloOptions, start: number, count: number) {
+			return monteCarloSlice(current().model, options, start, count);
+		},
+		async bandsFromSlices(options: MonteCarloOptions, outputs: Float64Array[], elapsedMs: number) {
+			return bandsFromSlices(current().model, options, outputs, elapsedMs);
 		},
 		async goalSeek(request: GoalSeekRequest) {
 			return goalSeek(current().model, request);

@@ -94,6 +94,10 @@ export interface EngineApi {
 	sensitivity(options: MonteCarloOptions, variable: string, year: number): Promise<SensitivityReport>;
 	fit(request: FitSpec): Promise<FitResult>;
 	backtest(request: BacktestSpec): Promise<BacktestResult>;
+	/** Samples start..start+count of a band run, simulated (one worker's part of a pool's run). */
+	monteCarloSlice(options: MonteCarloOptions, start: number, count: number): Promise<Float64Array>;
+	/** The bands from every slice's output (sim/monteCarlo.ts poolSlices order), summarised here. */
+	bandsFromSlices(options: MonteCarloOptions, outputs: Float64Array[], elapsedMs: number): Promise<MonteCarloResult>;
 	/** Sobol indices of `variable` in `year` (N = options.baseSamples); reports progress, cancelled by a restart. */
 	sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress?: (fraction: number) => void): Promise<SobolReport>;
 	/** The lever's value that brings `variable` in `year` to `target` (sim/goalSeek.ts), with the loaded notebook. */

@@ -161,6 +161,12 @@ export function guardEngine(
 		backtest(request: BacktestSpec): Promise<BacktestResult> {
 			return call(`back-test through ${request.throughYear}`, true, (api) => api.backtest(request));
 		},
+		monteCarloSlice(options: MonteCarloOptions, start: number, count: number): Promise<Float64Array> {
+			return call(`uncertainty run (samples ${groupThousands(start + 1)} to ${groupThousands(start + count)})`, true, (api) => api.monteCarloSlice(options, start, count));
+		},
+		bandsFromSlices(options: MonteCarloOptions, outputs: Float64Array[], elapsedMs: number): Promise<MonteCarloResult> {
+			return call('uncertainty bands', true, (api) => api.bandsFromSlices(options, outputs, elapsedMs));
+		},
 		goalSeek(request: GoalSeekRequest): Promise<GoalSeekResult> {
 			return call(`goal seek for ${request.lever}`, true, (api) => api.goalSeek(request));
 		},
