@@ -1,7 +1,7 @@
 // Sobol indices: the estimators against the Ishigami function, whose indices are known in closed
 // form (Ishigami and Homma 1990; values as in SALib's tests), and the model's indices.
 import { describe, expect, it } from 'vitest';
-import { modelSobol, sobolFromOutputs } from '../src/lib/sim/sobol';
+import { modelSobol, sobolFromOutputs, sobolReport, sobolRuns } from '../src/lib/sim/sobol';
 import { seededRandom } from '../src/lib/sim/random';
 import { compileNotebook } from '../src/lib/sim/model';
 import { attachPosterior } from '../src/lib/sim/posteriorCheck';
@@ -61,6 +61,15 @@ describe('Sobol indices of the published notebook', () => {
 			expect(f.total.estimate).toBeLessThan(1.2);
 		}
 		expect(report.factors[0].total.estimate).toBeGreaterThan(0.05);
+	});
+
+	it('runs shared over a pool (1, 2 or 3 parts, merged) give the same indices', () => {
+		const options = { inputs: {}, horizon: 2035, samples: 0, seed: 1, variables: [], baseSamples: 1024 };
+		for (const parts of [2, 3]) {
+			const shares = Array.from({ length: parts }, (_, part) => sobolRuns(model, options, 'domesticShare', 2030, part, parts));
+			const outputs = new Map(shares.flatMap((share) => [...share.outputs]));
+			expect(sobolReport({ ...shares[0], outputs }, 'domesticShare', 2030, 1, 0).factors, `${parts} parts`).toEqual(report.factors);
+		}
 	});
 
 	it('is deterministic for a seed', () => {

@@ -116,6 +116,8 @@ function fakeWorkers() {
 				bandsFromSlices: () => post('bandsFromSlices', () => ({ years: [], samples: 0, seed: 0, bands: {}, uncertainInputs: [], elapsedMs: 0 })),
 				goalSeek: () => post('goalSeek', () => ({ status: 'no-effect' as const, lever: 'x', output: 0, runs: 0 })),
 				leversReaching: () => post('leversReaching', () => []),
+				sobolRuns: () => post('sobolRuns', () => ({ factors: [], outputs: new Map(), baseSamples: 0 })),
+				sobolAssemble: () => post('sobolAssemble', () => ({ variable: 'x', year: 2030, baseSamples: 0, runs: 0, variance: 0, factors: [], elapsedMs: 0 })),
 				sobol: () => post('sobol', () => ({ variable: 'x', year: 2030, baseSamples: 0, runs: 0, variance: 0, factors: [], elapsedMs: 0 })),
 				posterior: () => post('posterior', () => ({ posterior: null, problems: [], stopped: false, elapsedMs: 0 }))
 			},

@@ -151,7 +151,7 @@ describe('posterior and bands', () => {
 		expect(problems).toEqual([]);
 	});
 
-	it('a pool of 2 or 4 analysis workers gives the bands of one, to the digit (CSV)', async () => {
+	it('a pool of 2 or 4 analysis workers gives the bands (CSV) and the Sobol indices of one, to the digit', async () => {
 		const csvWithPool = async (size: number) => {
 			const { page, context, problems } = await site.open('/?v=2&localisation=0.6', {
 				beforeGoto: (p) =>
@@ -173,15 +173,25 @@ describe('posterior and bands', () => {
 			workers.push(await page.evaluate(() => (window as unknown as { __workers: number }).__workers));
 			const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 			const text = readFileSync((await download.path())!, 'utf8');
+			// The Sobol indices too: their runs are shared over the pool.
+			const cell = page.locator('.sensitivity-cell');
+			await cell.scrollIntoViewIfNeeded();
+			await cell.locator('.sobol-box > summary', { hasText: 'Sobol' }).click();
+			await cell.getByRole('button', { name: 'Compute Sobol indices' }).click();
+			await cell.getByTestId('sobol-table').waitFor({ timeout: 30_000 });
+			sobol.push(await cell.getByTestId('sobol-table').locator('tbody').innerText());
 			await context.close();
 			expect(problems).toEqual([]);
 			return text;
 		};
 		const workers: number[] = [];
+		const sobol: string[] = [];
 		const one = await csvWithPool(1);
 		expect(one).toContain('domesticShare_p95');
 		expect(await csvWithPool(2)).toBe(one);
 		expect(await csvWithPool(4)).toBe(one);
+		expect(sobol[1]).toBe(sobol[0]);
+		expect(sobol[2]).toBe(sobol[0]);
 		// One more worker per helper: the pools were really there.
 		expect([workers[1] - workers[0], workers[2] - workers[0]]).toEqual([1, 3]);
 	});

@@ -109,18 +109,28 @@ export function sobolFromOutputs(fA: Float64Array, fB: Float64Array, fAB: Float6
 	};
 }
 
+/** The factors of a Sobol analysis and, for the runs asked for, their outputs (see sobolRuns). */
+export interface SobolRuns {
+	factors: { name: string; label: string }[];
+	/** Run index -> f over its matrix: 0 is A, 1 is B, 2 + i is A_B(i). */
+	outputs: Map<number, Float64Array>;
+	baseSamples: number;
+}
+
 /**
- * Sobol indices of `variable` in `year` over every factor of the model (see the top of this
- * file), N = `baseSamples` (N × (k + 2) runs). `onStep` hears the fraction of runs done.
+ * The model runs of a Sobol analysis whose index r has r % parts === part (all with the default
+ * 0 of 1): a pool's worker computes its share, and since every matrix comes from seeded streams,
+ * any split gives the same outputs. `onStep` hears the fraction of this share done.
  */
-export function modelSobol(
+export function sobolRuns(
 	model: CompiledModel,
 	options: MonteCarloOptions & { baseSamples?: number },
 	variable: string,
 	year: number,
+	part = 0,
+	parts = 1,
 	onStep?: (fraction: number) => void
-): SobolReport {
-	const started = performance.now();
+): SobolRuns {
 	if (!model.variables.includes(variable)) throw new Error(`No variable named "${variable}" runs in this notebook.`);
 	if (!(Number.isInteger(year) && year >= model.startYear)) throw new RangeError(`The year must be a whole year from ${model.startYear} on, not ${year}.`);
 	const n = Math.max(64, Math.min(65_536, Math.round(options.baseSamples ?? SOBOL_DEFAULT_SAMPLES)));
@@ -144,13 +154,12 @@ export function modelSobol(
 	}
 	const A = factors.map((f) => f.draw('A'));
 	const B = factors.map((f) => f.draw('B'));
+	const matrix = (r: number) => (r === 0 ? A : r === 1 ? B : A.map((column, j) => (j === r - 2 ? B[r - 2] : column)));
 
 	const pruned = prunedModel(model, [variable]);
 	const program = createProgram(pruned, n);
 	const slot = pruned.variables.indexOf(variable);
 	const last = year - pruned.startYear;
-	const runs = factors.length + 2;
-	let done = 0;
 	const evaluate = (columns: Float64Array[]): Float64Array => {
 		pruned.inputs.forEach((cell, i) => {
 			const buffer = program.inputBuffers[i];
@@ -168,14 +177,43 @@ export function modelSobol(
 		simulate(program, year, (y) => {
 			if (y === last) out.set(program.ctx.cur[slot]);
 		});
-		onStep?.(++done / runs);
 		return out;
 	};
-	const fA = evaluate(A);
-	const fB = evaluate(B);
-	const fAB = factors.map((_, i) => evaluate(A.map((column, j) => (j === i ? B[i] : column))));
-	const indices = sobolFromOutputs(fA, fB, fAB, options.seed);
-	const report = factors.map((f, i) => ({ name: f.name, label: f.label, first: indices.first[i], total: indices.total[i] }));
-	report.sort((a, b) => b.total.estimate - a.total.estimate);
-	return { variable, year, baseSamples: n, runs: n * runs, variance: indices.variance, factors: report, elapsedMs: performance.now() - started };
+	const mine = Array.from({ length: factors.length + 2 }, (_, r) => r).filter((r) => r % parts === part);
+	const outputs = new Map<number, Float64Array>();
+	mine.forEach((r, k) => {
+		outputs.set(r, evaluate(matrix(r)));
+		onStep?.((k + 1) / mine.length);
+	});
+	return { factors: factors.map(({ name, label }) => ({ name, label })), outputs, baseSamples: n };
+}
+
+/** The report from every run's output (sobolRuns of all parts, merged). */
+export function sobolReport(runs: SobolRuns, variable: string, year: number, seed: number, elapsedMs: number): SobolReport {
+	const k = runs.factors.length;
+	const get = (r: number) => {
+		const out = runs.outputs.get(r);
+		if (!out) throw new Error(`Sobol run ${r} of ${k + 2} is missing.`);
+		return out;
+	};
+	const indices = sobolFromOutputs(get(0), get(1), runs.factors.map((_, i) => get(2 + i)), seed);
+	const factors = runs.factors.map((f, i) => ({ ...f, first: indices.first[i], total: indices.total[i] }));
+	factors.sort((a, b) => b.total.estimate - a.total.estimate);
+	return { variable, year, baseSamples: runs.baseSamples, runs: runs.baseSamples * (k + 2), variance: indices.variance, factors, elapsedMs };
+}
+
+/**
+ * Sobol indices of `variable` in `year` over every factor of the model (see the top of this
+ * file), N = `baseSamples` (N × (k + 2) runs), in this thread. `onStep` hears the fraction done.
+ */
+export function modelSobol(
+	model: CompiledModel,
+	options: MonteCarloOptions & { baseSamples?: number },
+	variable: string,
+	year: number,
+	onStep?: (fraction: number) => void
+): SobolReport {
+	const started = performance.now();
+	const runs = sobolRuns(model, options, variable, year, 0, 1, onStep);
+	return sobolReport(runs, variable, year, options.seed, performance.now() - started);
 }

@@ -28,6 +28,7 @@ import type {
 	PosteriorOutcome,
 	PosteriorSpec,
 	SobolReport,
+	SobolRuns,
 	GoalSeekRequest,
 	GoalSeekResult,
 	RunRequest,
@@ -123,6 +124,24 @@ export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => v
 		return pooledBands(request.options, request.onProgress);
 	});
 
+	/** Sobol indices with the runs shared over the pool (each matrix is seeded: any split gives the same). */
+	async function pooledSobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress: (fraction: number) => void): Promise<SobolReport> {
+		const started = performance.now();
+		const workers = [analysis, ...helpers];
+		const done = workers.map(() => 0);
+		const shares = await Promise.all(
+			workers.map((worker, k) =>
+				worker.sobolRuns(options, variable, year, k, workers.length, proxy((f: number) => {
+					done[k] = f;
+					onProgress(done.reduce((a, b) => a + b, 0) / workers.length);
+				}))
+			)
+		);
+		const outputs = new Map<number, Float64Array>();
+		for (const share of shares) for (const [r, out] of share.outputs) outputs.set(r, out);
+		return analysis.sobolAssemble({ ...shares[0], outputs }, variable, year, options.seed, performance.now() - started);
+	}
+
 	/** A band run split over the pool: each worker a slice, the analysis worker the summary. */
 	async function pooledBands(options: MonteCarloOptions, onProgress: (fraction: number) => void): Promise<MonteCarloResult> {
 		const started = performance.now();
@@ -163,7 +182,7 @@ export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => v
 		posterior: (request, onProgress) => analysis.posterior(request, proxy(onProgress)),
 		goalSeek: (request) => analysis.goalSeek(request),
 		leversReaching: (request, levers) => analysis.leversReaching(request, levers),
-		sobol: (options, variable, year, onProgress) => analysis.sobol(options, variable, year, proxy(onProgress)),
+		sobol: (options, variable, year, onProgress) => (helpers.length ? pooledSobol(options, variable, year, onProgress) : analysis.sobol(options, variable, year, proxy(onProgress))),
 		dispose: () => {
 			main.dispose();
 			analysis.dispose();

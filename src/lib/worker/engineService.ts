@@ -10,7 +10,7 @@ import { compileNotebook, createProgram, runDeterministic } from '../sim/index';
 import type { Program } from '../sim/index';
 import type { FitCell, Notebook, RunResult } from '../sim/types';
 import { computePosterior } from '../sim/posterior';
-import { modelSobol } from '../sim/sobol';
+import { modelSobol, sobolReport, sobolRuns, type SobolRuns } from '../sim/sobol';
 import { goalSeek, leversReaching, type GoalSeekRequest } from '../sim/goalSeek';
 import { attribute, programCache } from '../sim/attribution';
 import { cacheByNotebook } from '../sim/notebookCache';
@@ -143,6 +143,12 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 		},
 		async leversReaching(request: Omit<GoalSeekRequest, 'lever'>, levers: string[]) {
 			return leversReaching(current().model, request, levers);
+		},
+		async sobolRuns(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, part: number, parts: number, onProgress?: (fraction: number) => void) {
+			return sobolRuns(current().model, options, variable, year, part, parts, onProgress);
+		},
+		async sobolAssemble(runs: SobolRuns, variable: string, year: number, seed: number, elapsedMs: number) {
+			return sobolReport(runs, variable, year, seed, elapsedMs);
 		},
 		async sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress?: (fraction: number) => void) {
 			return modelSobol(current().model, options, variable, year, onProgress);

@@ -6,11 +6,11 @@ import type { Attribution, ScenarioSpec } from '../sim/attribution';
 import type { FitRequest, FitResult } from '../sim/fitting';
 import type { BacktestRequest, BacktestResult } from '../sim/backtest';
 import type { PosteriorOutcome, PosteriorRequest } from '../sim/posterior';
-import type { SobolReport } from '../sim/sobol';
+import type { SobolReport, SobolRuns } from '../sim/sobol';
 import type { GoalSeekRequest, GoalSeekResult } from '../sim/goalSeek';
 import type { PosteriorDiagnostics } from '../sim/types';
 
-export type { PosteriorOutcome, SobolReport, GoalSeekRequest, GoalSeekResult };
+export type { PosteriorOutcome, SobolReport, SobolRuns, GoalSeekRequest, GoalSeekResult };
 
 export type { Attribution, ScenarioSpec, FitResult, BacktestResult };
 
@@ -98,6 +98,10 @@ export interface EngineApi {
 	monteCarloSlice(options: MonteCarloOptions, start: number, count: number): Promise<Float64Array>;
 	/** The bands from every slice's output (sim/monteCarlo.ts poolSlices order), summarised here. */
 	bandsFromSlices(options: MonteCarloOptions, outputs: Float64Array[], elapsedMs: number): Promise<MonteCarloResult>;
+	/** A pool worker's share of a Sobol analysis's runs (sim/sobol.ts sobolRuns). */
+	sobolRuns(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, part: number, parts: number, onProgress?: (fraction: number) => void): Promise<SobolRuns>;
+	/** The report from every share's runs, merged. */
+	sobolAssemble(runs: SobolRuns, variable: string, year: number, seed: number, elapsedMs: number): Promise<SobolReport>;
 	/** Sobol indices of `variable` in `year` (N = options.baseSamples); reports progress, cancelled by a restart. */
 	sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress?: (fraction: number) => void): Promise<SobolReport>;
 	/** The lever's value that brings `variable` in `year` to `target` (sim/goalSeek.ts), with the loaded notebook. */

@@ -7,7 +7,7 @@
 // the baseline and the notebook, so they run against the right model; calls still waiting on
 // the terminated worker are rejected at once (they would never be answered).
 
-import type { Attribution, BacktestResult, BacktestSpec, EngineApi, FitResult, FitSpec, LoadReport, PosteriorOutcome, PosteriorSpec, SobolReport, GoalSeekRequest, GoalSeekResult, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec, SensitivityReport } from './protocol';
+import type { Attribution, BacktestResult, BacktestSpec, EngineApi, FitResult, FitSpec, LoadReport, PosteriorOutcome, PosteriorSpec, SobolReport, SobolRuns, GoalSeekRequest, GoalSeekResult, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec, SensitivityReport } from './protocol';
 import type { MonteCarloOptions, MonteCarloResult } from '../sim/types';
 import { groupThousands } from '../view/format';
 import type { Notebook, RunResult } from '../sim/types';
@@ -172,6 +172,12 @@ export function guardEngine(
 		},
 		leversReaching(request: Omit<GoalSeekRequest, 'lever'>, levers: string[]): Promise<GoalSeekResult[]> {
 			return call(`goal seek over ${levers.length} levers`, true, (api) => api.leversReaching(request, levers));
+		},
+		sobolRuns(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, part: number, parts: number, onProgress?: (fraction: number) => void): Promise<SobolRuns> {
+			return call(`Sobol runs of ${variable} in ${year} (part ${part + 1} of ${parts})`, true, (api) => api.sobolRuns(options, variable, year, part, parts, onProgress));
+		},
+		sobolAssemble(runs: SobolRuns, variable: string, year: number, seed: number, elapsedMs: number): Promise<SobolReport> {
+			return call('Sobol indices', true, (api) => api.sobolAssemble(runs, variable, year, seed, elapsedMs));
 		},
 		sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress?: (fraction: number) => void): Promise<SobolReport> {
 			return call(`Sobol indices of ${variable} in ${year}`, true, (api) => api.sobol(options, variable, year, onProgress));
