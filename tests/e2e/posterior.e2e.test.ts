@@ -124,7 +124,7 @@ describe('posterior and bands', () => {
 		await waitForEngine(page);
 		const cell = page.locator('.sensitivity-cell');
 		await cell.scrollIntoViewIfNeeded();
-		await cell.locator('.sobol-box > summary', { hasText: 'Find the value' }).click();
+		await cell.locator('.goal-seek-box > summary').click();
 		const form = page.getByRole('form', { name: 'Find the value' });
 		await form.getByLabel('Output').selectOption('foreignShare');
 		await form.getByLabel('Year', { exact: true }).fill('2030');
@@ -176,7 +176,7 @@ describe('posterior and bands', () => {
 			// The Sobol indices too: their runs are shared over the pool.
 			const cell = page.locator('.sensitivity-cell');
 			await cell.scrollIntoViewIfNeeded();
-			await cell.locator('.sobol-box > summary', { hasText: 'Sobol' }).click();
+			await cell.locator('.sobol-box > summary').click();
 			await cell.getByRole('button', { name: 'Compute Sobol indices' }).click();
 			await cell.getByTestId('sobol-table').waitFor({ timeout: 30_000 });
 			sobol.push(await cell.getByTestId('sobol-table').locator('tbody').innerText());
