@@ -8,7 +8,10 @@ import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
 import { headlineText } from './support/text';
 import { observedSeries } from '../../src/lib/data/index';
-import { CALIBRATION_PAIRS } from '../../src/lib/notebooks/chinaMarket';
+import { CALIBRATION_PAIRS, chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
+import { encodeScenario } from '../../src/lib/scenario/encode';
+import shipped from '../../src/lib/notebooks/posterior-v2.json';
+import type { FitCell, PosteriorSample } from '../../src/lib/sim/types';
 
 const site = useSite();
 
@@ -194,5 +197,22 @@ describe('posterior and bands', () => {
 		expect(sobol[2]).toBe(sobol[0]);
 		// One more worker per helper: the pools were really there.
 		expect([workers[1] - workers[0], workers[2] - workers[0]]).toEqual([1, 3]);
+	});
+
+	it('a link whose posterior does not fit the notebook opens with the fitted values, says so, and the rest holds', async () => {
+		const notebook = structuredClone(chinaMarketNotebook);
+		const fit = notebook.cells.find((c) => c.kind === 'fit') as FitCell;
+		const posterior = structuredClone(shipped as PosteriorSample);
+		posterior.draws[0][0] = 99; // nevSteepness far outside its range
+		fit.posterior = posterior;
+		const query = await encodeScenario({ notebook, inputs: { localisation: 0.6 }, horizon: 2035 }, chinaMarketNotebook);
+		const { page, context, problems } = await site.open(`/?${query}`);
+		await waitForEngine(page);
+		await expect.poll(() => page.getByTestId('link-notice').innerText().catch(() => '')).toContain('The posterior sample set does not fit this notebook (draw 1 puts "nevSteepness" at 99');
+		expect(await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.6');
+		await openPosterior(page);
+		expect(await page.locator('.posterior-panel').innerText()).toContain('No posterior is in use for this cell');
+		await context.close();
+		expect(problems).toEqual([]);
 	});
 });

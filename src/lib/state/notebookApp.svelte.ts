@@ -72,7 +72,8 @@ export class NotebookApp {
 				if (!this.#openedFromLink || !this.session.running) return;
 				const refused = this.session.compileErrors.filter((e) => e.kind !== 'depends-on-error');
 				if (refused.length) {
-					const more = refused.map((e) => `Cell “${e.cellId}” from the link has an error and does not run: ${e.message}`);
+					// A refused posterior leaves its cell running (the bands sample ranges instead).
+					const more = refused.map((e) => (e.kind === 'bad-posterior' ? `Cell “${e.cellId}” from the link: ${e.message}` : `Cell “${e.cellId}” from the link has an error and does not run: ${e.message}`));
 					untrack(() => (this.linkNotices = [...this.linkNotices, ...more]));
 				}
 				this.#openedFromLink = false;
