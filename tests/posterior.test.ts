@@ -165,3 +165,14 @@ describe('bands that agree with history (the issue targets, published notebook, 
 		expect((await bands(edited)).predictive).toBeUndefined();
 	});
 });
+
+describe('a posterior beside a broken formula', () => {
+	it("is kept when a fitted variable's formula is broken (not refused as unknown)", async () => {
+		const notebook = structuredClone(chinaMarketNotebook);
+		const cell = notebook.cells.find((c) => c.id === 'f-nevShare')!;
+		if (cell.kind === 'formula') cell.formula = 'nevShare = evaluate("1")';
+		const report = await createEngineService().load(notebook);
+		expect(report.errors.some((e) => e.kind === 'bad-posterior')).toBe(false);
+		expect(report.errors.some((e) => e.cellId === 'f-nevShare')).toBe(true);
+	});
+});

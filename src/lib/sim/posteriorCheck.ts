@@ -14,7 +14,9 @@ export function posteriorProblem(posterior: PosteriorSample, model: CompiledMode
 	const unknown = parameters.filter((_, i) => !cells[i]);
 	if (unknown.length) return `it names ${unknown.map((n) => `"${n}"`).join(', ')}, not an input of this notebook`;
 	if (new Set(parameters).size !== parameters.length) return 'it names a parameter twice';
-	const noVariable = noise.filter((v) => !model.variables.includes(v));
+	// A variable whose formula is broken still counts as the notebook's (its band is just not drawn).
+	const defined = new Set([...model.variables, ...model.nameOfCell.values()]);
+	const noVariable = noise.filter((v) => !defined.has(v));
 	if (noVariable.length) return `its noise is for ${noVariable.map((n) => `"${n}"`).join(', ')}, not a variable of this notebook`;
 	const width = parameters.length + noise.length;
 	for (let d = 0; d < draws.length; d++) {
