@@ -94,3 +94,14 @@ function v2Default(name: string): number | undefined {
 	const cell = v2.cells.find((c) => c.kind === 'input' && c.name === name);
 	return cell?.kind === 'input' ? cell.default : undefined;
 }
+
+describe('upgrade and the reference', () => {
+	it('leaves a reference as it is (a scenario of its own, with its own version)', async () => {
+		const { chinaMarketNotebookV1: v1 } = await import('../src/lib/notebooks/frozen/chinaMarketV1');
+		const { asReference } = await import('../src/lib/state/autosave');
+		const reference = asReference({ notebook: structuredClone(v1), inputs: { localisation: 0.5 }, horizon: 2035 }, 'Old');
+		const { document } = await upgradeToCurrent({ notebook: structuredClone(v1), inputs: {}, horizon: 2035, reference });
+		expect(document.notebook.version).toBe(2);
+		expect(document.reference).toEqual(reference);
+	});
+});

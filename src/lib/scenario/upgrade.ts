@@ -26,5 +26,7 @@ export async function upgradeToCurrent(doc: WorkingDocument, migrations: Record<
 	// migrateDocument's first sentence speaks of a link; say what happened here instead.
 	const notices = [`Opened with the current model (version ${to}) instead of version ${from}; your lever values are kept. Undo goes back.`, ...migrated.notices.slice(1)];
 	const document = settle(migrated.doc, currentPublished, notices);
+	// The reference is a scenario of its own, with its own version: the upgrade leaves it as it is.
+	if (doc.reference) document.reference = doc.reference;
 	return { document, notices: finishNotices(notices) };
 }

@@ -2,8 +2,9 @@
 // Each answers with its result or with problems in words (never throws), so a cell can always
 // show something. Kept apart from the session's document and run loop (notebookSession.svelte.ts).
 
-import type { BacktestCell, FitCell, PosteriorSample } from '../sim/types';
-import type { BacktestResult, FitResult, SensitivityReport, SobolReport } from '../worker/protocol';
+import type { BacktestCell, FitCell, Notebook, PosteriorSample, RunResult } from '../sim/types';
+import type { WorkingDocument } from './autosave';
+import type { BacktestResult, FitResult, GoalSeekRequest, GoalSeekResult, SensitivityReport, SobolReport } from '../worker/protocol';
 import type { EngineClient } from '../worker/client';
 
 export interface FitOutcome {
@@ -123,5 +124,54 @@ export async function sobolOf(
 	} catch (err) {
 		const cancelled = (err as Error).name === 'EngineRestarted';
 		return { report: null, problem: cancelled ? null : `The Sobol indices could not be computed: ${(err as Error).message}`, cancelled };
+	}
+}
+
+/** The lever's value that reaches a target (sim/goalSeek.ts); null with a message when it cannot run. */
+export async function goalSeekOf(
+	engine: EngineClient | null,
+	inputs: Record<string, number>,
+	request: Omit<GoalSeekRequest, 'inputs'>
+): Promise<{ result: GoalSeekResult | null; problem: string | null }> {
+	if (!engine) return { result: null, problem: NOT_STARTED };
+	try {
+		return { result: await engine.goalSeek({ ...request, inputs }), problem: null };
+	} catch (err) {
+		return { result: null, problem: `The goal seek failed: ${(err as Error).message}` };
+	}
+}
+
+/** Goal seek for each of `levers` alone. */
+export async function leversReachingOf(
+	engine: EngineClient | null,
+	inputs: Record<string, number>,
+	request: Omit<GoalSeekRequest, 'inputs' | 'lever'>,
+	levers: string[]
+): Promise<{ results: GoalSeekResult[]; problem: string | null }> {
+	if (!engine) return { results: [], problem: NOT_STARTED };
+	try {
+		return { results: await engine.leversReaching({ ...request, inputs }, levers), problem: null };
+	} catch (err) {
+		return { results: [], problem: `The goal seek failed: ${(err as Error).message}` };
+	}
+}
+
+/** A published notebook's baseline from the engine; null (and no problem) before it starts or after a restart. */
+export async function baselineOf(engine: EngineClient | null, published: Notebook): Promise<{ baseline: RunResult | null; problem: string | null }> {
+	if (!engine) return { baseline: null, problem: null };
+	try {
+		return { baseline: await engine.setBaseline(published), problem: null };
+	} catch (err) {
+		return { baseline: null, problem: (err as Error).name === 'EngineRestarted' ? null : (err as Error).message };
+	}
+}
+
+/** Whole scenarios run to 2035 at least (library figures, comparisons); [] before the engine starts. */
+export async function scenarioRunsOf(engine: EngineClient | null, docs: WorkingDocument[]): Promise<{ results: RunResult[]; problem: string | null }> {
+	if (!engine) return { results: [], problem: null };
+	try {
+		return { results: await engine.runScenarios(docs.map((d) => ({ notebook: d.notebook, inputs: d.inputs, horizon: Math.max(d.horizon, 2035) }))), problem: null };
+	} catch (err) {
+		return { results: [], problem: (err as Error).message };
 	}
 }

@@ -1,19 +1,17 @@
-// The notebook page's state: the document (notebook, inputs, horizon), what the engine runs,
-// and the latest results. Data flows one way: an edit or a slider move changes the document ->
-// the engine is brought in line (compile if the notebook changed, then a run; latest wins) ->
-// the result lands here -> charts, tables and figures derive from it.
-//
-// A formula being typed may be broken. The document keeps exactly what the person typed (so
-// autosave never loses it) while the engine keeps running the cell's last good version; the
-// cell shows both.
+// The notebook page's state: the document (notebook, inputs, horizon, reference), what the
+// engine runs, and the latest results. Data flows one way: an edit or a slider move changes the
+// document -> the engine is brought in line (compile if the notebook changed, engineSync.svelte.ts,
+// then a run; latest wins) -> the result lands here -> charts, tables and figures derive from it.
 
 import { tick } from 'svelte';
 import type { EngineClient } from '../worker/client';
-import type { BacktestCell, CellError, Cell, CellKind, FitCell, Notebook, RunResult } from '../sim/types';
-import { bandVariables, clampToInput, storeInput, withLastGoodDrafts } from './documentRules';
+import type { CellError, Notebook, RunResult } from '../sim/types';
+import { bandVariables, clampToInput, storeInput } from './documentRules';
+import { COMPILE_DELAY_MS, EngineSync } from './engineSync.svelte';
 import { CellEditing } from './cellEditing.svelte';
-import { backtestOf, fitOf, posteriorOf, sensitivityOf, sobolOf, type BacktestOutcome, type FitOutcome, type PosteriorCallOutcome } from './analysisCalls';
-import type { GoalSeekRequest, GoalSeekResult, PosteriorSummary } from '../worker/protocol';
+import { AnalysisRequests } from './analysisRequests';
+import { baselineOf } from './analysisCalls';
+import type { PosteriorSummary } from '../worker/protocol';
 
 export type { BacktestOutcome, FitOutcome } from './analysisCalls';
 import { Uncertainty } from './uncertainty.svelte';
@@ -22,22 +20,16 @@ import { inputCells } from '../view/notebookView';
 import { measureSliderToChart } from '../view/perfMarks';
 import { chartsDrawn } from '../charts/chartClient';
 import type { ReferenceRun } from '../charts/chartModel';
+import { ReferenceLine } from './referenceLine.svelte';
 import { UndoStack } from './undoStack';
 import { saveWorkingDocument } from './autosave';
 import type { ReferenceScenario, WorkingDocument } from './autosave';
-import { MAX_HORIZON } from '../worker/protocol';
 import { isOlderVersion, loadPublishedVersion, publishedFor } from '../notebooks/published';
-
-/** Same reference (undo steps hold copies, so identity alone is not enough). */
-function sameReference(a: ReferenceScenario | null, b: ReferenceScenario | null): boolean {
-	return a === b || (!!a && !!b && JSON.stringify(a) === JSON.stringify(b));
-}
 
 export type EngineStatus = 'starting' | 'ready' | 'failed';
 
 export type { RenameOffer } from './documentRules';
 
-const COMPILE_DELAY_MS = 250;
 const SAVE_DELAY_MS = 300;
 
 export class NotebookSession {
@@ -55,19 +47,11 @@ export class NotebookSession {
 	horizon = $state(2035);
 	/** The scenario pinned to compare against, beside the baseline (part of the document: undo, links, saves). */
 	reference: ReferenceScenario | null = $state.raw(null);
-	/** The reference's run, to MAX_HORIZON; null while it runs or when there is none. */
-	referenceResult: RunResult | null = $state.raw(null);
+	readonly #referenceLine = new ReferenceLine();
 	/** The reference as charts and key figures take it: its run and its name. */
-	referenceRun: ReferenceRun | null = $derived(this.reference ? { run: this.referenceResult, label: this.reference.label } : null);
-	/** The notebook the engine last accepted: broken drafts replaced by their last good version. */
-	running: Notebook | null = $state.raw(null);
-	/** Own errors of formula cells whose current text is refused (the engine runs the last good one). */
-	draftErrors: ReadonlyMap<string, CellError[]> = $state.raw(new Map());
+	referenceRun: ReferenceRun | null = $derived(this.reference ? { run: this.#referenceLine.result, label: this.reference.label } : null);
 	result: RunResult | null = $state.raw(null);
 	baseline: RunResult | null = $state.raw(null);
-	compileErrors: CellError[] = $state.raw([]);
-	/** The posterior the bands draw the calibrated parameters from (summary; the draws stay in the workers). */
-	posterior: PosteriorSummary | null = $state.raw(null);
 	status: EngineStatus = $state('starting');
 	/** A problem the person should know about (engine stopped, storage full, ...). */
 	notice: string | null = $state(null);
@@ -76,6 +60,20 @@ export class NotebookSession {
 	canUndo = $state(false);
 	canRedo = $state(false);
 	readonly uncertainty = new Uncertainty();
+	/** The analysis cells' requests (sensitivity, fit, back-test, posterior, Sobol, goal seek), with the current inputs. */
+	readonly analysis = ((session: NotebookSession) =>
+		new AnalysisRequests({
+			get engine() {
+				return session.#engine;
+			},
+			get inputs() {
+				return $state.snapshot(session.inputs);
+			},
+			get horizon() {
+				return session.horizon;
+			},
+			onProblem: (message) => (session.notice = message)
+		}))(this);
 	/** Cell edits and the rename offer; each edit is committed here as one undo step. */
 	readonly edits = ((session: NotebookSession) => new CellEditing({
 		get notebook() {
@@ -92,15 +90,24 @@ export class NotebookSession {
 			this.notebook = change.notebook;
 			if (change.inputs) this.inputs = change.inputs;
 			this.#changed();
-			this.#scheduleSync(guard, compileNow ? 0 : COMPILE_DELAY_MS);
+			this.#engineSync.schedule(guard, compileNow ? 0 : COMPILE_DELAY_MS);
 		}
 	}))(this);
 
 	#engine: EngineClient | null = null;
 	#history = new UndoStack<WorkingDocument>();
-	#compileTimer: ReturnType<typeof setTimeout> | null = null;
 	#saveTimer: ReturnType<typeof setTimeout> | null = null;
-	#pendingGuard: string | undefined = undefined;
+	readonly #engineSync = ((session: NotebookSession) =>
+		new EngineSync({
+			get engine() {
+				return session.#engine;
+			},
+			get notebook() {
+				return session.notebook;
+			},
+			run: (inputAt) => session.#run(inputAt),
+			onProblem: (message) => (session.notice = message)
+		}))(this);
 	/** The result shown is the build's run of the published notebook, not yet one from the engine. */
 	#resultFromBuild = false;
 
@@ -111,6 +118,20 @@ export class NotebookSession {
 		for (const [id, errors] of this.draftErrors) map.set(id, errors);
 		return map;
 	});
+
+	/** What the engine last accepted, refused drafts, compile errors, the posterior in use (engineSync.svelte.ts). */
+	get running(): Notebook | null {
+		return this.#engineSync.running;
+	}
+	get draftErrors(): ReadonlyMap<string, CellError[]> {
+		return this.#engineSync.draftErrors;
+	}
+	get compileErrors(): CellError[] {
+		return this.#engineSync.compileErrors;
+	}
+	get posterior(): PosteriorSummary | null {
+		return this.#engineSync.posterior;
+	}
 
 	constructor(published: Notebook, restored?: WorkingDocument) {
 		this.published = restored ? publishedFor(restored.notebook) : published;
@@ -167,7 +188,7 @@ export class NotebookSession {
 			this.baseline = await engine.setBaseline(this.published);
 			this.status = 'ready';
 			void this.#runReference();
-			await this.#sync(undefined, null);
+			await this.#engineSync.sync(undefined, null);
 		} catch (err) {
 			this.status = 'failed';
 			this.notice = `The model engine could not start: ${(err as Error).message}`;
@@ -223,15 +244,15 @@ export class NotebookSession {
 		const { document, notices } = await upgradeToCurrent(before);
 		if (document === before) return [];
 		this.#history.record(before);
-		// The reference is a scenario of its own, with its own version: the upgrade leaves it as it is.
-		this.#replaceDocument(before.reference ? { ...document, reference: before.reference } : document);
+		this.#replaceDocument(document);
 		return notices;
 	}
 
 	// ---- reference ----------------------------------------------------------------------
 
-	/** Pins a scenario (the current one, a saved one, a preset) as the reference: one undo step. */
-	setReference(reference: ReferenceScenario) {
+	/** Pins a scenario (the current one, a saved one, a preset) as the reference, or clears it (null): one undo step. */
+	setReference(reference: ReferenceScenario | null) {
+		if (reference === this.reference) return;
 		this.#history.record(this.document);
 		this.reference = reference;
 		this.#changed();
@@ -239,26 +260,16 @@ export class NotebookSession {
 	}
 
 	clearReference() {
-		if (!this.reference) return;
-		this.#history.record(this.document);
-		this.reference = null;
-		this.#changed();
-		void this.#runReference();
+		this.setReference(null);
 	}
 
-	/** Runs the reference (in its own notebook and version) to MAX_HORIZON: charts cut it to the horizon. */
-	async #runReference(): Promise<void> {
-		const reference = this.reference;
-		this.referenceResult = null;
-		if (!reference || !this.#engine) return;
-		try {
-			// Its version's notebook and data must be there first (a reference may be an old link's).
-			await loadPublishedVersion(reference.notebook.version);
-			const [result] = await this.#engine.runScenarios([{ notebook: reference.notebook, inputs: reference.inputs, horizon: MAX_HORIZON }]);
-			if (this.reference === reference) this.referenceResult = result ?? null;
-		} catch (err) {
-			if ((err as Error).name !== 'EngineRestarted' && this.reference === reference) this.notice = `The reference scenario could not be run: ${(err as Error).message}`;
-		}
+	/** The reference's run, to MAX_HORIZON; null while it runs or when there is none. */
+	get referenceResult(): RunResult | null {
+		return this.#referenceLine.result;
+	}
+
+	#runReference(): Promise<void> {
+		return this.#referenceLine.follow(this.reference, this.#engine, () => this.reference, (message) => (this.notice = message));
 	}
 
 	// ---- undo and redo ------------------------------------------------------------------
@@ -280,15 +291,15 @@ export class NotebookSession {
 		if (versionChanged) void this.#followVersion();
 		this.inputs = { ...doc.inputs };
 		this.horizon = doc.horizon;
-		if (!sameReference(doc.reference ?? null, this.reference)) {
+		if (!ReferenceLine.same(doc.reference ?? null, this.reference)) {
 			this.reference = doc.reference ?? null;
 			void this.#runReference();
 		}
 		this.edits.renameOffer = null;
 		this.#changed();
 		if (notebookChanged) {
-			this.draftErrors = new Map();
-			this.#scheduleSync(undefined, 0);
+			this.#engineSync.forgetDrafts();
+			this.#engineSync.schedule(undefined, 0);
 		} else void this.#run(performance.now());
 	}
 
@@ -309,14 +320,10 @@ export class NotebookSession {
 		await loadPublishedVersion(version);
 		if (this.notebook.version !== version) return; // replaced meanwhile
 		this.published = publishedFor(this.notebook);
-		if (this.baseline) this.baseline = null;
-		if (!this.#engine) return;
-		try {
-			const baseline = await this.#engine.setBaseline(this.published);
-			if (this.published.version === version) this.baseline = baseline;
-		} catch (err) {
-			if ((err as Error).name !== 'EngineRestarted') this.notice = (err as Error).message;
-		}
+		this.baseline = null;
+		const { baseline, problem } = await baselineOf(this.#engine, this.published);
+		if (this.published.version === version) this.baseline = baseline;
+		if (problem) this.notice = problem;
 	}
 
 	// ---- autosave -----------------------------------------------------------------------
@@ -333,46 +340,6 @@ export class NotebookSession {
 	}
 
 	// ---- engine -------------------------------------------------------------------------
-
-	#scheduleSync(guard?: string, delay = COMPILE_DELAY_MS) {
-		// One pending compile; a guarded (typed) cell stays guarded until it is compiled.
-		this.#pendingGuard = guard ?? this.#pendingGuard;
-		if (this.#compileTimer) clearTimeout(this.#compileTimer);
-		this.#compileTimer = setTimeout(() => {
-			const g = this.#pendingGuard;
-			this.#pendingGuard = undefined;
-			this.#compileTimer = null;
-			void this.#sync(g, performance.now());
-		}, delay);
-	}
-
-	/** Sends the document's notebook to the engine, with refused drafts at their last good version. */
-	async #sync(guard: string | undefined, inputAt: number | null): Promise<void> {
-		if (!this.#engine) return;
-		const candidate = withLastGoodDrafts(this.notebook, this.running, this.draftErrors, guard);
-		let report;
-		try {
-			report = await this.#engine.load(candidate, guard);
-		} catch (err) {
-			// Cut off by a restart of the engine: compile again on the fresh worker.
-			if ((err as Error).name === 'EngineRestarted') this.#scheduleSync(guard, 0);
-			else this.notice = `The notebook could not be compiled: ${(err as Error).message}`;
-			return;
-		}
-		const drafts = new Map(this.draftErrors);
-		if (report.accepted) {
-			this.running = candidate;
-			this.compileErrors = report.errors;
-			this.posterior = report.posterior ?? null;
-			if (guard) drafts.delete(guard);
-			for (const id of drafts.keys()) if (!candidate.cells.some((c) => c.id === id)) drafts.delete(id);
-			this.draftErrors = drafts;
-			await this.#run(inputAt);
-		} else if (guard) {
-			drafts.set(guard, report.errors.filter((e) => e.cellId === guard));
-			this.draftErrors = drafts;
-		}
-	}
 
 	/** `inputAt`: when the person acted, to measure input-to-chart time (null: not a person's act). */
 	async #run(inputAt: number | null): Promise<void> {
@@ -413,63 +380,6 @@ export class NotebookSession {
 		}
 		this.#changed();
 		void this.#run(performance.now());
-	}
-
-	sensitivity(variable: string, year: number) {
-		return sensitivityOf(this.#engine, $state.snapshot(this.inputs), this.horizon, variable, year);
-	}
-
-	fitCell(cell: FitCell): Promise<FitOutcome> {
-		return fitOf(this.#engine, $state.snapshot(this.inputs), cell);
-	}
-
-	backtestCell(cell: BacktestCell): Promise<BacktestOutcome> {
-		return backtestOf(this.#engine, $state.snapshot(this.inputs), cell);
-	}
-
-	/** Samples a fit cell's posterior in the analysis worker, from the scenario's inputs (cancel: cancelAnalysis). */
-	posteriorOf(cell: FitCell, onProgress: (fraction: number) => void): Promise<PosteriorCallOutcome> {
-		return posteriorOf(this.#engine, $state.snapshot(this.inputs), cell, onProgress);
-	}
-
-	/** Sobol indices of `variable` in `year` in the analysis worker (cancel: cancelAnalysis). */
-	sobol(variable: string, year: number, onProgress: (fraction: number) => void) {
-		return sobolOf(this.#engine, $state.snapshot(this.inputs), this.horizon, variable, year, onProgress);
-	}
-
-	/** Goal seek with the scenario's inputs: null with a message when it cannot run. */
-	async goalSeek(request: Omit<GoalSeekRequest, 'inputs'>): Promise<{ result: GoalSeekResult | null; problem: string | null }> {
-		if (!this.#engine) return { result: null, problem: 'The engine has not started yet.' };
-		try {
-			return { result: await this.#engine.goalSeek({ ...request, inputs: $state.snapshot(this.inputs) }), problem: null };
-		} catch (err) {
-			return { result: null, problem: `The goal seek failed: ${(err as Error).message}` };
-		}
-	}
-
-	async leversReaching(request: Omit<GoalSeekRequest, 'inputs' | 'lever'>, levers: string[]): Promise<{ results: GoalSeekResult[]; problem: string | null }> {
-		if (!this.#engine) return { results: [], problem: 'The engine has not started yet.' };
-		try {
-			return { results: await this.#engine.leversReaching({ ...request, inputs: $state.snapshot(this.inputs) }, levers), problem: null };
-		} catch (err) {
-			return { results: [], problem: `The goal seek failed: ${(err as Error).message}` };
-		}
-	}
-
-	/** Stops a posterior or Sobol run (it restarts the analysis worker, as Cancel of the bands does). */
-	cancelLongRun(): void {
-		this.#engine?.cancelAnalysis();
-	}
-
-	/** Runs whole scenarios in the worker (library figures, comparisons); [] before the engine starts. */
-	async runScenarios(docs: WorkingDocument[]): Promise<RunResult[]> {
-		if (!this.#engine) return [];
-		try {
-			return await this.#engine.runScenarios(docs.map((d) => ({ notebook: d.notebook, inputs: d.inputs, horizon: Math.max(d.horizon, 2035) })));
-		} catch (err) {
-			this.notice = (err as Error).message;
-			return [];
-		}
 	}
 
 	/** Opens a saved scenario: one undo step brings back what was open before. */
