@@ -7,6 +7,7 @@
 
 import { untrack } from 'svelte';
 import { browser } from '$app/environment';
+import { usePublishedMarkdown } from '../markdown/published';
 import { chinaMarketNotebook } from '../notebooks/chinaMarket';
 import { loadPublishedVersion } from '../notebooks/published';
 import { chartRestartNotice, onChartWorkerRestart } from '../charts/chartClient';
@@ -117,4 +118,21 @@ export function notebookApp(): NotebookApp {
 	if (!browser) return new NotebookApp();
 	if (!app) $effect.root(() => void (app = new NotebookApp()));
 	return app!;
+}
+
+/** What both views are given by the build (+page.server.ts): the prose as HTML, the first results. */
+export interface PublishedPageData {
+	publishedMarkdown: Record<string, string>;
+	publishedBaseline: RunResult;
+}
+
+/**
+ * A view's start, before any cell renders: the build's prose and first results handed to the
+ * tab's one app state. (The data is read once: a prerendered page's data never changes.)
+ */
+export function notebookAppFor(data: () => PublishedPageData): NotebookApp {
+	usePublishedMarkdown(() => data().publishedMarkdown);
+	const app = notebookApp();
+	app.usePublishedRun(untrack(() => data().publishedBaseline));
+	return app;
 }
