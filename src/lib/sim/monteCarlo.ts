@@ -95,6 +95,16 @@ interface CachedProgram {
 	filled: (string | null)[];
 }
 
+/** Year `y` of band `b` from that year's samples (`q`: scratch for the percentiles). */
+function summariseInto(b: Bands, y: number, values: Float64Array, q: Float64Array): void {
+	b.mean[y] = quantilesInto(values, BAND_PERCENTILES, q);
+	b.p5[y] = q[0];
+	b.p25[y] = q[1];
+	b.p50[y] = q[2];
+	b.p75[y] = q[3];
+	b.p95[y] = q[4];
+}
+
 /** Creates the Monte Carlo runner for `model`. */
 export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
 	let cache: CachedProgram[] = [];
@@ -191,12 +201,7 @@ export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
 			for (let j = 0; j < bandSlots.length; j++) {
 				const b = columns[j];
 				const values = predictive?.(j, model.startYear + y, cur[bandSlots[j]]) ?? cur[bandSlots[j]];
-				b.mean[y] = quantilesInto(values, BAND_PERCENTILES, q);
-				b.p5[y] = q[0];
-				b.p25[y] = q[1];
-				b.p50[y] = q[2];
-				b.p75[y] = q[3];
-				b.p95[y] = q[4];
+				summariseInto(b, y, values, q);
 			}
 			onProgress?.((y + 1) / years.length);
 			computeMs += now() - resumed;
@@ -303,12 +308,7 @@ export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
 			bands[v] = b;
 			years.forEach((year, y) => {
 				const raw = values(j, y);
-				b.mean[y] = quantilesInto(predictive?.(j, year, raw) ?? raw, BAND_PERCENTILES, q);
-				b.p5[y] = q[0];
-				b.p25[y] = q[1];
-				b.p50[y] = q[2];
-				b.p75[y] = q[3];
-				b.p95[y] = q[4];
+				summariseInto(b, y, predictive?.(j, year, raw) ?? raw, q);
 			});
 		});
 		const uncertainInputs = model.inputs.filter((cell) => usableUncertainty(cell) || model.posterior?.parameters.includes(cell.name)).map((c) => c.name);
