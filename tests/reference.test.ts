@@ -9,6 +9,7 @@ import { deflateToBase64url } from '../src/lib/scenario/compression';
 import { WorkingDocumentSchema, asReference, type WorkingDocument } from '../src/lib/state/autosave';
 import { SavedScenarioSchema } from '../src/lib/scenario/library';
 import { buildChartModel, inLegend } from '../src/lib/charts/chartModel';
+import { seededObservations } from '../src/lib/view/observations';
 import type { ChartCell, Notebook, RunResult } from '../src/lib/sim/types';
 
 const doc = (inputs: Record<string, number> = {}, notebook: Notebook = published, horizon = notebook.horizon): WorkingDocument => ({
@@ -107,7 +108,7 @@ describe('reference on charts', () => {
 	const cell = { id: 'c', kind: 'chart', title: 'NEV', variables: ['nevShare'], style: 'line', history: [], showHistory: false } as unknown as ChartCell;
 
 	it('draws the reference as its own legend entry beside the baseline', () => {
-		const model = buildChartModel(cell, run(0.5), run(0.4), {}, new Map([['nevShare', 'NEV share']]), 2026, null, undefined, { run: run(0.45), label: 'Safety first' });
+		const model = buildChartModel(cell, run(0.5), run(0.4), seededObservations({}), new Map([['nevShare', 'NEV share']]), 2026, null, { run: run(0.45), label: 'Safety first' });
 		const reference = model.series.find((s) => s.role === 'reference')!;
 		expect(reference.label).toBe('NEV share (reference: Safety first)');
 		expect(reference.points.map((p) => p.y)).toEqual([0.45, 0.45, 0.45]);
@@ -115,8 +116,8 @@ describe('reference on charts', () => {
 	});
 
 	it('draws no reference line without one, and an empty one while it runs', () => {
-		expect(buildChartModel(cell, run(0.5), run(0.4), {}, new Map(), 2026).series.some((s) => s.role === 'reference')).toBe(false);
-		const pending = buildChartModel(cell, run(0.5), run(0.4), {}, new Map(), 2026, null, undefined, { run: null, label: 'x' });
+		expect(buildChartModel(cell, run(0.5), run(0.4), seededObservations({}), new Map(), 2026).series.some((s) => s.role === 'reference')).toBe(false);
+		const pending = buildChartModel(cell, run(0.5), run(0.4), seededObservations({}), new Map(), 2026, null, { run: null, label: 'x' });
 		expect(pending.series.find((s) => s.role === 'reference')?.points).toEqual([]);
 	});
 });

@@ -49,7 +49,7 @@ export function lineTooltip(spec: LineChartSpec, datasetIndex: number, dataIndex
 	const s = spec.series[datasetSeries(spec)[datasetIndex]];
 	const point = s?.points[dataIndex];
 	if (!s || !point) return [];
-	return [`${s.label}: ${formatValue(point.y, spec.format)} (${point.x})`, ...(s.notes?.[dataIndex] ?? []), ...fanTooltip(spec, s, point.x)];
+	return [`${s.label}: ${formatValue(point.y, spec.format)} (${s.periods?.[dataIndex] ?? point.x})`, ...(s.notes?.[dataIndex] ?? []), ...fanTooltip(spec, s, point.x)];
 }
 
 export function lineConfig(current: () => LineChartSpec, pixelRatio: number): LineConfig {

@@ -1,8 +1,11 @@
 // Chart cell + results -> plain series for Chart.js. Pure and DOM-free so it can be tested in
 // Node; Chart.js itself only sees the arrays this returns.
 
-import type { Bands, ChartCell, DataTable, MonteCarloResult, RunResult, ValueFormat } from '../sim/types';
+import type { Bands, ChartCell, MonteCarloResult, RunResult, ValueFormat } from '../sim/types';
+import type { ObservationKind, Observations } from '../view/observations';
 import { colourAt, faint } from './palette';
+
+export type { ObservationKind } from '../view/observations';
 
 export interface XY {
 	x: number;
@@ -21,10 +24,10 @@ export interface ChartSeries {
 	series?: string;
 	/** For history points: full years, a month or part of a year, or a forecast (drawn differently). */
 	observation?: ObservationKind;
+	/** For history points: each point's period ("Jan 2025") and tooltip lines (its source). */
+	periods?: string[];
+	notes?: string[][];
 }
-
-/** What an observed series holds: full-year actuals, a month or part of a year, or a forecast. */
-export type ObservationKind = 'full-year' | 'part-year' | 'forecast';
 
 export interface ChartModel {
 	series: ChartSeries[];
@@ -45,11 +48,10 @@ export function buildChartModel(
 	cell: ChartCell,
 	result: RunResult | null,
 	baseline: RunResult | null,
-	data: DataTable,
+	observations: Pick<Observations, 'pointsOf' | 'kindOf'>,
 	labels: Map<string, string>,
 	horizon: number,
 	uncertainty: MonteCarloResult | null = null,
-	observationOf: (series: string) => { kind: ObservationKind; by?: string } = () => ({ kind: 'full-year' }),
 	reference: ReferenceRun | null = null
 ): ChartModel {
 	const fromYear = cell.fromYear ?? result?.years[0] ?? 2019;
@@ -108,21 +110,26 @@ export function buildChartModel(
 	if (cell.showHistory && cell.style === 'line') {
 		for (const link of cell.history) {
 			const index = cell.variables.indexOf(link.variable);
-			const observed = data[link.series] ?? {};
-			const points = Object.entries(observed)
-				.map(([year, y]) => ({ x: Number(year), y }))
-				.filter((p) => within(p.x))
-				.sort((a, b) => a.x - b.x);
-			const { kind: observation, by } = observationOf(link.series);
-			const what = observation === 'forecast' ? `forecast${by ? ` by ${by}` : ''}` : observation === 'part-year' ? 'observed, month or part year' : 'observed';
-			series.push({
-				key: `h:${link.series}`,
-				label: `${labelOf(link.variable)}, ${what}`,
-				role: 'history',
-				colour: colourAt(Math.max(0, index)),
-				points,
-				series: link.series,
-				observation
+			const all = observations.pointsOf(link.series).filter((p) => within(Math.floor(p.x)));
+			const { kind, by } = observations.kindOf(link.series);
+			// Full years are filled dots; a series' months and part years are a second, hollow set
+			// (a series of part years only is that set alone), so neither passes for the other.
+			const groups = kind === 'full-year' ? [all.filter((p) => !p.partial), all.filter((p) => p.partial)] : [all, []];
+			groups.forEach((points, part) => {
+				if (part === 1 && !points.length) return;
+				const observation: ObservationKind = part === 1 ? 'part-year' : kind;
+				const what = observation === 'forecast' ? `forecast${by ? ` by ${by}` : ''}` : observation === 'part-year' ? 'observed, month or part year' : 'observed';
+				series.push({
+					key: `${part === 1 ? 'hp' : 'h'}:${link.series}`,
+					label: `${labelOf(link.variable)}, ${what}`,
+					role: 'history',
+					colour: colourAt(Math.max(0, index)),
+					points: points.map((p) => ({ x: p.x, y: p.y })),
+					series: link.series,
+					observation,
+					periods: points.map((p) => p.period),
+					notes: points.map((p) => p.notes)
+				});
 			});
 		}
 	}

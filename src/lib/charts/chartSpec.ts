@@ -14,6 +14,8 @@ export interface LineSeriesSpec {
 	points: XY[];
 	/** Extra tooltip lines per point (the source and basis of an observation), by index. */
 	notes?: string[][];
+	/** Each point's period as people write it ("Jan 2025"), where it is not just the year. */
+	periods?: string[];
 	/** Turned off in the chart's legend (on the page). */
 	hidden?: boolean;
 	/** History points: how they are drawn (filled dot, hollow dot, triangle). */

@@ -1,7 +1,7 @@
 // Results as CSV (RFC 4180): one row per scenario per year. Safe to open in a spreadsheet: a
 // text cell that starts like a formula is prefixed with a single quote so it stays text.
 
-import type { Bands, RunResult } from '../sim/types';
+import type { Bands, DataRow, RunResult } from '../sim/types';
 
 export interface CsvScenarioRows {
 	scenario: string;
@@ -15,10 +15,12 @@ export const BAND_KEYS = ['p5', 'p25', 'p50', 'p75', 'p95'] as const;
 /** Characters that make a spreadsheet read a text cell as a formula (or a DDE command). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** RFC 4180 quoting only, for text that stays in the app. */
+const quoted = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
 /** Quotes a text cell per RFC 4180, after defusing formula-like text. */
 export function csvText(value: string): string {
-	const safe = FORMULA_START.test(value) ? `'${value}` : value;
-	return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+	return quoted(FORMULA_START.test(value) ? `'${value}` : value);
 }
 
 /**
@@ -62,3 +64,18 @@ export function resultsToCsv(rows: CsvScenarioRows[], variables: string[], label
 	return lines.join('\r\n') + '\r\n';
 }
 
+
+/** The columns of a data cell's table, in the order the importer reads them without a header. */
+export const DATA_COLUMNS = ['series', 'period', 'value', 'unit', 'basis', 'source', 'note'] as const;
+
+/**
+ * A data cell's rows as CSV, the importer's own format (so a download imports back). For a
+ * spreadsheet (`defuse`, the default), text that starts like a formula gets a leading quote; the
+ * editor's text box shows the rows as they are.
+ */
+export function dataRowsToCsv(rows: readonly DataRow[], { defuse = true } = {}): string {
+	const text = (v: string | undefined) => (v === undefined ? '' : defuse ? csvText(v) : quoted(v));
+	const lines = [DATA_COLUMNS.join(',')];
+	for (const r of rows) lines.push([text(r.series), r.period, csvNumber(r.value), text(r.unit), text(r.basis), text(r.source), text(r.note)].join(','));
+	return lines.join('\r\n') + '\r\n';
+}

@@ -46,6 +46,8 @@ export function newCell(notebook: Notebook, kind: CellKind): Cell {
 			return { id, kind, title: 'Back-test', pairs: [], parameters: [], fromYear: 2019, throughYear: 2022, checkThroughYear: 2024 };
 		case 'sensitivity':
 			return { id, kind, title: 'Which assumptions matter most', variable: firstFormula, year: 2030 };
+		case 'data':
+			return { id, kind, title: 'My data', rows: [] };
 	}
 }
 
@@ -127,6 +129,9 @@ export function updateCell(notebook: Notebook, cellId: string, patch: Partial<Ce
 	if (yearsProblem) return { ok: false, message: yearsProblem };
 	if (next.kind === 'formula' && next.formula.length > LIMITS.formulaLength) {
 		return { ok: false, message: `A formula is limited to ${LIMITS.formulaLength} characters (this one has ${next.formula.length}).` };
+	}
+	if (next.kind === 'data' && next.rows.length > LIMITS.dataRows) {
+		return { ok: false, message: `A data cell holds at most ${LIMITS.dataRows.toLocaleString('en')} rows (this table has ${next.rows.length.toLocaleString('en')}).` };
 	}
 	if (next.kind === 'markdown' && next.text.length > LIMITS.markdownLength) {
 		return { ok: false, message: `A text cell is limited to ${LIMITS.markdownLength} characters.` };

@@ -9,6 +9,7 @@
 // (provideFrozenData, in worker/engineService.ts): a worker chunk loaded on demand would not be
 // in the offline cache, which lists only the page's files.
 import { observedSeries } from '../data/index';
+import { broughtData, type BroughtData } from '../data/brought';
 import type { DataTable, Notebook } from '../sim/types';
 import { chinaMarketNotebook } from './chinaMarket';
 
@@ -74,12 +75,39 @@ export function publishedFor(notebook: Pick<Notebook, 'version'>): Notebook {
 	return publishedNotebook(notebook.version) ?? currentPublished;
 }
 
-/**
- * The data a notebook's formulas read: its version's (frozen for an old version, once loaded or
- * provided), else the current data.
- */
-export function dataFor(notebook: Pick<Notebook, 'version'>): DataTable {
+/** The seeded data a notebook's version reads: frozen for an old version (once loaded or provided), else the current data. */
+function seededDataFor(notebook: Pick<Notebook, 'version'>): DataTable {
 	return (notebook.version !== currentPublished.version && frozenData.get(notebook.version)) || observedSeries;
+}
+
+/** True for an id of the seeded data, in this version or the current one: no data cell may bring it. */
+const isSeeded = (seeded: DataTable) => (id: string) => Object.hasOwn(seeded, id) || Object.hasOwn(observedSeries, id);
+
+/** True when `id` names a seeded series `notebook` can read (so no data cell of it may bring it). */
+export function isSeededId(notebook: Pick<Notebook, 'version'>, id: string): boolean {
+	return isSeeded(seededDataFor(notebook))(id);
+}
+
+/** The series `notebook`'s data cells bring (with what each cell had refused). */
+export function broughtFor(notebook: Notebook): BroughtData {
+	return broughtData(notebook, isSeeded(seededDataFor(notebook)));
+}
+
+const merged = new WeakMap<object, DataTable>();
+
+/**
+ * The data a notebook's formulas and charts read: its version's seeded data, and the series its
+ * data cells bring (never in place of a seeded one). `periods: 'annual'` leaves out a brought
+ * series' months and part years: what fit cells compare unless they say otherwise.
+ */
+export function dataFor(notebook: Pick<Notebook, 'version'> & Partial<Notebook>, periods: 'all' | 'annual' = 'all'): DataTable {
+	const seeded = seededDataFor(notebook);
+	if (!notebook.cells?.some((c) => c.kind === 'data')) return seeded;
+	const brought = broughtFor(notebook as Notebook);
+	const table = periods === 'annual' ? brought.annualTable : brought.table;
+	let out = merged.get(table);
+	if (!out) merged.set(table, (out = { ...table, ...seeded }));
+	return out;
 }
 
 /** True when `notebook` is of an older released version than the current one. */

@@ -39,7 +39,13 @@ export async function encodeScenario(doc: WorkingDocument, current: Notebook, ve
 	}
 	const diff = notebookDiff(doc.notebook, published);
 	if (diff) {
-		const nb = await deflateToBase64url(JSON.stringify(diff));
+		const json = JSON.stringify(diff);
+		// A reader refuses more than this unpacked (decode.ts): a link it would refuse is never written.
+		const bytes = new TextEncoder().encode(json).length;
+		if (bytes > LINK_LIMITS.inflatedBytes) {
+			throw new ScenarioTooLargeError(`The edited notebook is too large to share as a link (${formatCount(bytes)} bytes unpacked, over ${formatCount(LINK_LIMITS.inflatedBytes)}).`);
+		}
+		const nb = await deflateToBase64url(json);
 		if (nb.length > LINK_LIMITS.notebookParamChars) {
 			throw new ScenarioTooLargeError(
 				`The edited notebook is too large to share as a link (${formatCount(nb.length)} characters packed, over ${formatCount(LINK_LIMITS.notebookParamChars)}).`

@@ -7,6 +7,7 @@
 
 import { z } from 'zod/mini';
 import type { Notebook } from '../sim/types';
+import { DataRowSchema } from '../data/broughtRow';
 
 // Classic zod registers its English messages by itself; zod/mini has none until told (every issue
 // would read "Invalid input"), and describeIssues shows them to people. Like classic zod, this
@@ -21,7 +22,11 @@ export const LIMITS = {
 	textLength: 2000,
 	listLength: 12,
 	/** Serialised notebook, characters. */
-	notebookChars: 400_000
+	notebookChars: 400_000,
+	/** Rows in one data cell. */
+	dataRows: 5000,
+	/** Distinct brought series in one notebook (over all its data cells). */
+	dataSeries: 50
 } as const;
 
 /** A length limit on strings, saying the limit in its message. */
@@ -134,6 +139,7 @@ const Fit = z.strictObject({
 	fromYear: Year,
 	toYear: Year,
 	parameters: z.optional(List(Name)),
+	periods: z.optional(z.enum(['annual', 'all'])),
 	posterior: z.optional(Posterior)
 });
 
@@ -150,8 +156,15 @@ const Backtest = z.strictObject({
 
 const Sensitivity = z.strictObject({ id: Id, kind: z.literal('sensitivity'), title: Short, variable: Name, year: Year });
 
+const Data = z.strictObject({
+	id: Id,
+	kind: z.literal('data'),
+	title: Short,
+	rows: z.array(DataRowSchema).check(z.maxLength(LIMITS.dataRows, { error: `a data cell holds at most ${LIMITS.dataRows} rows` }))
+});
+
 /** Validates any cell, chosen by its `kind`. */
-export const CellSchema = z.discriminatedUnion('kind', [Markdown, InputCellSchema, Formula, Chart, Table, Headline, Fit, Backtest, Sensitivity]);
+export const CellSchema = z.discriminatedUnion('kind', [Markdown, InputCellSchema, Formula, Chart, Table, Headline, Fit, Backtest, Sensitivity, Data]);
 
 /** Validates a whole notebook, including that no cell id is used twice. */
 export const NotebookSchema = z

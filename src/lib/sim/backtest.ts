@@ -60,7 +60,7 @@ export function backtest(request: BacktestRequest, data: DataTable, onProgress?:
 	const projection = runDeterministic(program, { inputs: { ...request.inputs, ...fit.fitted }, horizon: checkThroughYear });
 	const heldBack = request.pairs.map(({ variable, series }): HeldBack => {
 		const model = projection.series[variable];
-		const observed = data[series];
+		const observed = (request.observed ?? data)[series] ?? {};
 		const out: HeldBack = { variable, series, years: [], projected: [], actual: [], errors: [], rmse: NaN };
 		projection.years.forEach((year, i) => {
 			if (year <= throughYear || year > checkThroughYear) return;

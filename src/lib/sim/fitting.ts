@@ -35,6 +35,13 @@ export interface FitRequest {
 	pairs: HistoryLink[];
 	fromYear: number;
 	toYear: number;
+	/** Brought series' points compared: full years only (default), or also months and part years. */
+	periods?: 'annual' | 'all';
+	/**
+	 * What the pairs are compared against, when not the table the notebook compiles with (the
+	 * engine passes the annual-only table here, while formulas keep reading every brought point).
+	 */
+	observed?: DataTable;
 	/** Optional extra: stop after this many model runs (default ~4000). */
 	maxRuns?: number;
 }
@@ -102,7 +109,7 @@ export function fitParameters(request: FitRequest, data: DataTable, onProgress?:
 	};
 	const startFitted = Object.fromEntries(cells.map((c) => [c.name, start[c.name]]));
 	const startRun = yearsOk ? run(start) : null;
-	const before = startRun ? fitStatistics(startRun, data, pairs, fromYear, toYear) : pairs.map(emptyStatistic);
+	const before = startRun ? fitStatistics(startRun, request.observed ?? data, pairs, fromYear, toYear) : pairs.map(emptyStatistic);
 	if (problems.length || !startRun) {
 		onProgress?.(1);
 		return { fitted: startFitted, before, after: before, runs, converged: false, problems };
@@ -180,7 +187,7 @@ export function fitParameters(request: FitRequest, data: DataTable, onProgress?:
 
 	const fittedScenario = scenarioAt(best.z);
 	const fitted = Object.fromEntries(cells.map((c) => [c.name, fittedScenario[c.name]]));
-	const after = fitStatistics(run(fittedScenario), data, pairs, fromYear, toYear);
+	const after = fitStatistics(run(fittedScenario), request.observed ?? data, pairs, fromYear, toYear);
 	onProgress?.(1);
 	return { fitted, before, after, runs, converged, problems: [] };
 }
@@ -248,7 +255,8 @@ function prepare(request: FitRequest, data: DataTable): FitSetup {
 			const error = errorOf(variable);
 			problems.push(error ? `"${variable}" cannot be computed, so it cannot be fitted to "${series}": ${error.message}` : `No variable named "${variable}" to fit to "${series}".`);
 		}
-		const observed = Object.hasOwn(data, series) ? data[series] : undefined;
+		const compared = request.observed ?? data;
+		const observed = Object.hasOwn(compared, series) ? compared[series] : undefined;
 		if (!observed) {
 			problems.push(`No data series named "${series}".`);
 			return out;

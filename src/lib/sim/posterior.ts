@@ -18,7 +18,7 @@ import type { FitRequest } from './fitting';
 import type { DataTable, InputCell, PosteriorSample } from './types';
 
 /** A fit's notebook, central inputs (the walkers start around them), parameters, pairs and years. */
-export interface PosteriorRequest extends Pick<FitRequest, 'notebook' | 'inputs' | 'parameters' | 'pairs' | 'fromYear' | 'toYear'> {
+export interface PosteriorRequest extends Pick<FitRequest, 'notebook' | 'inputs' | 'parameters' | 'pairs' | 'fromYear' | 'toYear' | 'periods' | 'observed'> {
 	walkers?: number;
 	steps?: number;
 	/** Draws kept in the sample set (taken evenly from the chain after burn-in). */
@@ -60,14 +60,15 @@ export function computePosterior(request: PosteriorRequest, data: DataTable): Po
 	});
 	const variables = [...new Set(request.pairs.map((p) => p.variable))];
 	for (const v of variables) if (!full.variables.includes(v)) problems.push(`No variable "${v}" runs in this notebook.`);
-	for (const p of request.pairs) if (!data[p.series]) problems.push(`No data series "${p.series}".`);
+	const compared = request.observed ?? data;
+	for (const p of request.pairs) if (!compared[p.series]) problems.push(`No data series "${p.series}".`);
 	if (!request.parameters.length) problems.push('The fit cell names no parameters to sample.');
 	if (problems.length) return fail(problems);
 	const cells = parameterCells as InputCell[];
 
 	// Observations per pair: year index and value, where the series has a finite value.
 	const observed = request.pairs.map((pair) => {
-		const series = data[pair.series];
+		const series = compared[pair.series];
 		const points: { yearIndex: number; value: number }[] = [];
 		for (let year = request.fromYear; year <= request.toYear; year++) {
 			const value = series[year];

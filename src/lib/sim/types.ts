@@ -102,6 +102,11 @@ export interface FitCell {
 	/** Inputs a "Fit" re-estimates; empty: the cell only reports the fit. */
 	parameters?: string[];
 	/**
+	 * Which brought (data-cell) points the fit compares: full years only (the default), or also
+	 * a brought series' months and part years where it has no full-year point.
+	 */
+	periods?: 'annual' | 'all';
+	/**
 	 * A posterior sample set of the parameters, computed in the app ("Use this posterior").
 	 * Without one, a published notebook's fit cell uses the set shipped with its version.
 	 */
@@ -162,8 +167,36 @@ export interface SensitivityCell {
 	year: number;
 }
 
+/**
+ * Units a brought series may be in. Values are stored in these units (a percentage is read as a
+ * share, thousands of vehicles as millions) so `data("id")` compares with the model's variables.
+ */
+export type DataUnit = 'share' | 'million vehicles' | 'rank' | 'USD million' | 'number';
+
+/** One observation a person brought: a series' value for a year, a month or a span of months. */
+export interface DataRow {
+	/** snake_case id; `data("id")` reads it. Never one of the seeded series. */
+	series: string;
+	/** "2025" (the full year), "2025-01" (a month) or "2025-01..2025-04" (months of one year). */
+	period: string;
+	value: number;
+	unit: DataUnit;
+	/** Who measured it and how, in the person's words ("CPCA retail, passenger cars"). */
+	basis?: string;
+	source?: string;
+	note?: string;
+}
+
+/** A table of series a person pasted or imported; its series join the seeded ones. */
+export interface DataCell {
+	id: CellId;
+	kind: 'data';
+	title: string;
+	rows: DataRow[];
+}
+
 /** Any notebook cell, told apart by `kind`. */
-export type Cell = MarkdownCell | InputCell | FormulaCell | ChartCell | TableCell | HeadlineCell | FitCell | BacktestCell | SensitivityCell;
+export type Cell = MarkdownCell | InputCell | FormulaCell | ChartCell | TableCell | HeadlineCell | FitCell | BacktestCell | SensitivityCell | DataCell;
 /** The `kind` of a cell. */
 export type CellKind = Cell['kind'];
 

@@ -43,7 +43,7 @@ export async function sensitivityOf(
 export async function fitOf(engine: EngineClient | null, inputs: Record<string, number>, cell: FitCell): Promise<FitOutcome> {
 	if (!engine) return { fit: null, problems: [NOT_STARTED] };
 	try {
-		const fit = await engine.fit({ inputs, parameters: cell.parameters ?? [], pairs: cell.pairs, fromYear: cell.fromYear, toYear: cell.toYear });
+		const fit = await engine.fit({ inputs, parameters: cell.parameters ?? [], pairs: cell.pairs, fromYear: cell.fromYear, toYear: cell.toYear, periods: cell.periods });
 		return { fit, problems: fit.problems };
 	} catch (err) {
 		return { fit: null, problems: [`The fit failed: ${(err as Error).message}`] };
@@ -96,7 +96,7 @@ export async function posteriorOf(
 ): Promise<PosteriorCallOutcome> {
 	if (!engine) return { posterior: null, problems: [NOT_STARTED], cancelled: false, elapsedMs: 0 };
 	try {
-		const request = { inputs, parameters: cell.parameters ?? [], pairs: cell.pairs, fromYear: cell.fromYear, toYear: cell.toYear, ...stepsOverride() };
+		const request = { inputs, parameters: cell.parameters ?? [], pairs: cell.pairs, fromYear: cell.fromYear, toYear: cell.toYear, periods: cell.periods, ...stepsOverride() };
 		const out = await engine.posterior(request, onProgress);
 		return { posterior: out.posterior, problems: out.problems, cancelled: out.stopped, elapsedMs: out.elapsedMs };
 	} catch (err) {

@@ -55,6 +55,7 @@ export function cellTitle(cell: Cell): string {
 		case 'fit':
 		case 'backtest':
 		case 'sensitivity':
+		case 'data':
 			return cell.title;
 		case 'formula':
 			return formulaName(cell.formula) ?? 'formula';

@@ -126,11 +126,11 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 		},
 		async fit(request: FitSpec) {
 			const { notebook } = current();
-			return fitParameters({ ...request, notebook }, dataFor(notebook));
+			return fitParameters({ ...request, notebook, observed: dataFor(notebook, request.periods ?? 'annual') }, dataFor(notebook));
 		},
 		async backtest(request: BacktestSpec) {
 			const { notebook } = current();
-			return backtest({ ...request, notebook }, dataFor(notebook));
+			return backtest({ ...request, notebook, observed: dataFor(notebook, 'annual') }, dataFor(notebook));
 		},
 		async monteCarloSlice(options: MonteCarloOptions, start: number, count: number) {
 			return monteCarloSlice(current().model, options, start, count);
@@ -163,7 +163,7 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 					onProgress(fraction);
 				}
 			};
-			return computePosterior({ ...request, notebook, onStep }, dataFor(notebook));
+			return computePosterior({ ...request, notebook, onStep, observed: dataFor(notebook, request.periods ?? 'annual') }, dataFor(notebook));
 		}
 	};
 }

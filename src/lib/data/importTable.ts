@@ -1,0 +1,189 @@
+// A pasted or imported table (CSV, TSV, semicolons, from a spreadsheet or a file) -> the rows of
+// a data cell, and one line per row that could not be used, saying what is wrong with it. The
+// good rows are kept whatever the bad ones are. Papaparse splits the text (it sniffs the
+// delimiter and handles quoted fields, which a split on commas gets wrong); every row is then
+// read here and checked with the same zod schema that guards stored notebooks.
+//
+// Loaded only by the data cell's editor: a reader who never pastes data never downloads it.
+import Papa from 'papaparse';
+import type { DataRow, DataUnit } from '../sim/types';
+import { DataRowSchema, parsePeriod, periodText, ROW_TEXT_LIMITS } from './broughtRow';
+import { MAX_BROUGHT_SERIES } from './brought';
+
+/** Rows one data cell holds (also LIMITS.dataRows in scenario/notebookSchema.ts). */
+export const MAX_DATA_ROWS = 5000;
+/** Longest text read at all: far past 5,000 honest rows, short of freezing the tab. */
+export const MAX_TABLE_CHARS = 5_000_000;
+
+export interface ImportContext {
+	/** True for a seeded series id, which a data cell may not bring. */
+	isSeeded(id: string): boolean;
+	/** The title of another data cell that already brings `id`, if one does. */
+	broughtElsewhere(id: string): string | undefined;
+	/** Series other cells of the notebook bring (they count towards the limit of 50). */
+	seriesElsewhere: number;
+}
+
+export interface ImportReport {
+	rows: DataRow[];
+	/** One line per row not used (or replaced), "row 3: ...", and whole-table problems. */
+	problems: string[];
+	/** How the table was read ("Read as semicolon-separated ..."). */
+	notes: string[];
+}
+
+const COLUMNS = ['series', 'period', 'value', 'unit', 'basis', 'source', 'note'] as const;
+type Column = (typeof COLUMNS)[number];
+const ALIASES: Record<string, Column> = {
+	series: 'series', 'series id': 'series', series_id: 'series', id: 'series',
+	period: 'period', year: 'period', month: 'period', date: 'period',
+	value: 'value', val: 'value',
+	unit: 'unit', units: 'unit',
+	basis: 'basis', source: 'source', note: 'note', notes: 'note', comment: 'note'
+};
+
+/** Units people write, to the stored unit and the factor that takes a value there. */
+const UNIT_ALIASES: Record<string, [DataUnit, number]> = {
+	share: ['share', 1], fraction: ['share', 1], ratio: ['share', 1],
+	percent: ['share', 0.01], '%': ['share', 0.01], pct: ['share', 0.01], 'per cent': ['share', 0.01], percentage: ['share', 0.01],
+	'million vehicles': ['million vehicles', 1], 'million units': ['million vehicles', 1], 'million cars': ['million vehicles', 1], million: ['million vehicles', 1], 'mn vehicles': ['million vehicles', 1],
+	'thousand vehicles': ['million vehicles', 1e-3], 'thousand units': ['million vehicles', 1e-3], 'thousand cars': ['million vehicles', 1e-3], 'k vehicles': ['million vehicles', 1e-3],
+	vehicles: ['million vehicles', 1e-6], units: ['million vehicles', 1e-6], cars: ['million vehicles', 1e-6],
+	rank: ['rank', 1],
+	'usd million': ['USD million', 1], 'million usd': ['USD million', 1], 'usd mn': ['USD million', 1],
+	number: ['number', 1], index: ['number', 1]
+};
+export const UNIT_WORDS = 'share, percent, million vehicles, thousand vehicles, vehicles, rank, USD million or number';
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'bar' };
+
+/** Reads a table's text into data rows; never throws. */
+export function importTable(input: string, context: ImportContext): ImportReport {
+	const problems: string[] = [];
+	const notes: string[] = [];
+	if (input.length > MAX_TABLE_CHARS) {
+		return { rows: [], problems: [`The table is ${Math.round(input.length / 1e6)} million characters long; at most ${MAX_TABLE_CHARS / 1e6} million are read. Split it over several data cells.`], notes };
+	}
+	// A byte-order mark (spreadsheets write one) would stick to the first column's name.
+	const text = input.replace(/^\uFEFF/, '');
+	if (!text.trim()) return { rows: [], problems: ['The table is empty: paste rows of series, period, value and unit (a header row first).'], notes };
+	const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] });
+	const delimiter = parsed.meta.delimiter;
+	const records = parsed.data;
+	const quoteErrors = new Map<number, string>();
+	for (const e of parsed.errors) if (e.type === 'Quotes' && e.row !== undefined) quoteErrors.set(e.row, e.message);
+
+	// The header: known column names, or (no known name at all) the columns in the usual order.
+	const first = records.findIndex((r) => !isBlank(r));
+	const header = (records[first] ?? []).map((h) => ALIASES[h.trim().toLowerCase()]);
+	const hasHeader = header.some((h) => h !== undefined);
+	let columns: (Column | undefined)[];
+	if (hasHeader) {
+		columns = header;
+		const missing = (['series', 'period', 'value', 'unit'] as const).filter((c) => !columns.includes(c));
+		if (missing.length) return { rows: [], problems: [`The header row has no ${missing.map((m) => `“${m}”`).join(', ')} column (a table needs series, period, value and unit).`], notes };
+		const unused = (records[first] ?? []).filter((h, i) => columns[i] === undefined && h.trim());
+		if (unused.length) notes.push(`Not used: the column${unused.length > 1 ? 's' : ''} ${unused.map((u) => `“${u.trim().slice(0, 40)}”`).join(', ')}.`);
+	} else {
+		columns = [...COLUMNS];
+		notes.push(`No header row: the columns were read in the order ${COLUMNS.join(', ')}.`);
+	}
+	if (delimiter && DELIMITER_NAMES[delimiter] && delimiter !== ',') notes.push(`Read as ${DELIMITER_NAMES[delimiter]}-separated.`);
+
+	const kept = new Map<string, { row: DataRow; at: number }>();
+	const seriesHere = new Set<string>();
+	let dataRows = 0;
+	records.forEach((record, index) => {
+		if ((hasHeader && index === first) || isBlank(record)) return;
+		dataRows++;
+		const at = index + 1; // as a spreadsheet counts: the header is row 1
+		const quote = quoteErrors.get(index);
+		if (quote) return problems.push(`row ${at}: ${quote.toLowerCase()}`);
+		const read = readRow(record, columns, delimiter);
+		if (typeof read === 'string') return problems.push(`row ${at}: ${read}`);
+		const id = read.series;
+		if (context.isSeeded(id)) return problems.push(`row ${at}: “${id}” is a seeded series; a data cell may not replace it. Give yours another id, such as “my_${id}”.`);
+		const elsewhere = context.broughtElsewhere(id);
+		if (elsewhere !== undefined) return problems.push(`row ${at}: “${id}” is already brought by the data cell “${elsewhere}”.`);
+		if (!seriesHere.has(id) && seriesHere.size + context.seriesElsewhere >= MAX_BROUGHT_SERIES) {
+			return problems.push(`row ${at}: a notebook brings at most ${MAX_BROUGHT_SERIES} series; “${id}” would be one more.`);
+		}
+		const key = `${id}\u0000${read.period}`;
+		const earlier = kept.get(key);
+		if (earlier) {
+			problems.push(`row ${at}: replaces row ${earlier.at} (the same series and period; the later row is kept).`);
+			kept.delete(key);
+		}
+		const sameSeries = [...kept.values()].find((k) => k.row.series === id);
+		if (sameSeries && sameSeries.row.unit !== read.unit) return problems.push(`row ${at}: “${id}” is in ${sameSeries.row.unit} in row ${sameSeries.at}, not ${read.unit}; a series keeps one unit.`);
+		seriesHere.add(id);
+		kept.set(key, { row: read, at });
+	});
+	if (dataRows === 0) problems.push(hasHeader ? 'The table has a header row but no data rows.' : 'The table has no rows.');
+	let rows = [...kept.values()].sort((a, b) => a.at - b.at).map((k) => k.row);
+	if (rows.length > MAX_DATA_ROWS) {
+		problems.push(`Only the first ${MAX_DATA_ROWS.toLocaleString('en')} rows are kept (a data cell holds at most that many); ${(rows.length - MAX_DATA_ROWS).toLocaleString('en')} more are not used.`);
+		rows = rows.slice(0, MAX_DATA_ROWS);
+	}
+	return { rows, problems, notes };
+}
+
+const isBlank = (record: string[]) => record.every((f) => !f.trim());
+
+/** One record -> a checked row, or what is wrong with it. */
+function readRow(record: string[], columns: (Column | undefined)[], delimiter: string): DataRow | string {
+	const field = (c: Column) => {
+		const i = columns.indexOf(c);
+		return i >= 0 ? (record[i] ?? '').trim() : '';
+	};
+	for (const c of ['basis', 'source', 'note'] as const) {
+		const length = field(c).length;
+		if (length > ROW_TEXT_LIMITS[c]) return `the ${c} is ${length.toLocaleString('en')} characters long; at most ${ROW_TEXT_LIMITS[c]}`;
+	}
+	const series = field('series');
+	if (!series) return 'no series id';
+	if (series.length > ROW_TEXT_LIMITS.series) return `the series id is ${series.length.toLocaleString('en')} characters long; at most ${ROW_TEXT_LIMITS.series}`;
+	const periodField = field('period').replace(/^(\d{4})-(\d)(?=$|\.\.)/, '$1-0$2').replace(/\.\.(\d{4})-(\d)$/, '..$1-0$2');
+	const period = parsePeriod(periodField);
+	if (!period) return `“${clip(field('period'))}” is not a period (write a year “2025”, a month “2025-01”, or months of one year “2025-01..2025-04”)`;
+	const unitText = field('unit');
+	if (!unitText) return `no unit (use ${UNIT_WORDS})`;
+	const unit = UNIT_ALIASES[unitText.toLowerCase().replace(/\s+/g, ' ')];
+	if (!unit) return `unknown unit “${clip(unitText)}” (use ${UNIT_WORDS})`;
+	const valueText = field('value');
+	let value = readNumber(valueText.replace(/%$/, ''), delimiter);
+	if (value === null) return valueText ? `“${clip(valueText)}” is not a number` : 'no value';
+	let [stored, factor] = unit;
+	if (valueText.endsWith('%')) {
+		if (stored !== 'share') return `“${clip(valueText)}” is a percentage, but the unit is ${unitText}`;
+		factor = 0.01;
+	}
+	if (factor === 0.01 && (value < 0 || value > 100)) return `${value}% is out of range for a percentage (0 to 100)`;
+	value = factor === 1 ? value : Number((value * factor).toPrecision(12));
+	const candidate: Record<string, unknown> = { series, period: periodText(period), value, unit: stored };
+	for (const c of ['basis', 'source', 'note'] as const) if (field(c)) candidate[c] = field(c);
+	const checked = DataRowSchema.safeParse(candidate);
+	if (!checked.success) return checked.error.issues.map((i) => i.message).join('; ');
+	return checked.data as DataRow;
+}
+
+const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+/**
+ * A number as spreadsheets write it: "1234.5", "1,234.5" and "1 234,5" (thousands separators),
+ * "1.234,5" (a decimal comma with dots between thousands), and in a semicolon-separated table
+ * "0,54" (a decimal comma). Null when it is not one.
+ */
+export function readNumber(text: string, delimiter = ','): number | null {
+	const t = text.trim().replace(/[\s\u00a0\u202f']/g, '');
+	if (!t) return null;
+	let plain: string | null = null;
+	if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) plain = t;
+	else if (delimiter === ';' && /^[+-]?\d+,\d+$/.test(t)) plain = t.replace(',', '.');
+	else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) plain = t.replace(/,/g, '');
+	else if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) plain = t.replace(/\./g, '').replace(',', '.');
+	else if (/^[+-]?\d+,\d+$/.test(t)) plain = t.replace(',', '.');
+	if (plain === null) return null;
+	const n = Number(plain);
+	return Number.isFinite(n) ? n : null;
+}

@@ -1,0 +1,103 @@
+// What charts, fit cells and pickers know of the observed series a notebook can read: the seeded
+// ones of its version and the ones its data cells bring. Each point carries its period and the
+// tooltip lines that trace it to its source, so a chart never looks a record up itself.
+import { observationOf, recordFor, seriesMeta } from '../data/index';
+import type { BroughtSeries } from '../data/brought';
+import { periodLabel, periodX } from '../data/broughtRow';
+import { broughtFor, dataFor } from '../notebooks/published';
+import type { DataTable, Notebook } from '../sim/types';
+
+/** Full-year actuals, a month or part of a year, or a forecast (never fitted). */
+export type ObservationKind = 'full-year' | 'part-year' | 'forecast';
+
+export interface ObservedPoint {
+	/** On the year axis: a full year at the year, a month or span inside its year. */
+	x: number;
+	y: number;
+	/** "2025", "Jan 2025", "Jan-Apr 2025". */
+	period: string;
+	partial: boolean;
+	/** Tooltip lines: the period (when not a full year), source, basis, who brought it. */
+	notes: string[];
+}
+
+export interface Observations {
+	/** Every series' id: the seeded ones, then the brought ones. */
+	ids: readonly string[];
+	pointsOf(series: string): ObservedPoint[];
+	/** How the series is drawn, with the body that made a forecast. */
+	kindOf(series: string): { kind: ObservationKind; by?: string };
+	labelOf(series: string): string;
+	/** The data cell's series, when it is brought. */
+	brought(series: string): BroughtSeries | undefined;
+}
+
+const cache = new WeakMap<object, Observations>();
+
+/** The seeded series in `table` (one published version's data), with their records' sources. */
+export function seededObservations(table: DataTable): Observations {
+	const known = cache.get(table);
+	if (known) return known;
+	const made: Observations = {
+		ids: Object.keys(table).sort(),
+		pointsOf: (series) => seededPoints(table, series),
+		kindOf: (series) => observationOf(series),
+		labelOf: (series) => seriesMeta(series)?.label ?? series,
+		brought: () => undefined
+	};
+	cache.set(table, made);
+	return made;
+}
+
+/** The series `notebook` reads: its version's seeded data and its data cells'. */
+export function observationsFor(notebook: Notebook): Observations {
+	const known = cache.get(notebook);
+	if (known) return known;
+	const seeded = seededObservations(dataFor({ version: notebook.version }));
+	const { series } = broughtFor(notebook);
+	if (!series.size) return seeded;
+	const made: Observations = {
+		ids: [...seeded.ids, ...[...series.keys()].sort()],
+		pointsOf: (id) => {
+			const s = series.get(id);
+			return s ? broughtPoints(s) : seeded.pointsOf(id);
+		},
+		kindOf: (id) => {
+			const s = series.get(id);
+			return s ? { kind: s.partOnly ? 'part-year' : 'full-year' } : seeded.kindOf(id);
+		},
+		labelOf: (id) => (series.has(id) ? `${id} (brought by you)` : seeded.labelOf(id)),
+		brought: (id) => series.get(id)
+	};
+	cache.set(notebook, made);
+	return made;
+}
+
+function seededPoints(table: DataTable, series: string): ObservedPoint[] {
+	const partial = observationOf(series).kind === 'part-year';
+	return Object.entries(table[series] ?? {})
+		.map(([year, y]) => {
+			const x = Number(year);
+			const record = recordFor(series, x);
+			const notes: string[] = [];
+			if (record?.period.partial) notes.push(`Period: ${record.period.months} ${record.period.year} only, not the full year`);
+			if (record?.kind === 'forecast') notes.push(`Forecast by ${record.basis.body}, not an actual (never fitted)`);
+			if (record) notes.push(`Source: ${record.source}`, `Basis: ${record.basis.body}, ${record.basis.measure}, ${record.basis.scope}`);
+			const period = record?.period.partial ? `${record.period.months} ${x}` : year;
+			return { x, y, period, partial, notes };
+		})
+		.sort((a, b) => a.x - b.x);
+}
+
+function broughtPoints(s: BroughtSeries): ObservedPoint[] {
+	return s.points.map((p) => {
+		const period = periodLabel(p.period);
+		const notes: string[] = [];
+		if (p.period.partial) notes.push(`Period: ${period} only, not the full year`);
+		notes.push(`Source: ${p.source ?? 'not given'}`);
+		if (p.basis) notes.push(`Basis: ${p.basis}`);
+		if (p.note) notes.push(`Note: ${p.note}`);
+		notes.push(`Brought by you (data cell “${s.cellTitle}”)`);
+		return { x: periodX(p.period), y: p.value, period, partial: p.period.partial, notes };
+	});
+}
