@@ -8,7 +8,7 @@
 // - a notebook brings at most LIMITS.dataSeries series;
 // - two rows for one series and period: the later wins.
 import type { DataCell, DataRow, DataTable, DataUnit, Notebook } from '../sim/types';
-import { parsePeriod, periodLabel, type Period } from './broughtRow';
+import { parsePeriod, periodLabel, type Period } from './periods';
 
 /** Most brought series in one notebook (also LIMITS.dataSeries in scenario/notebookSchema.ts). */
 export const MAX_BROUGHT_SERIES = 50;

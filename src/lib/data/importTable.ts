@@ -73,10 +73,11 @@ export function importTable(input: string, context: ImportContext): ImportReport
 	const quoteErrors = new Map<number, string>();
 	for (const e of parsed.errors) if (e.type === 'Quotes' && e.row !== undefined) quoteErrors.set(e.row, e.message);
 
-	// The header: known column names, or (no known name at all) the columns in the usual order.
+	// The header: a first row naming at least two known columns; else the columns in the usual
+	// order (one known word, such as a note reading "note", does not make a row a header).
 	const first = records.findIndex((r) => !isBlank(r));
 	const header = (records[first] ?? []).map((h) => ALIASES[h.trim().toLowerCase()]);
-	const hasHeader = header.some((h) => h !== undefined);
+	const hasHeader = new Set(header.filter((h) => h !== undefined)).size >= 2;
 	let columns: (Column | undefined)[];
 	if (hasHeader) {
 		columns = header;

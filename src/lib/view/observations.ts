@@ -3,7 +3,7 @@
 // tooltip lines that trace it to its source, so a chart never looks a record up itself.
 import { observationOf, recordFor, seriesMeta } from '../data/index';
 import type { BroughtSeries } from '../data/brought';
-import { periodLabel, periodX } from '../data/broughtRow';
+import { periodLabel, periodX } from '../data/periods';
 import { broughtFor, dataFor } from '../notebooks/published';
 import type { DataTable, Notebook } from '../sim/types';
 
