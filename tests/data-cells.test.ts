@@ -14,6 +14,8 @@ import { compileNotebook } from '../src/lib/sim/model';
 import { createProgram, runDeterministic } from '../src/lib/sim/run';
 import { fitParameters } from '../src/lib/sim/fitting';
 import type { ChartCell, DataCell, DataRow, Notebook } from '../src/lib/sim/types';
+import { decodeScenario, encodeScenario, ScenarioTooLargeError } from '../src/lib/scenario/codec';
+import { deflateToBase64url } from '../src/lib/scenario/compression';
 
 const context = { isSeeded: (id: string) => id === 'nev_share_caam', broughtElsewhere: () => undefined, seriesElsewhere: 0 };
 const read = (text: string) => importTable(text, context);
@@ -164,6 +166,36 @@ describe('the stored rows', () => {
 		expect(DataRowSchema.safeParse({ series: 'x', period: '2025', value: 1, unit: 'kg' }).success).toBe(false);
 		const tooMany = Array.from({ length: 5001 }, () => ({ series: 'x', period: '2025', value: 1, unit: 'number' }));
 		expect(checkNotebook(withData(tooMany as DataRow[])).ok).toBe(false);
+	});
+});
+
+describe('data cells in links', () => {
+	const rows: DataRow[] = [
+		{ series: 'my_nev', period: '2024', value: 0.45, unit: 'share', source: 'Survey' },
+		{ series: 'my_nev', period: '2025-01', value: 0.41, unit: 'share' }
+	];
+
+	it('travel in a link and come back exactly', async () => {
+		const doc = { notebook: withData(rows), inputs: {}, horizon: chinaMarketNotebook.horizon };
+		const query = await encodeScenario(doc, chinaMarketNotebook);
+		const back = await decodeScenario(query, chinaMarketNotebook);
+		expect(back.notices).toEqual([]);
+		expect(back.document.notebook.cells.find((c) => c.kind === 'data')).toEqual(doc.notebook.cells.at(-1));
+	});
+
+	it('a link with an unreadable row opens with the other rows and says which was left out', async () => {
+		const bad = { id: 'data-1', kind: 'data', title: 'Mine', rows: [rows[0], { ...rows[1], value: 4 }, { series: 'x', period: 'soon', value: 1, unit: 'number' }] };
+		const nb = await deflateToBase64url(JSON.stringify({ order: [...chinaMarketNotebook.cells.map((c) => c.id), 'data-1'], cells: { 'data-1': bad } }));
+		const back = await decodeScenario(`v=${chinaMarketNotebook.version}&nb=${nb}`, chinaMarketNotebook);
+		const cell = back.document.notebook.cells.find((c) => c.kind === 'data') as DataCell;
+		expect(cell.rows).toEqual([rows[0]]);
+		expect(back.notices[0]).toMatch(/^The data cell “Mine” in the link had 2 rows that cannot be used, left out \(row 2: 4 is out of range for a share/);
+	});
+
+	it('a notebook too large to unpack is never written as a link (saved scenarios and files keep it)', async () => {
+		const many = Array.from({ length: 5000 }, (_, i) => ({ series: `s_${i % 50}`, period: `${2000 + (i % 100)}`, value: i, unit: 'number' as const, source: `Source with a long name number ${i}`, note: `A note that does not repeat ${i * 7919}` }));
+		const doc = { notebook: withData(many), inputs: {}, horizon: chinaMarketNotebook.horizon };
+		await expect(encodeScenario(doc, chinaMarketNotebook)).rejects.toThrow(ScenarioTooLargeError);
 	});
 });
 

@@ -8,6 +8,7 @@ import { MAX_HORIZON, MIN_HORIZON } from '../worker/protocol';
 import { publishedVersions, type PublishedVersions } from '../notebooks/published';
 import { CorruptDataError, InflatedTooLargeError, inflateFromBase64url } from './compression';
 import { migrateDocument, oldestKnownVersion, type Migration } from './migrationChain';
+import { DataRowSchema } from '../data/broughtRow';
 import { checkNotebook } from './notebookSchema';
 import { finishNotices, formatCount, listIds, quote } from './linkText';
 import { INPUT_NAME, PUBLISHED_OPENED, RESERVED_KEYS, clampToRange, copyOf, inputCellsByName, settle } from './settle';
@@ -146,6 +147,7 @@ async function readNotebookParam(raw: string, published: Notebook, notices: stri
 			`The edited notebook in the link carries ${unplaced.length === 1 ? 'a cell' : `${unplaced.length} cells`} not placed in it (${listIds(unplaced)}); ${unplaced.length === 1 ? 'it was' : 'they were'} left out.`
 		);
 	}
+	keepReadableRows(cells, notices);
 	const candidate = {
 		id: published.id,
 		version: published.version,
@@ -160,6 +162,26 @@ async function readNotebookParam(raw: string, published: Notebook, notices: stri
 		return null;
 	}
 	return check.notebook;
+}
+
+/**
+ * A data cell's rows are checked one by one: a link with one unreadable row (a hand-edited or
+ * truncated one) opens with the other rows, and says which rows it left out and why.
+ */
+function keepReadableRows(cells: unknown[], notices: string[]): void {
+	cells.forEach((cell, i) => {
+		if (!isRecord(cell) || cell.kind !== 'data' || !Array.isArray(cell.rows)) return;
+		const problems: string[] = [];
+		const rows = cell.rows.filter((row, r) => {
+			const checked = DataRowSchema.safeParse(row);
+			if (!checked.success) problems.push(`row ${r + 1}: ${checked.error.issues[0]?.message ?? 'unreadable'}`);
+			return checked.success;
+		});
+		if (!problems.length) return;
+		cells[i] = { ...cell, rows };
+		const title = typeof cell.title === 'string' && cell.title ? cell.title : String(cell.id);
+		notices.push(`The data cell “${title}” in the link had ${problems.length} row${problems.length === 1 ? '' : 's'} that cannot be used, left out (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}).`);
+	});
 }
 
 // ---------------------------------------------------------------------------------------------
