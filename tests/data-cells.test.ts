@@ -238,6 +238,9 @@ describe('brought series in the notebook', () => {
 		expect(history[0].notes?.[0]).toEqual(['Source: Survey A', 'Brought by you (data cell “My data”)']);
 		expect(history[1].notes?.[0][0]).toBe('Period: Jan 2025 only, not the full year');
 		expect(observationsFor(nb).ids).toContain('my_monthly');
+		// A seeded month sits inside its year too, named by its period.
+		const month = observationsFor(nb).pointsOf('domestic_share_caam_monthly').find((p) => p.period === 'Jan 2026');
+		expect(month).toMatchObject({ x: 2026 + 1 / 24, y: 0.669, partial: true });
 		expect(observationsFor(nb).kindOf('my_monthly').kind).toBe('part-year');
 	});
 

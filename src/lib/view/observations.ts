@@ -2,6 +2,7 @@
 // ones of its version and the ones its data cells bring. Each point carries its period and the
 // tooltip lines that trace it to its source, so a chart never looks a record up itself.
 import { observationOf, recordFor, seriesMeta } from '../data/index';
+import { MONTH_NAMES } from '../data/schema';
 import type { BroughtSeries } from '../data/brought';
 import { periodLabel, periodX } from '../data/periods';
 import { broughtFor, dataFor } from '../notebooks/published';
@@ -83,8 +84,10 @@ function seededPoints(table: DataTable, series: string): ObservedPoint[] {
 			if (record?.period.partial) notes.push(`Period: ${record.period.months} ${record.period.year} only, not the full year`);
 			if (record?.kind === 'forecast') notes.push(`Forecast by ${record.basis.body}, not an actual (never fitted)`);
 			if (record) notes.push(`Source: ${record.source}`, `Basis: ${record.basis.body}, ${record.basis.measure}, ${record.basis.scope}`);
-			const period = record?.period.partial ? `${record.period.months} ${x}` : year;
-			return { x, y, period, partial, notes };
+			if (!record?.period.partial) return { x, y, period: year, partial, notes };
+			// A month or part year sits inside its year, where a brought one of the same period would.
+			const [from, to = from] = record.period.months.split('-').map((m) => MONTH_NAMES.indexOf(m as (typeof MONTH_NAMES)[number]) + 1);
+			return { x: periodX({ year: x, from, to, partial: true }), y, period: `${record.period.months} ${x}`, partial: true, notes };
 		})
 		.sort((a, b) => a.x - b.x);
 }
