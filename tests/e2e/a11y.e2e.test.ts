@@ -99,6 +99,21 @@ describe('axe-core finds no serious or critical violation', () => {
 		await context.close();
 	});
 
+	it('on a data cell: its editor with a report of bad rows, and the series it brings', async () => {
+		const { page, context } = await open('/');
+		await waitForEngine(page);
+		const intro = page.locator('[data-cell-id="md-intro"]');
+		await intro.getByRole('combobox', { name: 'Kind of cell to add' }).selectOption('data');
+		await intro.getByRole('button', { name: 'Add cell' }).click();
+		const box = page.locator('[data-cell-id="data-1"]');
+		await box.getByRole('button', { name: 'Edit' }).click();
+		await box.getByRole('textbox', { name: /^Data/ }).fill('series,period,value,unit\nmy_nev,2024,0.45,share\nmy_nev,2025,abc,share\n');
+		await box.getByRole('button', { name: 'Apply' }).click();
+		await box.getByRole('status').waitFor();
+		await audit(page, 'notebook (data cell being edited)');
+		await context.close();
+	});
+
 	it('on a version-1 link: its version notice, then the notice after moving it to the current model', async () => {
 		const { page, context } = await open('/?v=1&localisation=0.6');
 		await waitForEngine(page);
