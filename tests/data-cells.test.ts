@@ -8,6 +8,8 @@ import { broughtFor, dataFor } from '../src/lib/notebooks/published';
 import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { checkNotebook } from '../src/lib/scenario/notebookSchema';
 import { dataRowsToCsv } from '../src/lib/export/csv';
+import { allDataCsv } from '../src/lib/export/dataCsv';
+import { allRecords } from '../src/lib/data/index';
 import { observationsFor } from '../src/lib/view/observations';
 import { buildChartModel } from '../src/lib/charts/chartModel';
 import { compileNotebook } from '../src/lib/sim/model';
@@ -249,5 +251,18 @@ describe('brought series in the notebook', () => {
 		const request = { notebook: nb, inputs: {}, parameters: ['nevBrandEdge'], pairs: [{ variable: 'nevShare', series: 'my_monthly' }], fromYear: 2019, toYear: 2025, maxRuns: 50 };
 		expect(fitParameters({ ...request, observed: dataFor(nb, 'annual') }, dataFor(nb)).problems).toEqual(['The series "my_monthly" has no data in 2019-2025.']);
 		expect(fitParameters({ ...request, observed: dataFor(nb, 'all') }, dataFor(nb)).problems).toEqual([]);
+	});
+});
+
+describe('every data point as CSV (the Method page)', () => {
+	it('writes the seeded records and the brought series in the data cell format, and reads back', () => {
+		const nb = withData([{ series: 'my_nev', period: '2025-01..2025-04', value: 0.41, unit: 'share', source: '=HYPERLINK("x")' }]);
+		const csv = allDataCsv([...broughtFor(nb).series.values()]);
+		const back = importTable(csv, { isSeeded: () => false, broughtElsewhere: () => undefined, seriesElsewhere: -1000 });
+		expect(back.problems).toEqual([]);
+		expect(back.rows).toHaveLength(new Set(allRecords.map((r) => `${r.series}:${r.period.year}:${r.period.months}`)).size + 1);
+		expect(back.rows.at(-1)).toEqual({ series: 'my_nev', period: '2025-01..2025-04', value: 0.41, unit: 'share', source: `'=HYPERLINK("x")` });
+		expect(back.rows).toContainEqual(expect.objectContaining({ series: 'domestic_share_caam', period: '2025', value: 0.695, basis: 'CAAM, wholesale, passenger cars' }));
+		expect(back.rows).toContainEqual(expect.objectContaining({ series: 'domestic_share_caam_monthly', period: '2026-01', value: 0.669 }));
 	});
 });

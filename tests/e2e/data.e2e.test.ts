@@ -112,6 +112,10 @@ describe('data cells', () => {
 		// The Method page lists it as brought by you (the app state moves with the tab).
 		await fresh.page.getByRole('link', { name: 'Method page' }).click();
 		await expect.poll(() => fresh.page.locator('#brought').evaluate((h) => h.parentElement!.innerText)).toContain('my_nev, brought by you in the data cell');
+		const [all] = await Promise.all([fresh.page.waitForEvent('download'), fresh.page.getByRole('button', { name: 'Download every data point (CSV)' }).click()]);
+		const everything = await readFile((await all.path())!, 'utf8');
+		expect(everything).toContain('domestic_share_caam,2025,0.695,share,"CAAM, wholesale, passenger cars"');
+		expect(everything).toContain('my_nev,2025-01..2025-04,0.41,share,,CPCA monthly');
 		expect(fresh.problems).toEqual([]);
 		await fresh.context.close();
 		expect(problems).toEqual([]);
