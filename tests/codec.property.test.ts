@@ -7,7 +7,7 @@ import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { decodeScenario, encodeScenario } from '../src/lib/scenario/codec';
 import { checkNotebook } from '../src/lib/scenario/notebookSchema';
 import type { WorkingDocument } from '../src/lib/state/autosave';
-import type { Cell, InputCell, Notebook } from '../src/lib/sim/types';
+import type { Cell, DataRow, InputCell, Notebook } from '../src/lib/sim/types';
 import { MAX_HORIZON, MIN_HORIZON } from '../src/lib/worker/protocol';
 
 const published = chinaMarketNotebook;
@@ -21,7 +21,8 @@ type Edit =
 	| { op: 'delete'; pick: number }
 	| { op: 'move'; from: number; to: number }
 	| { op: 'add'; at: number; text: string }
-	| { op: 'title'; title: string };
+	| { op: 'title'; title: string }
+	| { op: 'data'; at: number; rows: DataRow[] };
 
 // 'binary' strings include lone surrogates and control characters: they must survive too.
 const text = (maxLength: number) => fc.string({ unit: 'binary', maxLength });
@@ -29,7 +30,34 @@ const text = (maxLength: number) => fc.string({ unit: 'binary', maxLength });
 const fraction = fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true }));
 const index = fc.nat(1000);
 
+const mm = (n: number) => String(n).padStart(2, '0');
+const periodArb = fc.record({ year: fc.integer({ min: 2000, max: 2100 }), from: fc.integer({ min: 1, max: 12 }), span: fc.nat(11), kind: fc.nat(2) }).map(({ year, from, span, kind }) =>
+	kind === 0 ? String(year) : kind === 1 ? `${year}-${mm(from)}` : `${year}-${mm(from)}..${year}-${mm(Math.min(12, from + span))}`
+);
+const optionalText = fc.option(fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), { nil: undefined });
+/** Any row a data cell may hold: a value its unit allows, any text (controls, lone surrogates, formulas). */
+const rowArb: fc.Arbitrary<DataRow> = fc
+	.record({
+		series: fc.constantFrom('my_nev', 'survey_2025', 'b1'),
+		period: periodArb,
+		unitValue: fc.oneof(
+			fc.double({ min: 0, max: 1, noNaN: true }).map((value) => ['share', value] as const),
+			fc.double({ min: 0, max: 1e6, noNaN: true }).map((value) => ['million vehicles', value] as const),
+			fc.integer({ min: 1, max: 500 }).map((value) => ['rank', value] as const),
+			fc.double({ noNaN: true, noDefaultInfinity: true }).map((value) => ['number', value] as const)
+		),
+		basis: optionalText,
+		source: optionalText,
+		note: optionalText
+	})
+	.map(({ unitValue: [unit, value], ...rest }) => {
+		const row: DataRow = { series: rest.series, period: rest.period, value: value + 0, unit };
+		for (const key of ['basis', 'source', 'note'] as const) if (rest[key] !== undefined) row[key] = rest[key];
+		return row;
+	});
+
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
+	fc.record({ op: fc.constant('data' as const), at: index, rows: fc.array(rowArb, { maxLength: 12 }) }),
 	fc.record({ op: fc.constant('formula' as const), pick: index, text: text(120) }),
 	fc.record({ op: fc.constant('markdown' as const), pick: index, text: text(300) }),
 	fc.record({ op: fc.constant('label' as const), pick: index, label: fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }) }),
@@ -86,6 +114,9 @@ function applyEdits(edits: Edit[]): Notebook {
 				break;
 			case 'title':
 				title = edit.title;
+				break;
+			case 'data':
+				cells.splice(edit.at % (cells.length + 1), 0, { id: `data-${n}`, kind: 'data', title: 'Data', rows: edit.rows });
 				break;
 		}
 	});
