@@ -3,7 +3,7 @@ import { config } from 'zod/mini';
 import { startChartWorker } from '$lib/charts/chartClient';
 import { prestartEngineWorkers } from '$lib/worker/prestart';
 import { registerServiceWorkerLater } from '$lib/offline/serviceWorker';
-import { hasSavedWork } from '$lib/state/autosave';
+import { hasSavedWork } from '$lib/storage/localStorageNotes';
 
 // Classic zod's object schemas probe whether eval is allowed (new Function in a try/catch) on first
 // use; under our Content Security Policy that probe is refused and reported. The zod/mini objects

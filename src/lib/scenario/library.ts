@@ -1,14 +1,14 @@
-// Named scenarios kept in this browser, plus export to and import from a JSON file. Stored
-// entries are untrusted on the way back in: each is validated on its own, so one corrupt entry
-// is set aside and reported while the rest stay usable.
+// Named scenarios: their shape, plus export to and import from a JSON file. They are kept in the
+// browser's database (storage/scenarioStore.ts). Stored entries are untrusted on the way back
+// in: each is validated on its own (checkEntries), so one corrupt entry is set aside and
+// reported while the rest stay usable.
 
 import { z } from 'zod/mini';
-import { WorkingDocumentSchema, isStorageFull, readItem, storage } from '../state/autosave';
+import { WorkingDocumentSchema } from '../state/autosave';
 import type { WorkingDocument } from '../state/autosave';
 import { describeIssues } from './notebookSchema';
 
-/** The browser-storage key the saved scenarios are kept under. */
-export const LIBRARY_KEY = 'shiftcast:library:v1';
+export { LIBRARY_KEY } from '../storage/localStorageNotes';
 /** Key prefix (a timestamp follows) under which unreadable saved scenarios are set aside. */
 export const LIBRARY_SET_ASIDE_PREFIX = 'shiftcast:corrupt:library:';
 /** The `format` field that marks a file as a scenario export. */
@@ -49,67 +49,27 @@ export interface LoadedLibrary {
 	problems: string[];
 }
 
-/** Reads the saved scenarios from browser storage; corrupt entries are set aside and reported. */
-export function readLibrary(): LoadedLibrary {
-	const store = storage();
-	const raw = store ? readItem(store, LIBRARY_KEY) : null;
-	if (raw === 'unreadable') return { scenarios: [], problems: ['Browser storage cannot be read here, so saved scenarios are unavailable.'] };
-	if (!store || raw === null) return { scenarios: [], problems: [] };
-	let list: unknown;
-	try {
-		list = JSON.parse(raw);
-	} catch {
-		return setAsideAll(store, raw, 'the saved scenarios were not readable as JSON');
-	}
-	if (!Array.isArray(list)) return setAsideAll(store, raw, 'the saved scenarios were not a list');
-	const scenarios: SavedScenario[] = [];
-	const problems: string[] = [];
-	const bad: unknown[] = [];
-	list.forEach((entry, i) => {
-		const parsed = SavedScenarioSchema.safeParse(entry);
-		if (parsed.success) scenarios.push(parsed.data as SavedScenario);
+/** Stored entries sorted into those that validate and those that do not (each entry alone). */
+export interface CheckedEntries<T> {
+	good: { entry: T; raw: unknown }[];
+	bad: unknown[];
+	/** One sentence per bad entry, naming it. */
+	problems: string[];
+}
+
+/** Validates each stored entry on its own with `schema`, so one corrupt entry spoils no other. */
+export function checkEntries<T>(list: unknown[], schema: z.ZodMiniType): CheckedEntries<T> {
+	const checked: CheckedEntries<T> = { good: [], bad: [], problems: [] };
+	list.forEach((raw, i) => {
+		const parsed = schema.safeParse(raw);
+		if (parsed.success) checked.good.push({ entry: parsed.data as T, raw });
 		else {
-			bad.push(entry);
-			const name = typeof (entry as { name?: unknown })?.name === 'string' ? `“${(entry as { name: string }).name}”` : `number ${i + 1}`;
-			problems.push(`Saved scenario ${name} could not be read (${describeIssues(parsed.error).slice(0, 2).join('; ')}).`);
+			checked.bad.push(raw);
+			const name = typeof (raw as { name?: unknown })?.name === 'string' ? `“${(raw as { name: string }).name}”` : `number ${i + 1}`;
+			checked.problems.push(`Saved scenario ${name} could not be read (${describeIssues(parsed.error).slice(0, 2).join('; ')}).`);
 		}
 	});
-	if (bad.length) {
-		const key = `${LIBRARY_SET_ASIDE_PREFIX}${new Date().toISOString()}`;
-		try {
-			store.setItem(key, JSON.stringify(bad));
-			store.setItem(LIBRARY_KEY, JSON.stringify(scenarios));
-			problems.push(`It was set aside in browser storage under “${key}”; the other scenarios are fine.`);
-		} catch {
-			problems.push('It could not be set aside (storage is full); it stays where it was.');
-		}
-	}
-	return { scenarios, problems };
-}
-
-function setAsideAll(store: Storage, raw: string, why: string): LoadedLibrary {
-	const key = `${LIBRARY_SET_ASIDE_PREFIX}${new Date().toISOString()}`;
-	try {
-		store.setItem(key, raw);
-		store.removeItem(LIBRARY_KEY);
-		return { scenarios: [], problems: [`Your saved scenarios could not be read: ${why}. They were set aside under “${key}”.`] };
-	} catch {
-		return { scenarios: [], problems: [`Your saved scenarios could not be read: ${why}.`] };
-	}
-}
-
-/** Returns null when written, else why not. */
-export function writeLibrary(scenarios: SavedScenario[]): string | null {
-	const store = storage();
-	if (!store) return 'This browser does not allow saving here.';
-	try {
-		store.setItem(LIBRARY_KEY, JSON.stringify(scenarios));
-		return null;
-	} catch (err) {
-		return isStorageFull(err)
-			? 'Browser storage is full: the scenario was not saved. Delete a saved scenario or export them to a file first.'
-			: `The scenarios could not be saved: ${(err as Error).message}`;
-	}
+	return checked;
 }
 
 /** A fresh scenario id that none of `existing` uses. */

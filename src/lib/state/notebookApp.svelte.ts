@@ -12,9 +12,13 @@ import { chinaMarketNotebook } from '../notebooks/chinaMarket';
 import { loadPublishedVersion } from '../notebooks/published';
 import { chartRestartNotice, onChartWorkerRestart } from '../charts/chartClient';
 import { NotebookSession } from './notebookSession.svelte';
-import { restoreWorkingDocument, saveWorkingDocument } from './autosave';
 import { addressWriter, readScenarioFromAddress } from './linkSync';
 import { ScenarioLibrary } from './scenarioLibrary.svelte';
+import { TabStorage } from './tabStorage.svelte';
+import { RecoveryList, isUnchanged } from './recovery.svelte';
+import { recoverableCopies, startChoice } from '../storage/recovery';
+import { adoptWorkingCopy, corruptMessage } from '../storage/workingCopies';
+import type { WorkingCopy } from '../storage/workingCopies';
 import { startEngine } from '../worker/client';
 import { firstChartDrawnOr } from '../view/perfMarks';
 import type { EngineClient } from '../worker/client';
@@ -26,6 +30,17 @@ const ENGINE_WAIT_MS = 1500;
 export class NotebookApp {
 	readonly session = new NotebookSession(chinaMarketNotebook);
 	readonly library = new ScenarioLibrary();
+	/** This tab's working copy in the browser's database, and what the database held at start. */
+	readonly storage = new TabStorage(() => this.library.origin);
+	/** Work other tabs left behind, offered to recover (components/RecoverWork.svelte). */
+	readonly recovery = new RecoveryList({
+		tabId: () => this.storage.tabId,
+		current: () => ({ document: this.session.document, origin: this.library.origin }),
+		open: (copy) => {
+			this.session.open(copy.document);
+			this.library.origin = copy.origin ?? null;
+		}
+	});
 	/** Why the address could not follow the document (too large for a link), or null. */
 	addressProblem: string | null = $state(null);
 	/** What a link changed or ignored on the way in, shown once as one notice. */
@@ -48,14 +63,20 @@ export class NotebookApp {
 	mount(): void {
 		if (this.#opened || !browser) return;
 		this.#opened = true;
-		this.library.load();
 		void this.#open().then(async () => {
 			this.#followAddress();
 			if (this.session.result) await firstChartDrawnOr(ENGINE_WAIT_MS);
 			this.#engine ??= startEngine((why) => this.session.engineRestarted(why.message, why.name === 'EngineCrashed'));
 			void this.session.attach(this.#engine);
 		});
-		addEventListener('pagehide', () => this.session.saveNow());
+		// Hidden (another tab, the phone's home screen) may be the last moment the page is sure to
+		// run: save now. Going away: what is unsaved is written synchronously too.
+		addEventListener('visibilitychange', () => {
+			if (document.visibilityState === 'hidden') void this.session.saveNow();
+		});
+		addEventListener('pagehide', () => this.session.saveAsTabCloses());
+		this.library.follow();
+		this.recovery.follow();
 		onChartWorkerRestart((why) => (this.session.notice = chartRestartNotice(why)));
 	}
 
@@ -82,30 +103,55 @@ export class NotebookApp {
 		});
 	}
 
-	/** A link wins over the autosaved work, but that work is first kept in the library. */
+	/**
+	 * Opens what the tab starts with (storage/recovery.ts, startChoice): after a reload its own
+	 * copy; else a link; else its own copy; else, when no other tab is open, the most recent copy a
+	 * closed tab left. What is not opened is listed as recoverable. A link that replaces the tab's
+	 * own work keeps that work in the library first.
+	 */
 	async #open(): Promise<void> {
-		const { session, library } = this;
-		const restored = restoreWorkingDocument();
-		const fromLink = await readScenarioFromAddress(chinaMarketNotebook);
-		if (fromLink.fromLink) {
+		const { session, library, storage } = this;
+		const [start, fromLink] = await Promise.all([storage.start(), readScenarioFromAddress(chinaMarketNotebook)]);
+		void library.load();
+		const own = start.own.kind === 'restored' ? start.own.copy : null;
+		const recoverable = recoverableCopies(start.copies, start.live, start.tabId, isUnchanged);
+		const otherTabsAlive = !!start.live && [...start.live].some((id) => id !== start.tabId);
+		const choice = startChoice({ reload: isReturn(), fromLink: fromLink.fromLink, own, recoverable, otherTabsAlive });
+		// From here on every change is saved as this tab's copy.
+		session.keepIn(storage);
+		let opened: WorkingCopy | null = null;
+		if (choice.open === 'link') {
 			this.#openedFromLink = true;
-			if (restored.kind === 'restored' && JSON.stringify(restored.document) !== JSON.stringify(fromLink.document)) {
-				library.save(`Work in progress before opening a link (${new Date().toLocaleString()})`, 'Kept automatically when a link replaced what was open.', restored.document);
+			if (own && !isUnchanged(own.document) && JSON.stringify(own.document) !== JSON.stringify(fromLink.document)) {
+				await library.save(`Work in progress before opening a link (${new Date().toLocaleString()})`, 'Kept automatically when a link replaced what was open.', own.document);
 			}
 			session.adopt(fromLink.document);
-			saveWorkingDocument(session.document);
 			this.linkNotices = fromLink.notices;
-		} else if (restored.kind === 'restored') {
-			// Work saved under an older version opens with that version (loaded on demand).
-			await loadPublishedVersion(restored.document.notebook.version);
-			session.adopt(restored.document);
-			this.restoredNote = 'Your edits from last time were restored.';
-		} else if (restored.kind === 'corrupt') {
-			session.notice = `Your saved work could not be read (${restored.problems.join('; ')}). ${
-				restored.setAsideKey ? `It was kept aside in browser storage under “${restored.setAsideKey}”; ` : ''
-			}the published notebook is open instead.`;
+		} else if (choice.open === 'own') {
+			opened = choice.copy;
+		} else if (choice.open === 'adopt') {
+			const adopted = await adoptWorkingCopy(choice.copy.tabId, start.tabId, null);
+			if (adopted.kind === 'adopted') opened = adopted.copy;
 		}
+		if (opened) {
+			// Work saved under an older version opens with that version (loaded on demand).
+			await loadPublishedVersion(opened.document.notebook.version);
+			session.adopt(opened.document);
+			library.origin = opened.origin ?? null;
+			if (!fromLink.fromLink) this.restoredNote = 'Your edits from last time were restored.';
+		}
+		this.recovery.show(recoverable.filter((c) => c.tabId !== (choice.open === 'adopt' ? choice.copy.tabId : null)));
+		this.recovery.problems = start.problems;
+		const corrupt = start.own.kind === 'corrupt' ? start.own : start.moved?.corruptAutosave;
+		if (corrupt) session.notice = corruptMessage(corrupt);
+		if (start.unavailable) session.saveProblem = start.unavailable;
 	}
+}
+
+/** The tab was reloaded, or came back to this page through its history: its own copy is the newest. */
+function isReturn(): boolean {
+	const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+	return entry?.type === 'reload' || entry?.type === 'back_forward';
 }
 
 let app: NotebookApp | null = null;
