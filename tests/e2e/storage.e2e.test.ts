@@ -34,7 +34,7 @@ async function openLibrary(page: Page) {
 /** Waits until some tab's working copy in the database has `name` at `value`. */
 async function savedInput(page: Page, name: string, value: number) {
 	await expect
-		.poll(async () => (await readStore<{ document: { inputs: Record<string, number> } }>(page, 'workingCopies')).some((c) => c.document.inputs[name] === value))
+		.poll(async () => (await readStore<{ document: { inputs: Record<string, number> } }>(page, 'workingCopies')).some((c) => c.document.inputs[name] === value), { timeout: 10_000 })
 		.toBe(true);
 }
 

@@ -14,15 +14,15 @@ import { chartRestartNotice, onChartWorkerRestart } from '../charts/chartClient'
 import { NotebookSession } from './notebookSession.svelte';
 import { addressWriter, readScenarioFromAddress } from './linkSync';
 import { ScenarioLibrary } from './scenarioLibrary.svelte';
-import { TabStorage } from './tabStorage.svelte';
-import { RecoveryList, isUnchanged } from './recovery.svelte';
-import { recoverableCopies, startChoice } from '../storage/recovery';
-import { adoptWorkingCopy, corruptMessage } from '../storage/workingCopies';
+import { TabKeeper, whenPersonArrives } from './tabKeeper';
+import { RecoveryList } from './recovery.svelte';
+import { hasStoredWork } from '../storage/localStorageNotes';
 import type { WorkingCopy } from '../storage/workingCopies';
 import { startEngine } from '../worker/client';
 import { firstChartDrawnOr } from '../view/perfMarks';
 import type { EngineClient } from '../worker/client';
 import type { RunResult } from '../sim/types';
+import type { DecodedScenario } from '../scenario/decode';
 
 /** Longest the engine waits for the first chart drawn from the build's results. */
 const ENGINE_WAIT_MS = 1500;
@@ -30,11 +30,10 @@ const ENGINE_WAIT_MS = 1500;
 export class NotebookApp {
 	readonly session = new NotebookSession(chinaMarketNotebook);
 	readonly library = new ScenarioLibrary();
-	/** This tab's working copy in the browser's database, and what the database held at start. */
-	readonly storage = new TabStorage(() => this.library.origin);
+	/** Keeps the document as this tab's working copy in the browser's database. */
+	readonly keeper = new TabKeeper(() => this.library.origin);
 	/** Work other tabs left behind, offered to recover (components/RecoverWork.svelte). */
 	readonly recovery = new RecoveryList({
-		tabId: () => this.storage.tabId,
 		current: () => ({ document: this.session.document, origin: this.library.origin }),
 		open: (copy) => {
 			this.session.open(copy.document);
@@ -104,33 +103,42 @@ export class NotebookApp {
 	}
 
 	/**
-	 * Opens what the tab starts with (storage/recovery.ts, startChoice): after a reload its own
-	 * copy; else a link; else its own copy; else, when no other tab is open, the most recent copy a
-	 * closed tab left. What is not opened is listed as recoverable. A link that replaces the tab's
-	 * own work keeps that work in the library first.
+	 * Opens what the tab starts with. With nothing stored in this browser: the address's scenario
+	 * or the published notebook, and the storage code waits for the first save or the person
+	 * reaching for the page (then lists anything recoverable). Otherwise startChoice decides
+	 * (storage/recovery.ts): after a reload the tab's own copy; else a link; else its own copy;
+	 * else, when no other tab is open, the most recent copy a closed tab left. What is not opened
+	 * is listed as recoverable. A link that replaces the tab's own work keeps that work in the
+	 * library first.
 	 */
 	async #open(): Promise<void> {
-		const { session, library, storage } = this;
-		const [start, fromLink] = await Promise.all([storage.start(), readScenarioFromAddress(chinaMarketNotebook)]);
+		const { session, library, keeper } = this;
+		const stored = hasStoredWork();
+		const [fromLink, code] = await Promise.all([readScenarioFromAddress(chinaMarketNotebook), stored ? keeper.code() : null]);
+		const start = await code?.startTab();
 		void library.load();
-		const own = start.own.kind === 'restored' ? start.own.copy : null;
-		const recoverable = recoverableCopies(start.copies, start.live, start.tabId, isUnchanged);
-		const otherTabsAlive = !!start.live && [...start.live].some((id) => id !== start.tabId);
-		const choice = startChoice({ reload: isReturn(), fromLink: fromLink.fromLink, own, recoverable, otherTabsAlive });
 		// From here on every change is saved as this tab's copy.
-		session.keepIn(storage);
+		session.keepIn(keeper);
+		if (!code || !start) {
+			if (fromLink.fromLink) this.#openLink(fromLink);
+			// Nothing was stored (or the hint was lost): look once the person is here.
+			whenPersonArrives(() => void Promise.all([this.recovery.refresh(), library.reread()]));
+			return;
+		}
+		const own = start.own.kind === 'restored' ? start.own.copy : null;
+		const recoverable = code.recoverableCopies(start.copies, start.live, start.tabId, code.isUnchanged);
+		const otherTabsAlive = !!start.live && [...start.live].some((id) => id !== start.tabId);
+		const choice = code.startChoice({ reload: isReturn(), fromLink: fromLink.fromLink, own, recoverable, otherTabsAlive });
 		let opened: WorkingCopy | null = null;
 		if (choice.open === 'link') {
-			this.#openedFromLink = true;
-			if (own && !isUnchanged(own.document) && JSON.stringify(own.document) !== JSON.stringify(fromLink.document)) {
+			if (own && !code.isUnchanged(own.document) && JSON.stringify(own.document) !== JSON.stringify(fromLink.document)) {
 				await library.save(`Work in progress before opening a link (${new Date().toLocaleString()})`, 'Kept automatically when a link replaced what was open.', own.document);
 			}
-			session.adopt(fromLink.document);
-			this.linkNotices = fromLink.notices;
+			this.#openLink(fromLink);
 		} else if (choice.open === 'own') {
 			opened = choice.copy;
 		} else if (choice.open === 'adopt') {
-			const adopted = await adoptWorkingCopy(choice.copy.tabId, start.tabId, null);
+			const adopted = await code.adoptWorkingCopy(choice.copy.tabId, start.tabId, null);
 			if (adopted.kind === 'adopted') opened = adopted.copy;
 		}
 		if (opened) {
@@ -140,11 +148,17 @@ export class NotebookApp {
 			library.origin = opened.origin ?? null;
 			if (!fromLink.fromLink) this.restoredNote = 'Your edits from last time were restored.';
 		}
-		this.recovery.show(recoverable.filter((c) => c.tabId !== (choice.open === 'adopt' ? choice.copy.tabId : null)));
+		this.recovery.entries = recoverable.filter((c) => c.tabId !== (choice.open === 'adopt' ? choice.copy.tabId : null));
 		this.recovery.problems = start.problems;
 		const corrupt = start.own.kind === 'corrupt' ? start.own : start.moved?.corruptAutosave;
-		if (corrupt) session.notice = corruptMessage(corrupt);
+		if (corrupt) session.notice = code.corruptMessage(corrupt);
 		if (start.unavailable) session.saveProblem = start.unavailable;
+	}
+
+	#openLink(fromLink: DecodedScenario): void {
+		this.#openedFromLink = true;
+		this.session.adopt(fromLink.document);
+		this.linkNotices = fromLink.notices;
 	}
 }
 

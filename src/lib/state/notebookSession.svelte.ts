@@ -31,7 +31,7 @@ export type { RenameOffer } from './documentRules';
 
 const SAVE_DELAY_MS = 300;
 
-/** Where the session keeps its document (state/tabStorage.svelte.ts: the tab's working copy). */
+/** Where the session keeps its document (state/tabKeeper.ts: the tab's working copy). */
 export interface DocumentKeeper {
 	/** Resolves with null once saved, else a message saying what could not be saved. */
 	save(doc: WorkingDocument): Promise<string | null>;

@@ -1,23 +1,23 @@
 // The saved-scenario library as page state: presets first, then the person's own scenarios,
 // kept in the browser's database (storage/scenarioStore.ts), one record each. After every change
-// the list is read back and the other tabs are told, so every tab shows the same library.
-// Deleting can be undone. The library also remembers which saved scenario this tab's document
-// came from (`origin`), for "Save changes to “Name”" and its question when another tab saved it.
+// the list is read back and the other tabs are told, so every tab shows the same library; a
+// change another tab makes is read here too. Deleting can be undone. The library also remembers
+// which saved scenario this tab's document came from (`origin`), for "Save changes to “Name”".
+// The changes themselves are in state/libraryActions.ts, loaded with the first one: reading the
+// list is all a first visit needs (the page's JavaScript budget is 100 kB gzip).
 
 import { PRESETS } from '../scenario/presets';
-import { exportLibrary, importLibrary, newScenarioId } from '../scenario/library';
 import type { SavedScenario } from '../scenario/library';
+import { hasStoredWork } from '../storage/localStorageNotes';
 import { prepareStorage } from '../storage/prepare';
-import { addScenarios, deleteScenario, readScenarios, renameScenario, restoreScenario, saveChanges } from '../storage/scenarioStore';
-import type { SaveChangesOutcome, StoredScenario } from '../storage/scenarioStore';
+import type { StoredScenario } from '../storage/scenarioStore';
+import type { SaveChangesOutcome } from '../storage/scenarioWrites';
 import { announce, onChange } from '../storage/tabPresence';
 import type { ScenarioOrigin } from '../storage/workingCopies';
 import type { WorkingDocument } from './autosave';
 
-/** A stored scenario as the file format and the presets have it (no revision, no list position). */
-function plain({ id, name, description, savedAt, document }: SavedScenario): SavedScenario {
-	return { id, name, description, savedAt, document };
-}
+const actions = () => import('./libraryActions');
+const store = () => import('../storage/scenarioStore');
 
 export class ScenarioLibrary {
 	readonly presets = PRESETS;
@@ -34,9 +34,14 @@ export class ScenarioLibrary {
 
 	all: SavedScenario[] = $derived([...this.presets, ...this.scenarios]);
 
-	/** Reads the library (after anything left in localStorage has been moved in). */
+	/**
+	 * Reads the library (after anything left in localStorage has been moved in). With nothing
+	 * stored in this browser there is nothing to read, and the storage code is not loaded: the
+	 * panel reads again when opened (reread), as does a change made here or in another tab.
+	 */
 	async load(): Promise<void> {
-		const moved = await prepareStorage();
+		if (!hasStoredWork()) return;
+		const [moved, { readScenarios }] = await Promise.all([prepareStorage(), store()]);
 		const { scenarios, problems } = await readScenarios();
 		this.scenarios = scenarios;
 		this.problems = [...(moved?.libraryProblems ?? []), ...problems];
@@ -44,13 +49,28 @@ export class ScenarioLibrary {
 
 	/** Follows changes other tabs make (save, rename, delete); returns the way to stop. */
 	follow(): () => void {
-		return onChange('library', () => void this.#reread());
+		return onChange('library', () => void this.reread());
 	}
 
-	async #reread(): Promise<void> {
-		const { scenarios, problems } = await readScenarios();
+	/** Reads the list again; problems reading it replace those shown. */
+	async reread(): Promise<void> {
+		await prepareStorage();
+		const { scenarios, problems } = await (await store()).readScenarios();
 		this.scenarios = scenarios;
 		if (problems.length) this.problems = problems;
+	}
+
+	/** After a write: `problem` shown, or the list read back, the status said and the other tabs told. */
+	async settle(problem: string | null, status: string): Promise<boolean> {
+		if (problem) {
+			this.problems = [problem];
+			return false;
+		}
+		await this.reread();
+		announce('library');
+		this.status = status;
+		this.problems = [];
+		return true;
 	}
 
 	isPreset(id: string): boolean {
@@ -67,107 +87,47 @@ export class ScenarioLibrary {
 		this.origin = stored ? { scenarioId: stored.id, name: stored.name, revision: stored.revision } : null;
 	}
 
-	/** After a write: `problem` shown, or the list read back, the status said and the other tabs told. */
-	async #after(problem: string | null, status: string): Promise<boolean> {
-		if (problem) {
-			this.problems = [problem];
-			return false;
-		}
-		await this.#reread();
-		announce('library');
-		this.status = status;
-		this.problems = [];
-		return true;
-	}
-
 	/** Saves `document` as a new scenario; with `becomesOrigin`, "Save changes" then writes to it. */
-	async save(name: string, description: string, document: WorkingDocument, { becomesOrigin = false } = {}): Promise<boolean> {
-		const clean = name.trim();
-		if (!clean) {
-			this.problems = ['Give the scenario a name first.'];
-			return false;
-		}
-		const scenario: SavedScenario = {
-			id: newScenarioId(this.all),
-			name: clean.slice(0, 120),
-			description: description.trim().slice(0, 500),
-			savedAt: new Date().toISOString(),
-			document: structuredClone(document)
-		};
-		const ok = await this.#after(await addScenarios([scenario], `the scenario “${scenario.name}”`), `Saved “${scenario.name}”.`);
-		if (ok && becomesOrigin) this.origin = { scenarioId: scenario.id, name: scenario.name, revision: 1 };
-		return ok;
+	async save(name: string, description: string, document: WorkingDocument, options: { becomesOrigin?: boolean } = {}): Promise<boolean> {
+		return (await actions()).save(this, name, description, document, options);
 	}
 
 	/**
 	 * "Save changes to “Name”": writes `document` over the scenario it came from, unless another tab
 	 * saved that scenario since this tab read it (then the outcome says so, and nothing is written
-	 * until the person chooses: `overwrite`, or save as a new scenario). Null without an origin.
+	 * until the person chooses: `overwrite`, or keepBoth). Null without an origin.
 	 */
 	async saveChanges(document: WorkingDocument, overwrite = false): Promise<SaveChangesOutcome | null> {
-		const origin = this.origin;
-		if (!origin) return null;
-		const outcome = await saveChanges(origin.scenarioId, document, origin.revision, overwrite);
-		if (outcome.kind === 'saved') {
-			this.origin = { scenarioId: origin.scenarioId, name: outcome.scenario.name, revision: outcome.scenario.revision };
-			await this.#after(null, `Saved the changes to “${outcome.scenario.name}”.`);
-		} else if (outcome.kind === 'problem') this.problems = [outcome.message];
-		return outcome;
+		return (await actions()).saveChanges(this, document, overwrite);
 	}
 
 	/** Saves `document` as a new scenario beside the one it came from ("Keep both"), and works on that one from now on. */
-	keepBoth(document: WorkingDocument): Promise<boolean> {
-		const base = this.originScenario?.name ?? this.origin?.name ?? 'Scenario';
-		const from = this.originScenario;
-		return this.save(`${base} (this tab)`.slice(0, 120), from?.description ?? '', document, { becomesOrigin: true });
+	async keepBoth(document: WorkingDocument): Promise<boolean> {
+		return (await actions()).keepBoth(this, document);
 	}
 
 	async rename(id: string, name: string): Promise<boolean> {
-		const clean = name.trim();
-		if (!clean) {
-			this.problems = ['A scenario needs a name.'];
-			return false;
-		}
-		return this.#after(await renameScenario(id, clean.slice(0, 120)), `Renamed to “${clean}”.`);
+		return (await actions()).rename(this, id, name);
 	}
 
 	async duplicate(id: string): Promise<boolean> {
-		const original = this.find(id);
-		if (!original) return false;
-		const copy: SavedScenario = { ...structuredClone(plain(original)), id: newScenarioId(this.all), name: `${original.name} (copy)`.slice(0, 120), savedAt: new Date().toISOString() };
-		return this.#after(await addScenarios([copy], `the copy of “${original.name}”`), `Duplicated “${original.name}”.`);
+		return (await actions()).duplicate(this, id);
 	}
 
 	async remove(id: string): Promise<boolean> {
-		const outcome = await deleteScenario(id);
-		if ('problem' in outcome) return this.#after(outcome.problem, '');
-		const removed = outcome.removed;
-		const ok = await this.#after(null, removed ? `Deleted “${removed.name}”.` : 'Deleted.');
-		this.lastDeleted = removed;
-		return ok;
+		return (await actions()).remove(this, id);
 	}
 
 	async undoRemove(): Promise<boolean> {
-		const last = this.lastDeleted;
-		if (!last) return false;
-		const ok = await this.#after(await restoreScenario(last), `Restored “${last.name}”.`);
-		if (ok) this.lastDeleted = null;
-		return ok;
+		return (await actions()).undoRemove(this);
 	}
 
-	exportText(): string {
-		return exportLibrary(this.scenarios.map(plain));
+	/** The person's scenarios as the text of an export file. */
+	async exportText(): Promise<string> {
+		return (await actions()).exportText(this);
 	}
 
 	async importText(text: string): Promise<void> {
-		const current = this.scenarios.map(plain);
-		const outcome = importLibrary(current, text);
-		const summary = `Imported ${outcome.added} new scenario${outcome.added === 1 ? '' : 's'}${
-			outcome.renamed ? `, ${outcome.renamed} under a new name (their ids were taken by different scenarios)` : ''
-		}${outcome.skipped ? `, skipped ${outcome.skipped} already here` : ''}.`;
-		const problems = outcome.problems;
-		if (outcome.added + outcome.renamed > 0) await this.#after(await addScenarios(outcome.scenarios.slice(current.length), 'the imported scenarios'), summary);
-		else this.status = summary;
-		if (problems.length) this.problems = [...this.problems, ...problems];
+		return (await actions()).importText(this, text);
 	}
 }

@@ -25,7 +25,7 @@ export interface SetAsideRecord {
 }
 
 export interface ShiftcastSchema extends DBSchema {
-	/** One working document per tab, keyed by tab id (state/tabStorage.svelte.ts). */
+	/** One working document per tab, keyed by tab id (state/tabStart.ts). */
 	workingCopies: { key: string; value: unknown };
 	/** Saved scenarios, keyed by scenario id, each with a revision counter and a list position. */
 	scenarios: { key: string; value: unknown };
@@ -56,20 +56,38 @@ export function database(): Promise<Opened> {
 	return opening;
 }
 
+const STORES = ['workingCopies', 'scenarios', 'setAside', 'meta'] as const;
+const KEY_PATHS: Record<Store, string> = { workingCopies: 'tabId', scenarios: 'id', setAside: 'key', meta: 'key' };
+
 async function open(): Promise<Opened> {
 	try {
 		if (typeof indexedDB === 'undefined') return { problem: 'this browser offers no IndexedDB here' };
-		const db = await openDB<ShiftcastSchema>(DB_NAME, DB_VERSION, {
+		let db = await connect(DB_VERSION);
+		// A database of this name without all its stores (made by a tool, or left half-made) is
+		// repaired: one version up, the missing stores are created and nothing else is touched.
+		if (STORES.some((name) => !db.objectStoreNames.contains(name))) {
+			const next = db.version + 1;
+			db.close();
+			db = await connect(next);
+		}
+		current = db;
+		return { db };
+	} catch (err) {
+		return { problem: `the browser refused its database (${(err as Error).message || (err as Error).name})` };
+	}
+}
+
+/** Opens the database at `version` (at whatever version it has, when that one is higher). */
+async function connect(version?: number): Promise<Db> {
+	try {
+		return await openDB<ShiftcastSchema>(DB_NAME, version, {
 			upgrade(db) {
-				db.createObjectStore('workingCopies', { keyPath: 'tabId' });
-				db.createObjectStore('scenarios', { keyPath: 'id' });
-				db.createObjectStore('setAside', { keyPath: 'key' });
-				db.createObjectStore('meta', { keyPath: 'key' });
+				for (const name of STORES) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: KEY_PATHS[name] });
 			},
 			// A newer version of the app, in another tab, needs to upgrade the database: let it, and
 			// open again (with the new version's error, should this one be too old) on the next save.
-			blocking() {
-				db.close();
+			blocking(_current, _blocked, event) {
+				(event.target as IDBDatabase).close();
 				opening = current = null;
 			},
 			// The browser closed the connection (storage cleared, disk trouble): open again next time.
@@ -77,10 +95,10 @@ async function open(): Promise<Opened> {
 				opening = current = null;
 			}
 		});
-		current = db;
-		return { db };
 	} catch (err) {
-		return { problem: `the browser refused its database (${(err as Error).message || (err as Error).name})` };
+		// Repaired once to a higher version than this code names: open that one.
+		if (version !== undefined && (err as DOMException)?.name === 'VersionError') return connect();
+		throw err;
 	}
 }
 

@@ -16,7 +16,7 @@ import { LIBRARY_SET_ASIDE_PREFIX, SavedScenarioSchema, checkEntries, newScenari
 import type { SavedScenario } from '../scenario/library';
 import { describeIssues } from '../scenario/notebookSchema';
 import { SET_ASIDE_PLACE, database, inTransaction, notSavedMessage, setAside } from './database';
-import { AUTOSAVE_KEY, LIBRARY_KEY, localStore, markSavedWork, unsavedKeys } from './localStorageNotes';
+import { AUTOSAVE_KEY, LIBRARY_KEY, localStore, markStoredWork, unsavedKeys } from './localStorageNotes';
 import { checkCopy } from './workingCopies';
 import type { WorkingCopy } from './workingCopies';
 
@@ -145,6 +145,6 @@ export async function moveFromLocalStorage(store: Storage | null = localStore())
 	removeIfSame(AUTOSAVE_KEY, autosaveText);
 	removeIfSame(LIBRARY_KEY, libraryText);
 	for (const { key, text } of unsaved) removeIfSame(key, text);
-	if (autosaveText !== null || unsaved.length) markSavedWork(true);
+	if (autosaveText !== null || libraryText !== null || unsaved.length) markStoredWork(true);
 	return report;
 }

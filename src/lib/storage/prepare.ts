@@ -1,5 +1,5 @@
 // Brings localStorage's leftovers into the database once per page, before anything reads it:
-// the notebook's start (state/tabStorage.svelte.ts) and the library (also on the compare page)
+// the notebook's start (state/tabStart.ts) and the library (also on the compare page)
 // both wait for it. The mover's code loads only when there is something to move.
 
 import { hasLocalStorageToMove } from './localStorageNotes';

@@ -34,27 +34,43 @@ function holdLock(id: string): Promise<boolean> {
 	});
 }
 
+let tabId: string | null = null;
+let claiming: Promise<string> | null = null;
+
+function remember(id: string): string {
+	tabId = id;
+	try {
+		sessionStorage.setItem(TAB_ID_KEY, id);
+	} catch {
+		// No sessionStorage: a reload starts as a new tab (its old copy is then listed as recoverable).
+	}
+	return id;
+}
+
+/** This tab's id, at once (from sessionStorage, or a new one). claimTabId may still replace it. */
+export function tabIdNow(): string {
+	if (tabId) return tabId;
+	let stored: string | null = null;
+	try {
+		stored = sessionStorage.getItem(TAB_ID_KEY);
+	} catch {
+		// as in remember()
+	}
+	return remember(stored && /^[A-Za-z0-9-]{1,40}$/.test(stored) ? stored : newTabId());
+}
+
 /**
  * This tab's id, with its lock held. A tab duplicated by the browser copies its sessionStorage,
  * so the id may belong to a live tab: then this one takes a fresh id (and the other keeps its work).
  */
-export async function claimTabId(): Promise<string> {
-	let id: string | null = null;
-	try {
-		id = sessionStorage.getItem(TAB_ID_KEY);
-	} catch {
-		// No sessionStorage: a reload starts as a new tab (its old copy is then listed as recoverable).
-	}
-	if (!id || !/^[A-Za-z0-9-]{1,40}$/.test(id) || !(await holdLock(id))) {
-		id = newTabId();
-		await holdLock(id);
-	}
-	try {
-		sessionStorage.setItem(TAB_ID_KEY, id);
-	} catch {
-		// as above
-	}
-	return id;
+export function claimTabId(): Promise<string> {
+	claiming ??= (async () => {
+		if (await holdLock(tabIdNow())) return tabIdNow();
+		const fresh = remember(newTabId());
+		await holdLock(fresh);
+		return fresh;
+	})();
+	return claiming;
 }
 
 /** Ids of the tabs alive now (this one included); null where the browser has no Web Locks. */

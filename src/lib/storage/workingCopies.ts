@@ -1,14 +1,15 @@
 // Working copies: the document each tab has open, one record per tab in the database, written
 // 300 ms after each change (state/notebookSession.svelte.ts) and when the tab is hidden. A copy
-// whose tab has gone is not deleted: it is work a person may want back (storage/recovery.ts).
-// Records are validated on every read; one that does not pass is set aside, never dropped.
+// whose tab has gone is not deleted: it is work a person may want back (storage/recovery.ts;
+// opening or dismissing one is in storage/workingCopyMoves.ts). Records are validated on every
+// read; one that does not pass is set aside, never dropped.
 
 import { z } from 'zod/mini';
 import { SET_ASIDE_PREFIX, WorkingDocumentSchema } from '../state/autosave';
 import type { WorkingDocument } from '../state/autosave';
 import { describeIssues } from '../scenario/notebookSchema';
 import { SET_ASIDE_PLACE, database, inTransaction, notSavedMessage, openedNow, setAside } from './database';
-import { markSavedWork } from './localStorageNotes';
+import { markStoredWork } from './localStorageNotes';
 
 /** The saved scenario a working document was opened from or last saved as (for "Save changes"). */
 export interface ScenarioOrigin {
@@ -65,48 +66,42 @@ export function checkCopy(raw: unknown): { ok: true; copy: WorkingCopy } | { ok:
 	return parsed.success ? { ok: true, copy: parsed.data as WorkingCopy } : { ok: false, problems: describeIssues(parsed.error) };
 }
 
-/** The tab's own copy (a reload of the tab finds it); a corrupt one is set aside. */
-export async function readWorkingCopy(tabId: string): Promise<CopyRead> {
-	const { db } = await database();
-	if (!db) return { kind: 'none' };
-	try {
-		return await inTransaction(db, ['workingCopies', 'setAside'], 'readwrite', async (tx) => {
-			const raw = await tx.objectStore('workingCopies').get(tabId);
-			if (raw === undefined) return { kind: 'none' } as const;
-			const checked = checkCopy(raw);
-			if (checked.ok) return { kind: 'restored', copy: checked.copy } as const;
-			const key = await setAside(tx.objectStore('setAside'), SET_ASIDE_PREFIX, 'the working copy of a tab', raw, checked.problems);
-			await tx.objectStore('workingCopies').delete(tabId);
-			return { kind: 'corrupt', problems: checked.problems, setAsideKey: key } as const;
-		});
-	} catch {
-		return { kind: 'none' };
-	}
+/** A copy that could not be read: whose it was, what was wrong, where it was set aside. */
+export interface CorruptCopy {
+	kind: 'corrupt';
+	tabId: string;
+	problems: string[];
+	setAsideKey: string | null;
 }
 
-/** Every readable copy; unreadable ones are set aside and described in `problems`. */
-export async function allWorkingCopies(): Promise<{ copies: WorkingCopy[]; problems: string[] }> {
+/** A corrupt copy of another tab, in a sentence. */
+export function corruptCopyProblem(c: CorruptCopy): string {
+	return `Work kept from another tab could not be read (${c.problems.slice(0, 2).join('; ')}); it was set aside in ${SET_ASIDE_PLACE} as “${c.setAsideKey}”.`;
+}
+
+/** Every copy: the readable ones, and those that were not (set aside in the same transaction). */
+export async function allWorkingCopies(): Promise<{ copies: WorkingCopy[]; corrupt: CorruptCopy[]; problems: string[] }> {
 	const { db } = await database();
-	if (!db) return { copies: [], problems: [] };
+	if (!db) return { copies: [], corrupt: [], problems: [] };
 	try {
 		return await inTransaction(db, ['workingCopies', 'setAside'], 'readwrite', async (tx) => {
 			const copies: WorkingCopy[] = [];
-			const problems: string[] = [];
+			const corrupt: CorruptCopy[] = [];
 			let cursor = await tx.objectStore('workingCopies').openCursor();
 			while (cursor) {
 				const checked = checkCopy(cursor.value);
 				if (checked.ok) copies.push(checked.copy);
 				else {
-					const key = await setAside(tx.objectStore('setAside'), SET_ASIDE_PREFIX, 'the working copy of a tab', cursor.value, checked.problems);
-					problems.push(`Work kept from another tab could not be read (${checked.problems.slice(0, 2).join('; ')}); it was set aside in ${SET_ASIDE_PLACE} as “${key}”.`);
+					const setAsideKey = await setAside(tx.objectStore('setAside'), SET_ASIDE_PREFIX, 'the working copy of a tab', cursor.value, checked.problems);
+					corrupt.push({ kind: 'corrupt', tabId: String(cursor.key), problems: checked.problems, setAsideKey });
 					await cursor.delete();
 				}
 				cursor = await cursor.continue();
 			}
-			return { copies, problems };
+			return { copies, corrupt, problems: [] };
 		});
 	} catch (err) {
-		return { copies: [], problems: [`Work kept from other tabs could not be read: ${(err as Error).message}`] };
+		return { copies: [], corrupt: [], problems: [`Work kept from tabs could not be read: ${(err as Error).message}`] };
 	}
 }
 
@@ -118,7 +113,7 @@ export async function writeWorkingCopy(copy: WorkingCopy): Promise<string | null
 		await inTransaction(db, ['workingCopies'], 'readwrite', async (tx) => {
 			await tx.objectStore('workingCopies').put(copy);
 		});
-		markSavedWork(true);
+		markStoredWork(true);
 		return null;
 	} catch (err) {
 		return notSavedMessage('your latest edits', err);
@@ -140,45 +135,5 @@ export function writeWorkingCopyNow(copy: WorkingCopy): void {
 		tx.commit();
 	} catch {
 		// The localStorage copy stands in.
-	}
-}
-
-/** Removes a copy (dismissed by the person); null when done, else why not. */
-export async function deleteWorkingCopy(tabId: string): Promise<string | null> {
-	const { db, problem } = await database();
-	if (!db) return unavailableMessage(problem);
-	try {
-		await inTransaction(db, ['workingCopies'], 'readwrite', (tx) => tx.objectStore('workingCopies').delete(tabId));
-		return null;
-	} catch (err) {
-		return `That work could not be removed: ${(err as Error).message}`;
-	}
-}
-
-export type AdoptOutcome = { kind: 'adopted'; copy: WorkingCopy } | { kind: 'gone' } | { kind: 'problem'; message: string };
-
-/**
- * Makes another tab's copy this tab's own, in one transaction: the copy is read (it may have
- * been opened or dismissed in another tab meanwhile: 'gone'), written under `ownTabId`, removed
- * from where it was, and `keep` (this tab's current work, when worth keeping) becomes an entry
- * of its own, so nothing is lost either way.
- */
-export async function adoptWorkingCopy(fromTabId: string, ownTabId: string, keep: WorkingCopy | null): Promise<AdoptOutcome> {
-	const { db, problem } = await database();
-	if (!db) return { kind: 'problem', message: unavailableMessage(problem) };
-	try {
-		return await inTransaction(db, ['workingCopies'], 'readwrite', async (tx) => {
-			const store = tx.objectStore('workingCopies');
-			const checked = checkCopy(await store.get(fromTabId));
-			if (!checked.ok) return { kind: 'gone' } as const;
-			const copy: WorkingCopy = { ...checked.copy, tabId: ownTabId, kind: undefined };
-			delete copy.kind;
-			await store.delete(fromTabId);
-			if (keep) await store.put(keep);
-			await store.put(copy);
-			return { kind: 'adopted', copy } as const;
-		});
-	} catch (err) {
-		return { kind: 'problem', message: notSavedMessage('the work you opened', err) };
 	}
 }

@@ -9,7 +9,9 @@ export function readStore<T = Record<string, unknown>>(page: Page, store: StoreN
 		(name) =>
 			new Promise<T[]>((resolve, reject) => {
 				const open = indexedDB.open('shiftcast');
-				open.onerror = () => reject(open.error);
+				// Not there yet: leave it to the app to create (a database made here would have no stores).
+				open.onupgradeneeded = () => open.transaction?.abort();
+				open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
 				open.onsuccess = () => {
 					const db = open.result;
 					if (!db.objectStoreNames.contains(name)) {
