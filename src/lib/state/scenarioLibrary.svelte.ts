@@ -40,9 +40,10 @@ export class ScenarioLibrary {
 	 * panel reads again when opened (reread), as does a change made here or in another tab.
 	 */
 	async load(): Promise<void> {
-		if (!hasStoredWork()) return;
-		const [moved, { readScenarios }] = await Promise.all([prepareStorage(), store()]);
-		const { scenarios, problems } = await readScenarios();
+		const moved = await prepareStorage();
+		// Problems met moving an earlier version's scenarios are said even when none could be moved.
+		if (!moved && !hasStoredWork()) return;
+		const { scenarios, problems } = await (await store()).readScenarios();
 		this.scenarios = scenarios;
 		this.problems = [...(moved?.libraryProblems ?? []), ...problems];
 	}
