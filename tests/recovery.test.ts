@@ -46,6 +46,11 @@ describe('what a tab opens at start', () => {
 		expect(startChoice({ ...base, reload: true, fromLink: true, own })).toEqual({ open: 'own', copy: own });
 	});
 
+	it('a reload of a tab that saved nothing never takes another tab’s work', () => {
+		expect(startChoice({ ...base, reload: true, recoverable: [orphan] })).toEqual({ open: 'published' });
+		expect(startChoice({ ...base, reload: true, fromLink: true, recoverable: [orphan] })).toEqual({ open: 'link' });
+	});
+
 	it('otherwise a link wins', () => {
 		expect(startChoice({ ...base, fromLink: true, own, recoverable: [orphan] })).toEqual({ open: 'link' });
 	});

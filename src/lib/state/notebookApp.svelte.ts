@@ -69,9 +69,9 @@ export class NotebookApp {
 			void this.session.attach(this.#engine);
 		});
 		// Hidden (another tab, the phone's home screen) may be the last moment the page is sure to
-		// run: save now. Going away: what is unsaved is written synchronously too.
+		// run: save what waits to be saved. Going away: what is unsaved is written synchronously too.
 		addEventListener('visibilitychange', () => {
-			if (document.visibilityState === 'hidden') void this.session.saveNow();
+			if (document.visibilityState === 'hidden') void this.session.flushSave();
 		});
 		addEventListener('pagehide', () => this.session.saveAsTabCloses());
 		this.library.follow();

@@ -365,6 +365,11 @@ export class NotebookSession {
 		}
 	}
 
+	/** Saves now if changes wait to be saved (the tab is being hidden). */
+	flushSave(): Promise<void> {
+		return this.#saveTimer ? this.saveNow() : Promise.resolve();
+	}
+
 	/** The tab is going away (pagehide): unsaved changes are written synchronously, as far as the browser lets. */
 	saveAsTabCloses() {
 		if (!this.#keeper || (!this.#saveTimer && this.#saving === 0)) return;

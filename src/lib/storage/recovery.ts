@@ -50,7 +50,7 @@ export type StartChoice =
 
 /**
  * - A reload finds the tab's own copy first: it is at least as new as the address, which
- *   follows the document only 300 ms after each change.
+ *   follows the document only 300 ms after each change. A reload never takes another tab's work.
  * - Otherwise a scenario in the address wins (a link is what the person asked for).
  * - Otherwise the tab's own copy (the same tab, opened at the site's address again).
  * - A new tab with no scenario in its address, while no other tab is open (the app reopened),
@@ -68,6 +68,8 @@ export function startChoice(options: {
 	const { reload, fromLink, own, recoverable, otherTabsAlive } = options;
 	if (own && reload) return { open: 'own', copy: own };
 	if (fromLink) return { open: 'link' };
+	// A reload of a tab that never saved anything stays as it was: another tab's work is offered, not put in its place.
+	if (reload) return { open: 'published' };
 	if (own) return { open: 'own', copy: own };
 	if (!otherTabsAlive && recoverable.length) return { open: 'adopt', copy: recoverable[0] };
 	return { open: 'published' };
