@@ -2,6 +2,8 @@
 // localStorage is moved into IndexedDB once; each tab keeps its own working copy, and a closed
 // tab's work is offered in a new tab; two tabs saving the same scenario are asked, never
 // silently overwritten.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
@@ -10,6 +12,16 @@ import { localStorageKeys, readStore } from './support/storage';
 import { chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
 
 const site = useSite();
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations inside `selector` (axe installed by an init script: the CSP refuses inline scripts). */
+async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+	return page.evaluate(async (sel) => {
+		const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+		const { violations } = await axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
+		return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}`);
+	}, selector);
+}
 
 const LOCALISATION = 'Technology gap foreign brands close by 2030';
 const PACE = 'Electrification pace from 2026';
@@ -83,6 +95,7 @@ describe('moving an earlier version’s localStorage into IndexedDB', () => {
 describe('several tabs', () => {
 	it('each tab keeps its own work; a closed tab’s work is offered in a new tab and opens there', async () => {
 		const context = await site.browser.newContext({ viewport: { width: 1200, height: 900 } });
+		await context.addInitScript({ content: AXE_SOURCE });
 		const a = await newTab(context);
 		await a.page.getByRole('slider', { name: LOCALISATION }).fill('0.65');
 		await savedInput(a.page, 'localisation', 0.65);
@@ -107,7 +120,12 @@ describe('several tabs', () => {
 		expect(await entries.count()).toBe(1);
 		expect(await entries.first().innerText()).toMatch(/Work from another tab, \d\d:\d\d \(Electrification pace from 2026 1\.4\)/);
 		expect(await c.page.getByRole('slider', { name: PACE }).inputValue()).toBe('1');
-		await entries.first().getByRole('button', { name: 'Open' }).click();
+		expect(await seriousViolations(c.page, '[aria-label="Recover work"]')).toEqual([]);
+		// By keyboard: the entry's Open button, focused, is pressed with Enter (it is described by the entry's label).
+		const openButton = entries.first().getByRole('button', { name: 'Open' });
+		expect(await openButton.getAttribute('aria-describedby')).toBeTruthy();
+		await openButton.focus();
+		await c.page.keyboard.press('Enter');
 		await expect.poll(() => c.page.getByRole('slider', { name: PACE }).inputValue()).toBe('1.4');
 		await expect.poll(() => recover.getByRole('status').innerText()).toContain('Opened the work from another tab');
 		// Taken over by C: no longer offered anywhere, and A still has its own.
@@ -119,6 +137,7 @@ describe('several tabs', () => {
 
 	it('two tabs saving changes to one saved scenario: the second is asked, and “Keep both” keeps both', async () => {
 		const context = await site.browser.newContext({ viewport: { width: 1200, height: 900 } });
+		await context.addInitScript({ content: AXE_SOURCE });
 		const a = await newTab(context);
 		const libraryA = await openLibrary(a.page);
 		await a.page.getByRole('slider', { name: LOCALISATION }).fill('0.5');
@@ -139,6 +158,8 @@ describe('several tabs', () => {
 		await libraryB.getByRole('button', { name: 'Save changes to “Shared plan”' }).click();
 		const dialog = b.page.getByRole('dialog', { name: '“Shared plan” was changed in another tab' });
 		await dialog.waitFor();
+		expect(await dialog.innerText()).toMatch(/Another tab saved “Shared plan” at \d\d:\d\d, after this tab opened it/);
+		expect(await seriousViolations(b.page, 'dialog[open]')).toEqual([]);
 		await dialog.getByRole('button', { name: 'Keep both' }).click();
 		await expect.poll(() => libraryB.locator('.scenario-name').allInnerTexts()).toEqual(expect.arrayContaining(['Shared plan', 'Shared plan (this tab)']));
 		// Both versions are stored, each as its tab left it; A's list followed.
