@@ -62,7 +62,9 @@ export class NotebookApp {
 	mount(): void {
 		if (this.#opened || !browser) return;
 		this.#opened = true;
-		void this.#open().then(async () => {
+		// Whatever goes wrong reading storage, the page still runs (on the published notebook) and says so.
+		const opened = this.#open().catch((err) => void (this.session.notice = `Your saved work could not be opened: ${(err as Error).message}`));
+		void opened.then(async () => {
 			this.#followAddress();
 			if (this.session.result) await firstChartDrawnOr(ENGINE_WAIT_MS);
 			this.#engine ??= startEngine((why) => this.session.engineRestarted(why.message, why.name === 'EngineCrashed'));
