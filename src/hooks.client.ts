@@ -3,7 +3,7 @@ import { config } from 'zod/mini';
 import { startChartWorker } from '$lib/charts/chartClient';
 import { prestartEngineWorkers } from '$lib/worker/prestart';
 import { registerServiceWorkerLater } from '$lib/offline/serviceWorker';
-import { hasSavedWork } from '$lib/state/autosave';
+import { hasStoredWork } from '$lib/storage/localStorageNotes';
 
 // Classic zod's object schemas probe whether eval is allowed (new Function in a try/catch) on first
 // use; under our Content Security Policy that probe is refused and reported. The zod/mini objects
@@ -18,7 +18,7 @@ const drawsCharts = /\/(compare|explore)?$/.test(location.pathname);
 // then arrives with the build's results and needs no engine for its first charts, so its engine
 // workers start once they are drawn (src/routes/+page.svelte), leaving the second core to the
 // chart worker meanwhile. A link or saved work needs the engine at once.
-const firstVisitToNotebook = !/\/compare$/.test(location.pathname) && location.search.length <= 1 && !hasSavedWork();
+const firstVisitToNotebook = !/\/compare$/.test(location.pathname) && location.search.length <= 1 && !hasStoredWork();
 if (drawsCharts) {
 	if (!firstVisitToNotebook) prestartEngineWorkers(2);
 	startChartWorker();

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
 import { canvasInk } from './support/checks';
 import { headlineText } from './support/text';
+import { readStore } from './support/storage';
 
 const site = useSite();
 const cell = (page: Page, id: string) => page.locator(`[data-cell-id="${id}"]`);
@@ -251,8 +252,12 @@ describe('undo, redo and nothing lost', () => {
 		const alert = page.getByRole('alert').filter({ hasText: 'Your saved work could not be read' });
 		await expect.poll(() => alert.count()).toBe(1);
 		expect(await alert.innerText()).toContain('shiftcast:corrupt:');
-		const keys = await page.evaluate(() => Object.keys(localStorage));
-		expect(keys.some((k) => k.startsWith('shiftcast:corrupt:'))).toBe(true);
+		// Moved out of localStorage and kept, byte for byte, in the database's set-aside store.
+		const aside = await readStore<{ key: string; raw: unknown }>(page, 'setAside');
+		expect(aside.map((r) => r.raw)).toEqual(['{"savedAt":"x","notebook":{"cells":"broken"']);
+		expect(aside[0].key.startsWith('shiftcast:corrupt:')).toBe(true);
+		expect(await alert.innerText()).toContain(aside[0].key);
+		expect(await page.evaluate(() => localStorage.getItem('shiftcast:autosave:v1'))).toBeNull();
 		await context.close();
 	});
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { settledUrl, useSite, waitForEngine } from './support/site';
 import { headlineText } from './support/text';
+import { readStore } from './support/storage';
 
 const site = useSite();
 
@@ -131,7 +132,10 @@ describe('saved scenarios', () => {
 		await library.getByLabel('Name').fill('Still works');
 		await library.getByRole('button', { name: 'Save scenario' }).click();
 		await expect.poll(() => library.locator('.scenario-name', { hasText: 'Still works' }).count()).toBe(1);
-		expect((await page.evaluate(() => Object.keys(localStorage))).some((k) => k.startsWith('shiftcast:corrupt:library:'))).toBe(true);
+		// Moved out of localStorage and kept as it was in the database's set-aside store.
+		const aside = await readStore<{ key: string; raw: { name: string }[] }>(page, 'setAside');
+		expect(aside.map((r) => [r.key.startsWith('shiftcast:corrupt:library:'), r.raw.map((e) => e.name)])).toEqual([[true, ['Broken one']]]);
+		expect(await page.evaluate(() => localStorage.getItem('shiftcast:library:v1'))).toBeNull();
 		await context.close();
 	});
 });

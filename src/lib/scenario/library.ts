@@ -1,18 +1,16 @@
-// Named scenarios kept in this browser, plus export to and import from a JSON file. Stored
-// entries are untrusted on the way back in: each is validated on its own, so one corrupt entry
-// is set aside and reported while the rest stay usable.
+// Named scenarios: their shape and its checks. They are kept in the browser's database
+// (storage/scenarioStore.ts) and travel in files (scenario/libraryFile.ts). Stored entries are
+// untrusted on the way back in: each is validated on its own (checkEntries), so one corrupt
+// entry is set aside and reported while the rest stay usable.
 
 import { z } from 'zod/mini';
-import { WorkingDocumentSchema, isStorageFull, readItem, storage } from '../state/autosave';
+import { WorkingDocumentSchema } from '../state/autosave';
 import type { WorkingDocument } from '../state/autosave';
 import { describeIssues } from './notebookSchema';
 
-/** The browser-storage key the saved scenarios are kept under. */
-export const LIBRARY_KEY = 'shiftcast:library:v1';
+export { LIBRARY_KEY } from '../storage/localStorageNotes';
 /** Key prefix (a timestamp follows) under which unreadable saved scenarios are set aside. */
 export const LIBRARY_SET_ASIDE_PREFIX = 'shiftcast:corrupt:library:';
-/** The `format` field that marks a file as a scenario export. */
-export const EXPORT_FORMAT = 'shiftcast-scenarios';
 /** Most scenarios the library holds, and the most an export file may list. */
 export const MAX_SCENARIOS = 200;
 
@@ -35,81 +33,27 @@ export const SavedScenarioSchema = z.strictObject({
 	document: WorkingDocumentSchema
 });
 
-const ExportSchema = z.strictObject({
-	format: z.literal(EXPORT_FORMAT),
-	version: z.literal(1),
-	exportedAt: z.optional(z.string().check(z.maxLength(40))),
-	scenarios: z.array(z.unknown()).check(z.maxLength(MAX_SCENARIOS))
-});
-
-/** The saved scenarios that could be read, and what could not. */
-export interface LoadedLibrary {
-	scenarios: SavedScenario[];
-	/** What could not be read, in words; empty when all is well. */
+/** Stored entries sorted into those that validate and those that do not (each entry alone). */
+export interface CheckedEntries<T> {
+	good: { entry: T; raw: unknown }[];
+	bad: unknown[];
+	/** One sentence per bad entry, naming it. */
 	problems: string[];
 }
 
-/** Reads the saved scenarios from browser storage; corrupt entries are set aside and reported. */
-export function readLibrary(): LoadedLibrary {
-	const store = storage();
-	const raw = store ? readItem(store, LIBRARY_KEY) : null;
-	if (raw === 'unreadable') return { scenarios: [], problems: ['Browser storage cannot be read here, so saved scenarios are unavailable.'] };
-	if (!store || raw === null) return { scenarios: [], problems: [] };
-	let list: unknown;
-	try {
-		list = JSON.parse(raw);
-	} catch {
-		return setAsideAll(store, raw, 'the saved scenarios were not readable as JSON');
-	}
-	if (!Array.isArray(list)) return setAsideAll(store, raw, 'the saved scenarios were not a list');
-	const scenarios: SavedScenario[] = [];
-	const problems: string[] = [];
-	const bad: unknown[] = [];
-	list.forEach((entry, i) => {
-		const parsed = SavedScenarioSchema.safeParse(entry);
-		if (parsed.success) scenarios.push(parsed.data as SavedScenario);
+/** Validates each stored entry on its own with `schema`, so one corrupt entry spoils no other. */
+export function checkEntries<T>(list: unknown[], schema: z.ZodMiniType): CheckedEntries<T> {
+	const checked: CheckedEntries<T> = { good: [], bad: [], problems: [] };
+	list.forEach((raw, i) => {
+		const parsed = schema.safeParse(raw);
+		if (parsed.success) checked.good.push({ entry: parsed.data as T, raw });
 		else {
-			bad.push(entry);
-			const name = typeof (entry as { name?: unknown })?.name === 'string' ? `“${(entry as { name: string }).name}”` : `number ${i + 1}`;
-			problems.push(`Saved scenario ${name} could not be read (${describeIssues(parsed.error).slice(0, 2).join('; ')}).`);
+			checked.bad.push(raw);
+			const name = typeof (raw as { name?: unknown })?.name === 'string' ? `“${(raw as { name: string }).name}”` : `number ${i + 1}`;
+			checked.problems.push(`Saved scenario ${name} could not be read (${describeIssues(parsed.error).slice(0, 2).join('; ')}).`);
 		}
 	});
-	if (bad.length) {
-		const key = `${LIBRARY_SET_ASIDE_PREFIX}${new Date().toISOString()}`;
-		try {
-			store.setItem(key, JSON.stringify(bad));
-			store.setItem(LIBRARY_KEY, JSON.stringify(scenarios));
-			problems.push(`It was set aside in browser storage under “${key}”; the other scenarios are fine.`);
-		} catch {
-			problems.push('It could not be set aside (storage is full); it stays where it was.');
-		}
-	}
-	return { scenarios, problems };
-}
-
-function setAsideAll(store: Storage, raw: string, why: string): LoadedLibrary {
-	const key = `${LIBRARY_SET_ASIDE_PREFIX}${new Date().toISOString()}`;
-	try {
-		store.setItem(key, raw);
-		store.removeItem(LIBRARY_KEY);
-		return { scenarios: [], problems: [`Your saved scenarios could not be read: ${why}. They were set aside under “${key}”.`] };
-	} catch {
-		return { scenarios: [], problems: [`Your saved scenarios could not be read: ${why}.`] };
-	}
-}
-
-/** Returns null when written, else why not. */
-export function writeLibrary(scenarios: SavedScenario[]): string | null {
-	const store = storage();
-	if (!store) return 'This browser does not allow saving here.';
-	try {
-		store.setItem(LIBRARY_KEY, JSON.stringify(scenarios));
-		return null;
-	} catch (err) {
-		return isStorageFull(err)
-			? 'Browser storage is full: the scenario was not saved. Delete a saved scenario or export them to a file first.'
-			: `The scenarios could not be saved: ${(err as Error).message}`;
-	}
+	return checked;
 }
 
 /** A fresh scenario id that none of `existing` uses. */
@@ -119,62 +63,4 @@ export function newScenarioId(existing: { id: string }[]): string {
 		const id = `s-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
 		if (!ids.has(id)) return id;
 	}
-}
-
-/** The scenarios as the JSON text of an export file. */
-export function exportLibrary(scenarios: SavedScenario[]): string {
-	return JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: new Date().toISOString(), scenarios }, null, '\t');
-}
-
-/** The library after an import, with counts of scenarios added, renamed and skipped, and the problems met. */
-export interface ImportOutcome {
-	scenarios: SavedScenario[];
-	added: number;
-	renamed: number;
-	skipped: number;
-	problems: string[];
-}
-
-/**
- * Merges a file's scenarios into the library without overwriting: an identical entry is
- * skipped; an entry whose id is taken by a different scenario comes in under a new id with
- * "(imported)" after its name. Entries that fail validation are listed and left out.
- */
-export function importLibrary(current: SavedScenario[], fileText: string): ImportOutcome {
-	const outcome: ImportOutcome = { scenarios: current.slice(), added: 0, renamed: 0, skipped: 0, problems: [] };
-	let json: unknown;
-	try {
-		json = JSON.parse(fileText);
-	} catch {
-		outcome.problems.push('The file is not JSON.');
-		return outcome;
-	}
-	const file = ExportSchema.safeParse(json);
-	if (!file.success) {
-		outcome.problems.push(`The file is not a Shiftcast scenarios export (${describeIssues(file.error).slice(0, 2).join('; ')}).`);
-		return outcome;
-	}
-	file.data.scenarios.forEach((entry, i) => {
-		const parsed = SavedScenarioSchema.safeParse(entry);
-		if (!parsed.success) {
-			outcome.problems.push(`Scenario ${i + 1} in the file was left out: ${describeIssues(parsed.error).slice(0, 2).join('; ')}.`);
-			return;
-		}
-		const incoming = parsed.data as SavedScenario;
-		const same = outcome.scenarios.find((s) => s.id === incoming.id);
-		if (same && JSON.stringify(same) === JSON.stringify(incoming)) {
-			outcome.skipped++;
-		} else if (same) {
-			outcome.scenarios.push({ ...incoming, id: newScenarioId(outcome.scenarios), name: `${incoming.name} (imported)`.slice(0, 120) });
-			outcome.renamed++;
-		} else {
-			outcome.scenarios.push(incoming);
-			outcome.added++;
-		}
-	});
-	if (outcome.scenarios.length > MAX_SCENARIOS) {
-		outcome.problems.push(`The library holds at most ${MAX_SCENARIOS} scenarios; the rest of the file was left out.`);
-		outcome.scenarios = outcome.scenarios.slice(0, MAX_SCENARIOS);
-	}
-	return outcome;
 }

@@ -1,12 +1,13 @@
-// Keeps the working document in localStorage so a reload, a crash or a closed tab loses
-// nothing. What is read back is untrusted: it is validated, and a corrupt entry is set aside
-// under another key (never silently dropped) and reported.
+// The working document: its shape and its schema. It is kept in the browser's database, one
+// copy per tab (storage/workingCopies.ts), so a reload, a crash or a closed tab loses nothing;
+// what is read back is untrusted and validated with WorkingDocumentSchema.
 
 import { z } from 'zod/mini';
-import { NotebookSchema, describeIssues } from '../scenario/notebookSchema';
+import { NotebookSchema } from '../scenario/notebookSchema';
 import type { Notebook } from '../sim/types';
 
-export const AUTOSAVE_KEY = 'shiftcast:autosave:v1';
+export { AUTOSAVE_KEY } from '../storage/localStorageNotes';
+/** Key prefix (a time follows) of a working document that could not be read, set aside. */
 export const SET_ASIDE_PREFIX = 'shiftcast:corrupt:';
 
 export interface WorkingDocument {
@@ -52,90 +53,4 @@ export const WorkingDocumentSchema = z.strictObject({ ...scenarioFields, referen
 export function asReference(doc: WorkingDocument, label: string): ReferenceScenario {
 	const { notebook, inputs, horizon } = doc;
 	return { label: label.trim().slice(0, MAX_REFERENCE_LABEL) || 'Reference', notebook, inputs: { ...inputs }, horizon };
-}
-
-const SavedSchema = z.extend(WorkingDocumentSchema, { savedAt: z.string().check(z.maxLength(40)) });
-
-export type Restored =
-	| { kind: 'none' }
-	| { kind: 'restored'; document: WorkingDocument; savedAt: string }
-	| { kind: 'corrupt'; problems: string[]; setAsideKey: string | null };
-
-/** Storage may be missing (private modes) or throw on access; treat that as "no storage". */
-export function storage(): Storage | null {
-	try {
-		return typeof localStorage === 'undefined' ? null : localStorage;
-	} catch {
-		return null;
-	}
-}
-
-/** The stored text under `key`; null if absent; 'unreadable' if storage refuses to be read. */
-export function readItem(store: Storage, key: string): string | null | 'unreadable' {
-	try {
-		return store.getItem(key);
-	} catch {
-		return 'unreadable';
-	}
-}
-
-/** The saved document's text; null if there is none or no storage. */
-function savedText(): string | null | 'unreadable' {
-	const store = storage();
-	return store ? readItem(store, AUTOSAVE_KEY) : null;
-}
-
-/** Whether anything is saved at all (cheap: read before the page starts, src/hooks.client.ts). */
-export function hasSavedWork(): boolean {
-	return savedText() !== null;
-}
-
-export function restoreWorkingDocument(): Restored {
-	const store = storage();
-	const raw = savedText();
-	// Storage that throws on reading holds nothing we can use.
-	if (!store || raw === null || raw === 'unreadable') return { kind: 'none' };
-	let json: unknown;
-	let problems: string[];
-	try {
-		json = JSON.parse(raw);
-		const parsed = SavedSchema.safeParse(json);
-		if (parsed.success) {
-			const { savedAt, ...document } = parsed.data;
-			return { kind: 'restored', document: document as WorkingDocument, savedAt };
-		}
-		problems = describeIssues(parsed.error);
-	} catch (err) {
-		problems = [`not readable as JSON (${(err as Error).message})`];
-	}
-	const setAsideKey = `${SET_ASIDE_PREFIX}${new Date().toISOString()}`;
-	try {
-		store.setItem(setAsideKey, raw);
-		store.removeItem(AUTOSAVE_KEY);
-		return { kind: 'corrupt', problems, setAsideKey };
-	} catch {
-		return { kind: 'corrupt', problems, setAsideKey: null };
-	}
-}
-
-/** Returns null when saved, or a message saying why not (storage full or unavailable). */
-export function saveWorkingDocument(document: WorkingDocument): string | null {
-	const store = storage();
-	if (!store) return 'This browser does not allow saving here, so edits last only until the tab closes.';
-	try {
-		store.setItem(AUTOSAVE_KEY, JSON.stringify({ savedAt: new Date().toISOString(), ...document }));
-		return null;
-	} catch (err) {
-		return isStorageFull(err)
-			? 'Browser storage is full: your latest edits are not saved. Free some space (or delete saved scenarios) to keep them.'
-			: `Your edits could not be saved: ${(err as Error).message}`;
-	}
-}
-
-export function isStorageFull(err: unknown): boolean {
-	return err instanceof DOMException && (err.name === 'QuotaExceededError' || err.code === 22);
-}
-
-export function clearWorkingDocument(): void {
-	storage()?.removeItem(AUTOSAVE_KEY);
 }

@@ -12,13 +12,17 @@ import { chinaMarketNotebook } from '../notebooks/chinaMarket';
 import { loadPublishedVersion } from '../notebooks/published';
 import { chartRestartNotice, onChartWorkerRestart } from '../charts/chartClient';
 import { NotebookSession } from './notebookSession.svelte';
-import { restoreWorkingDocument, saveWorkingDocument } from './autosave';
 import { addressWriter, readScenarioFromAddress } from './linkSync';
 import { ScenarioLibrary } from './scenarioLibrary.svelte';
+import { TabKeeper, whenPersonArrives } from './tabKeeper';
+import { RecoveryList } from './recovery.svelte';
+import { hasStoredWork } from '../storage/localStorageNotes';
+import type { WorkingCopy } from '../storage/workingCopies';
 import { startEngine } from '../worker/client';
 import { firstChartDrawnOr } from '../view/perfMarks';
 import type { EngineClient } from '../worker/client';
 import type { RunResult } from '../sim/types';
+import type { DecodedScenario } from '../scenario/decode';
 
 /** Longest the engine waits for the first chart drawn from the build's results. */
 const ENGINE_WAIT_MS = 1500;
@@ -26,6 +30,16 @@ const ENGINE_WAIT_MS = 1500;
 export class NotebookApp {
 	readonly session = new NotebookSession(chinaMarketNotebook);
 	readonly library = new ScenarioLibrary();
+	/** Keeps the document as this tab's working copy in the browser's database. */
+	readonly keeper = new TabKeeper(() => this.library.origin);
+	/** Work other tabs left behind, offered to recover (components/RecoverWork.svelte). */
+	readonly recovery = new RecoveryList({
+		current: () => ({ document: this.session.document, origin: this.library.origin }),
+		open: (copy) => {
+			this.session.open(copy.document);
+			this.library.origin = copy.origin ?? null;
+		}
+	});
 	/** Why the address could not follow the document (too large for a link), or null. */
 	addressProblem: string | null = $state(null);
 	/** What a link changed or ignored on the way in, shown once as one notice. */
@@ -48,14 +62,22 @@ export class NotebookApp {
 	mount(): void {
 		if (this.#opened || !browser) return;
 		this.#opened = true;
-		this.library.load();
-		void this.#open().then(async () => {
+		// Whatever goes wrong reading storage, the page still runs (on the published notebook) and says so.
+		const opened = this.#open().catch((err) => void (this.session.notice = `Your saved work could not be opened: ${(err as Error).message}`));
+		void opened.then(async () => {
 			this.#followAddress();
 			if (this.session.result) await firstChartDrawnOr(ENGINE_WAIT_MS);
 			this.#engine ??= startEngine((why) => this.session.engineRestarted(why.message, why.name === 'EngineCrashed'));
 			void this.session.attach(this.#engine);
 		});
-		addEventListener('pagehide', () => this.session.saveNow());
+		// Hidden (another tab, the phone's home screen) may be the last moment the page is sure to
+		// run: save what waits to be saved. Going away: what is unsaved is written synchronously too.
+		addEventListener('visibilitychange', () => {
+			if (document.visibilityState === 'hidden') void this.session.flushSave();
+		});
+		addEventListener('pagehide', () => this.session.saveAsTabCloses());
+		this.library.follow();
+		this.recovery.follow();
 		onChartWorkerRestart((why) => (this.session.notice = chartRestartNotice(why)));
 	}
 
@@ -82,30 +104,70 @@ export class NotebookApp {
 		});
 	}
 
-	/** A link wins over the autosaved work, but that work is first kept in the library. */
+	/**
+	 * Opens what the tab starts with. With nothing stored in this browser: the address's scenario
+	 * or the published notebook, and the storage code waits for the first save or the person
+	 * reaching for the page (then lists anything recoverable). Otherwise startChoice decides
+	 * (storage/recovery.ts): after a reload the tab's own copy; else a link; else its own copy;
+	 * else, when no other tab is open, the most recent copy a closed tab left. What is not opened
+	 * is listed as recoverable. A link that replaces the tab's own work keeps that work in the
+	 * library first.
+	 */
 	async #open(): Promise<void> {
-		const { session, library } = this;
-		const restored = restoreWorkingDocument();
-		const fromLink = await readScenarioFromAddress(chinaMarketNotebook);
-		if (fromLink.fromLink) {
-			this.#openedFromLink = true;
-			if (restored.kind === 'restored' && JSON.stringify(restored.document) !== JSON.stringify(fromLink.document)) {
-				library.save(`Work in progress before opening a link (${new Date().toLocaleString()})`, 'Kept automatically when a link replaced what was open.', restored.document);
-			}
-			session.adopt(fromLink.document);
-			saveWorkingDocument(session.document);
-			this.linkNotices = fromLink.notices;
-		} else if (restored.kind === 'restored') {
-			// Work saved under an older version opens with that version (loaded on demand).
-			await loadPublishedVersion(restored.document.notebook.version);
-			session.adopt(restored.document);
-			this.restoredNote = 'Your edits from last time were restored.';
-		} else if (restored.kind === 'corrupt') {
-			session.notice = `Your saved work could not be read (${restored.problems.join('; ')}). ${
-				restored.setAsideKey ? `It was kept aside in browser storage under “${restored.setAsideKey}”; ` : ''
-			}the published notebook is open instead.`;
+		const { session, library, keeper } = this;
+		const stored = hasStoredWork();
+		const [fromLink, code] = await Promise.all([readScenarioFromAddress(chinaMarketNotebook), stored ? keeper.code() : null]);
+		const start = await code?.startTab();
+		void library.load();
+		// From here on every change is saved as this tab's copy.
+		session.keepIn(keeper);
+		if (!code || !start) {
+			if (fromLink.fromLink) this.#openLink(fromLink);
+			// Nothing was stored (or the hint was lost): look once the person is here.
+			whenPersonArrives(() => void Promise.all([this.recovery.refresh(), library.reread()]));
+			return;
 		}
+		const own = start.own.kind === 'restored' ? start.own.copy : null;
+		const recoverable = code.recoverableCopies(start.copies, start.live, start.tabId, code.isUnchanged);
+		const otherTabsAlive = !!start.live && [...start.live].some((id) => id !== start.tabId);
+		const choice = code.startChoice({ reload: isReturn(), fromLink: fromLink.fromLink, own, recoverable, otherTabsAlive });
+		let opened: WorkingCopy | null = null;
+		if (choice.open === 'link') {
+			if (own && !code.isUnchanged(own.document) && JSON.stringify(own.document) !== JSON.stringify(fromLink.document)) {
+				await library.save(`Work in progress before opening a link (${new Date().toLocaleString()})`, 'Kept automatically when a link replaced what was open.', own.document);
+			}
+			this.#openLink(fromLink);
+		} else if (choice.open === 'own') {
+			opened = choice.copy;
+		} else if (choice.open === 'adopt') {
+			const adopted = await code.adoptWorkingCopy(choice.copy.tabId, start.tabId, null);
+			if (adopted.kind === 'adopted') opened = adopted.copy;
+		}
+		if (opened) {
+			// Work saved under an older version opens with that version (loaded on demand).
+			await loadPublishedVersion(opened.document.notebook.version);
+			session.adopt(opened.document);
+			library.origin = opened.origin ?? null;
+			if (!fromLink.fromLink) this.restoredNote = 'Your edits from last time were restored.';
+		}
+		this.recovery.entries = recoverable.filter((c) => c.tabId !== (choice.open === 'adopt' ? choice.copy.tabId : null));
+		this.recovery.problems = start.problems;
+		const corrupt = start.own.kind === 'corrupt' ? start.own : start.moved?.corruptAutosave;
+		if (corrupt) session.notice = code.corruptMessage(corrupt);
+		if (start.unavailable) session.saveProblem = start.unavailable;
 	}
+
+	#openLink(fromLink: DecodedScenario): void {
+		this.#openedFromLink = true;
+		this.session.adopt(fromLink.document);
+		this.linkNotices = fromLink.notices;
+	}
+}
+
+/** The tab was reloaded, or came back to this page through its history: its own copy is the newest. */
+function isReturn(): boolean {
+	const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+	return entry?.type === 'reload' || entry?.type === 'back_forward';
 }
 
 let app: NotebookApp | null = null;

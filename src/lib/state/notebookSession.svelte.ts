@@ -22,7 +22,6 @@ import { chartsDrawn } from '../charts/chartClient';
 import type { ReferenceRun } from '../charts/chartModel';
 import { ReferenceLine } from './referenceLine.svelte';
 import { UndoStack } from './undoStack';
-import { saveWorkingDocument } from './autosave';
 import type { ReferenceScenario, WorkingDocument } from './autosave';
 import { isOlderVersion, loadPublishedVersion, publishedFor } from '../notebooks/published';
 
@@ -31,6 +30,14 @@ export type EngineStatus = 'starting' | 'ready' | 'failed';
 export type { RenameOffer } from './documentRules';
 
 const SAVE_DELAY_MS = 300;
+
+/** Where the session keeps its document (state/tabKeeper.ts: the tab's working copy). */
+export interface DocumentKeeper {
+	/** Resolves with null once saved, else a message saying what could not be saved. */
+	save(doc: WorkingDocument): Promise<string | null>;
+	/** The tab is going away: save synchronously what can be. */
+	saveAsTabCloses(doc: WorkingDocument): void;
+}
 
 export class NotebookSession {
 	/**
@@ -97,6 +104,9 @@ export class NotebookSession {
 	#engine: EngineClient | null = null;
 	#history = new UndoStack<WorkingDocument>();
 	#saveTimer: ReturnType<typeof setTimeout> | null = null;
+	#keeper: DocumentKeeper | null = null;
+	/** Saves started and not yet finished: until they are, the tab holds unsaved changes. */
+	#saving = 0;
 	readonly #engineSync = ((session: NotebookSession) =>
 		new EngineSync({
 			get engine() {
@@ -328,15 +338,44 @@ export class NotebookSession {
 
 	// ---- autosave -----------------------------------------------------------------------
 
-	#scheduleSave() {
-		if (this.#saveTimer) clearTimeout(this.#saveTimer);
-		this.#saveTimer = setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
+	/**
+	 * From now on every change is kept by `keeper`, 300 ms after the last one. Set once the
+	 * document to start with is open (state/notebookApp.svelte.ts), so the start's own choice is
+	 * never overwritten by the published notebook it replaced.
+	 */
+	keepIn(keeper: DocumentKeeper) {
+		this.#keeper = keeper;
 	}
 
-	saveNow() {
+	#scheduleSave() {
+		if (this.#saveTimer) clearTimeout(this.#saveTimer);
+		this.#saveTimer = setTimeout(() => void this.saveNow(), SAVE_DELAY_MS);
+	}
+
+	/** Saves at once (a pending save is brought forward); `saveProblem` says what could not be saved. */
+	async saveNow(): Promise<void> {
 		if (this.#saveTimer) clearTimeout(this.#saveTimer);
 		this.#saveTimer = null;
-		this.saveProblem = saveWorkingDocument(this.document);
+		if (!this.#keeper) return;
+		this.#saving++;
+		try {
+			this.saveProblem = await this.#keeper.save(this.document);
+		} finally {
+			this.#saving--;
+		}
+	}
+
+	/** Saves now if changes wait to be saved (the tab is being hidden). */
+	flushSave(): Promise<void> {
+		return this.#saveTimer ? this.saveNow() : Promise.resolve();
+	}
+
+	/** The tab is going away (pagehide): unsaved changes are written synchronously, as far as the browser lets. */
+	saveAsTabCloses() {
+		if (!this.#keeper || (!this.#saveTimer && this.#saving === 0)) return;
+		if (this.#saveTimer) clearTimeout(this.#saveTimer);
+		this.#saveTimer = null;
+		this.#keeper.saveAsTabCloses(this.document);
 	}
 
 	// ---- engine -------------------------------------------------------------------------

@@ -1,0 +1,42 @@
+// Saved scenarios in the database, one record per scenario, each with a revision (raised by each
+// save of its document) and its place in the list: their shape and reading them. The writes are
+// in storage/scenarioWrites.ts, loaded with the first one (a first visit writes nothing).
+
+import { z } from 'zod/mini';
+import { LIBRARY_SET_ASIDE_PREFIX, SavedScenarioSchema, checkEntries } from '../scenario/library';
+import type { SavedScenario } from '../scenario/library';
+import { SET_ASIDE_PLACE, database, inTransaction, setAside } from './database';
+
+/** A saved scenario as stored: with its revision (raised by each save) and its place in the list. */
+export interface StoredScenario extends SavedScenario {
+	revision: number;
+	order: number;
+}
+
+export const StoredScenarioSchema = z.extend(SavedScenarioSchema, {
+	revision: z.int().check(z.minimum(1)),
+	order: z.number().check(z.refine(Number.isFinite, { error: 'expected a finite number' }))
+});
+
+/** The saved scenarios in list order; records that do not validate are set aside and reported. */
+export async function readScenarios(): Promise<{ scenarios: StoredScenario[]; problems: string[] }> {
+	const { db, problem } = await database();
+	if (!db) return { scenarios: [], problems: [`Saved scenarios are unavailable: ${problem}.`] };
+	try {
+		return await inTransaction(db, ['scenarios', 'setAside'], 'readwrite', async (tx) => {
+			const store = tx.objectStore('scenarios');
+			// Keys and values come in the same (key) order: the keys say which records to take out.
+			const [keys, values] = [await store.getAllKeys(), await store.getAll()];
+			const checked = checkEntries<StoredScenario>(values, StoredScenarioSchema);
+			const problems = checked.problems;
+			if (checked.bad.length) {
+				const key = await setAside(tx.objectStore('setAside'), LIBRARY_SET_ASIDE_PREFIX, 'saved scenarios', checked.bad, checked.problems);
+				for (const [i, raw] of values.entries()) if (checked.bad.includes(raw)) await store.delete(keys[i]);
+				problems.push(`${checked.bad.length === 1 ? 'It was' : 'They were'} set aside in ${SET_ASIDE_PLACE} as “${key}”; the other scenarios are fine.`);
+			}
+			return { scenarios: checked.good.map((g) => g.entry).sort((a, b) => a.order - b.order), problems };
+		});
+	} catch (err) {
+		return { scenarios: [], problems: [`Saved scenarios could not be read: ${(err as Error).message}`] };
+	}
+}
