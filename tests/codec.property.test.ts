@@ -50,7 +50,8 @@ const rowArb: fc.Arbitrary<DataRow> = fc
 		source: optionalText,
 		note: optionalText
 	})
-	.map(({ unitValue: [unit, value], ...rest }) => {
+	.map(({ unitValue, ...rest }) => {
+		const [unit, value] = unitValue as readonly [DataRow['unit'], number];
 		const row: DataRow = { series: rest.series, period: rest.period, value: value + 0, unit };
 		for (const key of ['basis', 'source', 'note'] as const) if (rest[key] !== undefined) row[key] = rest[key];
 		return row;

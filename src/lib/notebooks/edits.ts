@@ -2,7 +2,7 @@
 // (or a message saying why not). The session applies them and records them for undo.
 
 import type { Cell, CellKind, InputCell, Notebook } from '../sim/types';
-import { LIMITS } from '../scenario/notebookSchema';
+import { LIMITS } from '../scenario/limits';
 import { checkVariableName } from '../sim/names';
 import { definedNames, formulaName } from './definedNames';
 

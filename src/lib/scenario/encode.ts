@@ -8,7 +8,7 @@ import { publishedVersions, type PublishedVersions } from '../notebooks/publishe
 import { deflateToBase64url } from './compression';
 import { notebookDiff } from './notebookDiff';
 import { formatCount } from './linkText';
-import { RESERVED_KEYS } from './settle';
+import { RESERVED_KEYS } from './reservedKeys';
 
 /** Size caps on a scenario link: the whole query, the `nb` parameter, and `nb` once unpacked (bytes). */
 export const LINK_LIMITS = { queryChars: 120_000, notebookParamChars: 100_000, inflatedBytes: 400_000 };

@@ -8,26 +8,14 @@
 import { z } from 'zod/mini';
 import type { Notebook } from '../sim/types';
 import { DataRowSchema } from '../data/broughtRow';
+import { LIMITS } from './limits';
 
 // Classic zod registers its English messages by itself; zod/mini has none until told (every issue
 // would read "Invalid input"), and describeIssues shows them to people. Like classic zod, this
 // keeps a locale already chosen.
 if (!z.config().localeError) z.config(z.locales.en());
 
-/** Size limits on a notebook read from outside: cells, text lengths, list lengths and serialised size. */
-export const LIMITS = {
-	cells: 200,
-	formulaLength: 2000,
-	markdownLength: 20_000,
-	textLength: 2000,
-	listLength: 12,
-	/** Serialised notebook, characters. */
-	notebookChars: 400_000,
-	/** Rows in one data cell. */
-	dataRows: 5000,
-	/** Distinct brought series in one notebook (over all its data cells). */
-	dataSeries: 50
-} as const;
+export { LIMITS } from './limits';
 
 /** A length limit on strings, saying the limit in its message. */
 const maxChars = (n: number) => z.maxLength(n, { error: `at most ${n} characters` });

@@ -8,9 +8,9 @@ import type { WorkingDocument } from '../state/autosave';
 import { MAX_HORIZON, MIN_HORIZON } from '../worker/protocol';
 import { quote } from './linkText';
 import { checkNotebook } from './notebookSchema';
+import { RESERVED_KEYS } from './reservedKeys';
 
-/** Parameter names the codec itself uses; an input with one of these names cannot travel in a link. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['v', 'horizon', 'nb', 'ref']);
+export { RESERVED_KEYS } from './reservedKeys';
 
 /** What an input name may look like in a link. */
 export const INPUT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;

@@ -4,33 +4,13 @@
 
 import { z } from 'zod/mini';
 import { NotebookSchema } from '../scenario/notebookSchema';
-import type { Notebook } from '../sim/types';
+import { MAX_REFERENCE_LABEL } from './workingDocument';
+
+export { MAX_REFERENCE_LABEL, asReference, type ReferenceScenario, type WorkingDocument } from './workingDocument';
 
 export { AUTOSAVE_KEY } from '../storage/localStorageNotes';
 /** Key prefix (a time follows) of a working document that could not be read, set aside. */
 export const SET_ASIDE_PREFIX = 'shiftcast:corrupt:';
-
-export interface WorkingDocument {
-	notebook: Notebook;
-	inputs: Record<string, number>;
-	horizon: number;
-	/** A second scenario the charts and key figures compare against, beside the baseline. */
-	reference?: ReferenceScenario;
-}
-
-/**
- * A reference: a whole scenario of its own (any version, edited or not), pinned with a name. It
- * holds no reference of its own, so a document never nests more than one level.
- */
-export interface ReferenceScenario {
-	label: string;
-	notebook: Notebook;
-	inputs: Record<string, number>;
-	horizon: number;
-}
-
-/** Longest name a reference may carry (links and saved scenarios). */
-export const MAX_REFERENCE_LABEL = 120;
 
 const scenarioFields = {
 	notebook: NotebookSchema,
@@ -48,9 +28,3 @@ export const ReferenceSchema = z.strictObject({
 
 /** The document a person works on; also what saved scenarios and links hold. */
 export const WorkingDocumentSchema = z.strictObject({ ...scenarioFields, reference: z.optional(ReferenceSchema) });
-
-/** `doc` as a reference named `label` (its own reference, if any, is not carried: one level only). */
-export function asReference(doc: WorkingDocument, label: string): ReferenceScenario {
-	const { notebook, inputs, horizon } = doc;
-	return { label: label.trim().slice(0, MAX_REFERENCE_LABEL) || 'Reference', notebook, inputs: { ...inputs }, horizon };
-}

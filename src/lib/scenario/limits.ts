@@ -1,0 +1,17 @@
+// The notebook's size limits, apart from its schema: the cell-edit operations check them, and
+// load early (scenario/notebookSchema.ts would bring zod with them).
+
+/** Size limits on a notebook read from outside: cells, text lengths, list lengths and serialised size. */
+export const LIMITS = {
+	cells: 200,
+	formulaLength: 2000,
+	markdownLength: 20_000,
+	textLength: 2000,
+	listLength: 12,
+	/** Serialised notebook, characters. */
+	notebookChars: 400_000,
+	/** Rows in one data cell. */
+	dataRows: 5000,
+	/** Distinct brought series in one notebook (over all its data cells). */
+	dataSeries: 50
+} as const;
