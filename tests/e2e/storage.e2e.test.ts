@@ -135,6 +135,22 @@ describe('several tabs', () => {
 		await context.close();
 	});
 
+	it('a tab closed within the autosave’s 300 ms still leaves its work (written synchronously as it went away)', async () => {
+		const context = await site.browser.newContext({ viewport: { width: 1200, height: 900 } });
+		const a = await newTab(context);
+		const b = await newTab(context);
+		await b.page.getByRole('slider', { name: SHAKEOUT }).fill('0.2');
+		await b.page.close();
+		const c = await newTab(context);
+		const recover = c.page.getByRole('region', { name: 'Recover work' });
+		await recover.waitFor();
+		expect(await recover.getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/Work from another tab, \d\d:\d\d \(Domestic models lost in a shake-out by 2030 0\.2\)/)]);
+		// Moved into the database; nothing left in localStorage.
+		expect(await localStorageKeys(c.page, 'shiftcast:unsaved:')).toEqual([]);
+		expect([...a.problems, ...c.problems]).toEqual([]);
+		await context.close();
+	});
+
 	it('two tabs saving changes to one saved scenario: the second is asked, and “Keep both” keeps both', async () => {
 		const context = await site.browser.newContext({ viewport: { width: 1200, height: 900 } });
 		await context.addInitScript({ content: AXE_SOURCE });

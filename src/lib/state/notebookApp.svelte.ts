@@ -17,6 +17,7 @@ import { ScenarioLibrary } from './scenarioLibrary.svelte';
 import { TabKeeper, whenPersonArrives } from './tabKeeper';
 import { RecoveryList } from './recovery.svelte';
 import { hasStoredWork } from '../storage/localStorageNotes';
+import { claimTabId } from '../storage/tabPresence';
 import type { WorkingCopy } from '../storage/workingCopies';
 import { startEngine } from '../worker/client';
 import { firstChartDrawnOr } from '../view/perfMarks';
@@ -62,6 +63,8 @@ export class NotebookApp {
 	mount(): void {
 		if (this.#opened || !browser) return;
 		this.#opened = true;
+		// Held from the start, saved work or not, so a tab opened beside this one knows it is open.
+		void claimTabId();
 		// Whatever goes wrong reading storage, the page still runs (on the published notebook) and says so.
 		const opened = this.#open().catch((err) => void (this.session.notice = `Your saved work could not be opened: ${(err as Error).message}`));
 		void opened.then(async () => {
