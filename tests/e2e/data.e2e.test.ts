@@ -132,4 +132,29 @@ describe('data cells', () => {
 		expect(problems).toEqual([]);
 		await context.close();
 	});
+
+	it('5,000 rows too large for a link: the cell says where the data travels, and a saved scenario keeps it all', async () => {
+		const { page, context, problems } = await site.open('/');
+		await waitForEngine(page);
+		await addCell(page, 'data', 'data-1');
+		const rows = Array.from({ length: 5001 }, (_, i) => `s_${i % 50},${2000 + Math.floor(i / 50)},${i},number,,Survey wave ${i},note ${(i * 7919) % 100003} of a long series`);
+		const box = cell(page, 'data-1');
+		await box.getByRole('button', { name: 'Edit' }).click();
+		const file = Buffer.from(`series,period,value,unit,basis,source,note\n${rows.join('\n')}\n`);
+		await box.locator('input[type="file"]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: file });
+		await expect.poll(() => box.getByRole('status').innerText(), { timeout: 20_000 }).toContain('Only the first 5,000 rows are kept');
+		await expect.poll(() => box.innerText(), { timeout: 20_000 }).toContain('5,000 rows, 50 series brought by you');
+		await expect.poll(() => box.innerText(), { timeout: 20_000 }).toContain('Too large for a link: this data travels in saved scenarios and exported files.');
+		expect(await page.getByRole('alert').filter({ hasText: 'The address no longer follows your edits' }).count()).toBe(1);
+		await page.getByText('Saved scenarios and presets').click();
+		const library = page.getByRole('region', { name: 'Saved scenarios' });
+		await library.getByLabel('Name').fill('Big data');
+		await library.getByRole('button', { name: 'Save scenario' }).click();
+		await expect.poll(() => library.getByRole('status').innerText()).toContain('Saved “Big data”');
+		await box.getByRole('button', { name: 'Delete cell' }).click();
+		await library.locator('.scenario', { hasText: 'Big data' }).first().getByRole('button', { name: 'Open' }).click();
+		await expect.poll(() => cell(page, 'data-1').innerText(), { timeout: 20_000 }).toContain('5,000 rows, 50 series brought by you');
+		expect(problems).toEqual([]);
+		await context.close();
+	});
 });
