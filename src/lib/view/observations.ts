@@ -39,9 +39,12 @@ const cache = new WeakMap<object, Observations>();
 export function seededObservations(table: DataTable): Observations {
 	const known = cache.get(table);
 	if (known) return known;
+	// A table never changes: each series' points (with their source lines) are made once, not
+	// on every redraw while a slider moves.
+	const points = new Map<string, ObservedPoint[]>();
 	const made: Observations = {
 		ids: Object.keys(table).sort(),
-		pointsOf: (series) => seededPoints(table, series),
+		pointsOf: (series) => points.get(series) ?? points.set(series, seededPoints(table, series)).get(series)!,
 		kindOf: (series) => observationOf(series),
 		labelOf: (series) => seriesMeta(series)?.label ?? series,
 		brought: () => undefined
@@ -57,11 +60,13 @@ export function observationsFor(notebook: Notebook): Observations {
 	const seeded = seededObservations(dataFor({ version: notebook.version }));
 	const { series } = broughtFor(notebook);
 	if (!series.size) return seeded;
+	const points = new Map<string, ObservedPoint[]>();
 	const made: Observations = {
 		ids: [...seeded.ids, ...[...series.keys()].sort()],
 		pointsOf: (id) => {
 			const s = series.get(id);
-			return s ? broughtPoints(s) : seeded.pointsOf(id);
+			if (!s) return seeded.pointsOf(id);
+			return points.get(id) ?? points.set(id, broughtPoints(s)).get(id)!;
 		},
 		kindOf: (id) => {
 			const s = series.get(id);
