@@ -142,6 +142,12 @@ describe('reading a pasted table', () => {
 		expect(wide.problems[0]).toBe('row 7: a notebook brings at most 50 series; “w_5” would be one more.');
 	});
 
+	it('refuses a text over 5 million characters as a whole, without reading it', () => {
+		const r = read(`${HEADER}${'x'.repeat(5_000_001)}`);
+		expect(r.rows).toEqual([]);
+		expect(r.problems).toEqual(['The table is 5 million characters long; at most 5 million are read. Split it over several data cells.']);
+	});
+
 	it('reads periods: years, months and spans of one year', () => {
 		expect(parsePeriod('2025')).toEqual({ year: 2025, from: 1, to: 12, partial: false });
 		expect(parsePeriod('2025-01..2025-12')).toEqual({ year: 2025, from: 1, to: 12, partial: false });

@@ -122,13 +122,26 @@ describe('data cells', () => {
 		await context.close();
 	});
 
-	it('a seeded id is refused with a message, and the notebook keeps running', async () => {
+	it('a seeded id is refused with a message; applied rows are one undo step', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
 		const data = await addCell(page, 'data', 'data-1');
 		await pasteData(page, 'data-1', 'series,period,value,unit\nnev_share_all_vehicles_caam,2025,0.01,share\n');
 		await expect.poll(() => data.getByRole('status').innerText()).toContain('“nev_share_all_vehicles_caam” is a seeded series');
 		expect(await data.innerText()).toContain('No rows yet');
+		// Good rows are one undo step: Undo takes them away again, and the notebook keeps running.
+		await data.getByRole('textbox', { name: /^Data/ }).fill('series,period,value,unit\nmy_nev,2024,0.45,share\n');
+		await data.getByRole('button', { name: 'Apply' }).click();
+		await expect.poll(() => data.innerText()).toContain('1 row, 1 series brought by you');
+		// A table with nothing usable leaves the rows the cell has.
+		await data.getByRole('textbox', { name: /^Data/ }).fill('series,period,value,unit\nmy_nev,2024,abc,share\n');
+		await data.getByRole('button', { name: 'Apply' }).click();
+		await expect.poll(() => data.getByRole('alert').first().innerText()).toBe('No row could be used, so the cell keeps its 1 row. Nothing was changed.');
+		expect(await data.getByRole('status').innerText()).toContain('row 2: “abc” is not a number');
+		expect(await data.innerText()).toContain('1 row, 1 series brought by you');
+		await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
+		await expect.poll(() => data.innerText()).toContain('No rows yet');
+		await waitForEngine(page);
 		expect(problems).toEqual([]);
 		await context.close();
 	});
