@@ -10,6 +10,8 @@ import { checkNotebook } from '../src/lib/scenario/notebookSchema';
 import { dataRowsToCsv } from '../src/lib/export/csv';
 import { allDataCsv } from '../src/lib/export/dataCsv';
 import { allRecords } from '../src/lib/data/index';
+import { loadPublishedVersion } from '../src/lib/notebooks/published';
+import { MIGRATIONS } from '../src/lib/scenario/migrations';
 import { observationsFor } from '../src/lib/view/observations';
 import { buildChartModel } from '../src/lib/charts/chartModel';
 import { compileNotebook } from '../src/lib/sim/model';
@@ -58,11 +60,25 @@ describe('reading a pasted table', () => {
 		expect(readNumber('1 234,5')).toBe(1234.5);
 		expect(readNumber('1.234,5')).toBe(1234.5);
 		expect(readNumber('12,345')).toBe(12345);
-		expect(readNumber('0,54', ';')).toBe(0.54);
+		expect(readNumber('0,54', ',')).toBe(0.54);
+		expect(readNumber('1,250', ',')).toBe(1.25);
+		expect(readNumber('1.234', ',')).toBe(1234);
+		expect(readNumber('1,250', null)).toBe('ambiguous');
+		expect(readNumber('1.234', null)).toBe('ambiguous');
 		expect(readNumber('=1+2')).toBeNull();
 		const r = read(`${HEADER}my_vol,2025,"23,780",thousand vehicles\nmy_nev,2025,54%,share\nmy_nev2,2025,47.9,percent\n`);
 		expect(r.problems).toEqual([]);
 		expect(r.rows.map((x) => x.value)).toEqual([23.78, 0.54, 0.479]);
+	});
+
+	it('decides the decimal separator once per table, so no value is read by another rule', () => {
+		const tsv = (values: string[]) => read(`series\tperiod\tvalue\tunit\n${values.map((v, i) => `my_x\t${2020 + i}\t${v}\tnumber`).join('\n')}\n`);
+		expect(tsv(['1,25', '1,250']).rows.map((r) => r.value)).toEqual([1.25, 1.25]);
+		expect(tsv(['1.5', '1,250']).rows.map((r) => r.value)).toEqual([1.5, 1250]);
+		const unsure = tsv(['1,250', '7']);
+		expect(unsure.rows.map((r) => r.value)).toEqual([7]);
+		expect(unsure.problems[0]).toMatch(/^row 2: “1,250” could be read two ways/);
+		expect(read('series;period;value;unit\nmy_x;2024;1.234,5;number\nmy_x;2025;1.234;number\n').rows.map((r) => r.value)).toEqual([1234.5, 1234]);
 	});
 
 	it('skips empty lines without counting them as bad rows (row numbers stay those of the text)', () => {
@@ -98,6 +114,9 @@ describe('reading a pasted table', () => {
 		expect(csv).toContain(`'=cmd|' /C calc'!A0`);
 		expect(csv).toContain(`'@SUM(1)`);
 		expect(dataRowsToCsv(r.rows, { defuse: false })).toContain(`=cmd|' /C calc'!A0`);
+		// The download reads back as the text itself, not with the defusing quote.
+		expect(read(csv).rows).toEqual(r.rows);
+		expect(read(`${HEADER}my_nev,2025,0.5,share,,,-5% vs 2023\n`).rows[0].note).toBe('-5% vs 2023');
 	});
 
 	it('lets a later duplicate (series, period) win and reports it', () => {
@@ -107,6 +126,25 @@ describe('reading a pasted table', () => {
 			{ series: 'my_nev', period: '2025', value: 0.55, unit: 'share' }
 		]);
 		expect(r.problems).toEqual(['row 4: replaces row 2 (the same series and period; the later row is kept).']);
+	});
+
+	it('a refused duplicate removes nothing, and a replacement past the row cap still replaces', () => {
+		const r = read(`${HEADER}my_a,2024,0.4,share\nmy_a,2025,0.5,share\nmy_a,2024,40,number\n`);
+		expect(r.rows.map((x) => x.period)).toEqual(['2024', '2025']);
+		expect(r.problems).toEqual(['row 4: “my_a” is in share in row 2, not number; a series keeps one unit.']);
+		const full = Array.from({ length: MAX_DATA_ROWS }, (_, i) => `s_${i % 10},${2000 + Math.floor(i / 120)}-${String((Math.floor(i / 10) % 12) + 1).padStart(2, '0')},1,number`);
+		const late = read(`${HEADER}${full.join('\n')}\ns_0,2000-01,2,number\ns_0,2099,3,number\n`);
+		expect(late.rows).toHaveLength(MAX_DATA_ROWS);
+		expect(late.rows.find((x) => x.series === 's_0' && x.period === '2000-01')?.value).toBe(2);
+		expect(late.problems.at(-1)).toBe('Only the first 5,000 rows are kept (a data cell holds at most that many); 1 more are not used.');
+	});
+
+	it('reads 40,000 rows (about 1 MB), keeping the first 5,000', () => {
+		const mm = (n: number) => String(n).padStart(2, '0');
+		const rows = Array.from({ length: 40_000 }, (_, i) => `s_${i % 50},${2000 + Math.floor(i / 600)}-${mm((Math.floor(i / 50) % 12) + 1)},${i},number`);
+		const r = read(`${HEADER}${rows.join('\n')}\n`);
+		expect(r.rows).toHaveLength(MAX_DATA_ROWS);
+		expect(r.problems).toEqual(['Only the first 5,000 rows are kept (a data cell holds at most that many); 35,000 more are not used.']);
 	});
 
 	it('refuses values out of range for their unit, and unknown units', () => {
@@ -145,7 +183,7 @@ describe('reading a pasted table', () => {
 	it('refuses a text over 5 million characters as a whole, without reading it', () => {
 		const r = read(`${HEADER}${'x'.repeat(5_000_001)}`);
 		expect(r.rows).toEqual([]);
-		expect(r.problems).toEqual(['The table is 5 million characters long; at most 5 million are read. Split it over several data cells.']);
+		expect(r.problems).toEqual([`The table is ${(HEADER.length + 5_000_001).toLocaleString('en')} characters long; at most 5,000,000 are read. Split it over several data cells.`]);
 	});
 
 	it('reads periods: years, months and spans of one year', () => {
@@ -204,6 +242,18 @@ describe('data cells in links', () => {
 		const many = Array.from({ length: 5000 }, (_, i) => ({ series: `s_${i % 50}`, period: `${2000 + (i % 100)}`, value: i, unit: 'number' as const, source: `Source with a long name number ${i}`, note: `A note that does not repeat ${i * 7919}` }));
 		const doc = { notebook: withData(many), inputs: {}, horizon: chinaMarketNotebook.horizon };
 		await expect(encodeScenario(doc, chinaMarketNotebook)).rejects.toThrow(ScenarioTooLargeError);
+	});
+});
+
+describe('a version-1 document with a data cell', () => {
+	it('moves to the current model with its data cell and the formulas that read it', async () => {
+		const v1 = (await loadPublishedVersion(1))!.notebook;
+		const data: DataCell = { id: 'data-1', kind: 'data', title: 'Mine', rows: [{ series: 'my_sales', period: '2024', value: 20, unit: 'million vehicles' }] };
+		const notebook: Notebook = { ...v1, cells: [...v1.cells, data, { id: 'f-mine', kind: 'formula', formula: 'mySales = data("my_sales")' }] };
+		const { doc, notes } = MIGRATIONS[1]({ notebook, inputs: {}, horizon: v1.horizon });
+		expect(notes.filter((n) => n.includes('f-mine'))).toEqual([]);
+		expect(doc.notebook.cells.find((c) => c.id === 'f-mine')).toEqual({ id: 'f-mine', kind: 'formula', formula: 'mySales = data("my_sales")' });
+		expect(doc.notebook.cells.find((c) => c.id === 'data-1')).toEqual(data);
 	});
 });
 
@@ -267,7 +317,7 @@ describe('every data point as CSV (the Method page)', () => {
 		const back = importTable(csv, { isSeeded: () => false, broughtElsewhere: () => undefined, seriesElsewhere: -1000 });
 		expect(back.problems).toEqual([]);
 		expect(back.rows).toHaveLength(new Set(allRecords.map((r) => `${r.series}:${r.period.year}:${r.period.months}`)).size + 1);
-		expect(back.rows.at(-1)).toEqual({ series: 'my_nev', period: '2025-01..2025-04', value: 0.41, unit: 'share', source: `'=HYPERLINK("x")` });
+		expect(back.rows.at(-1)).toEqual({ series: 'my_nev', period: '2025-01..2025-04', value: 0.41, unit: 'share', source: '=HYPERLINK("x")' });
 		expect(back.rows).toContainEqual(expect.objectContaining({ series: 'domestic_share_caam', period: '2025', value: 0.695, basis: 'CAAM, wholesale, passenger cars' }));
 		expect(back.rows).toContainEqual(expect.objectContaining({ series: 'domestic_share_caam_monthly', period: '2026-01', value: 0.669 }));
 	});

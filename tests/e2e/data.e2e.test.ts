@@ -142,6 +142,15 @@ describe('data cells', () => {
 		await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
 		await expect.poll(() => data.innerText()).toContain('No rows yet');
 		await waitForEngine(page);
+		// A real paste (Ctrl+V) is read at once, and what is read is the pasted table, not the box's text before it.
+		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+		await page.evaluate(() => navigator.clipboard.writeText('series\tperiod\tvalue\tunit\nmy_pasted\t2024\t0.3\tshare\nmy_pasted\t2025\t0.35\tshare\n'));
+		const box = data.getByRole('textbox', { name: /^Data/ });
+		await box.fill('');
+		await box.focus();
+		await page.keyboard.press('Control+V');
+		await expect.poll(() => data.innerText()).toContain('2 rows, 1 series brought by you');
+		expect(await data.getByRole('status').innerText()).toContain('Kept 2 rows of 1 series.');
 		expect(problems).toEqual([]);
 		await context.close();
 	});

@@ -62,7 +62,7 @@ export function importTable(input: string, context: ImportContext): ImportReport
 	const problems: string[] = [];
 	const notes: string[] = [];
 	if (input.length > MAX_TABLE_CHARS) {
-		return { rows: [], problems: [`The table is ${Math.round(input.length / 1e6)} million characters long; at most ${MAX_TABLE_CHARS / 1e6} million are read. Split it over several data cells.`], notes };
+		return { rows: [], problems: [`The table is ${input.length.toLocaleString('en')} characters long; at most ${MAX_TABLE_CHARS.toLocaleString('en')} are read. Split it over several data cells.`], notes };
 	}
 	// A byte-order mark (spreadsheets write one) would stick to the first column's name.
 	const text = input.replace(/^\uFEFF/, '');
@@ -92,50 +92,51 @@ export function importTable(input: string, context: ImportContext): ImportReport
 	if (delimiter && DELIMITER_NAMES[delimiter] && delimiter !== ',') notes.push(`Read as ${DELIMITER_NAMES[delimiter]}-separated.`);
 
 	const kept = new Map<string, { row: DataRow; at: number }>();
-	const seriesHere = new Set<string>();
+	/** Each series' unit and the row that set it: one look-up per row, not a scan. */
+	const units = new Map<string, { unit: DataUnit; at: number }>();
+	const mark = decimalMark(records, columns.indexOf('value'), delimiter);
 	let dataRows = 0;
+	let overflow = 0;
 	records.forEach((record, index) => {
 		if ((hasHeader && index === first) || isBlank(record)) return;
 		dataRows++;
 		const at = index + 1; // as a spreadsheet counts: the header is row 1
 		const quote = quoteErrors.get(index);
 		if (quote) return problems.push(`row ${at}: ${quote.toLowerCase()}`);
-		const read = readRow(record, columns, delimiter);
+		const read = readRow(record, columns, mark);
 		if (typeof read === 'string') return problems.push(`row ${at}: ${read}`);
 		const id = read.series;
 		if (context.isSeeded(id)) return problems.push(`row ${at}: “${id}” is a seeded series; a data cell may not replace it. Give yours another id, such as “my_${id}”.`);
 		const elsewhere = context.broughtElsewhere(id);
 		if (elsewhere !== undefined) return problems.push(`row ${at}: “${id}” is already brought by the data cell “${elsewhere}”.`);
-		if (!seriesHere.has(id) && seriesHere.size + context.seriesElsewhere >= MAX_BROUGHT_SERIES) {
+		const unit = units.get(id);
+		if (!unit && units.size + context.seriesElsewhere >= MAX_BROUGHT_SERIES) {
 			return problems.push(`row ${at}: a notebook brings at most ${MAX_BROUGHT_SERIES} series; “${id}” would be one more.`);
 		}
+		if (unit && unit.unit !== read.unit) return problems.push(`row ${at}: “${id}” is in ${unit.unit} in row ${unit.at}, not ${read.unit}; a series keeps one unit.`);
+		// Every check is passed before an earlier row is replaced, so a refused row removes nothing.
 		const key = `${id}\u0000${read.period}`;
 		const earlier = kept.get(key);
-		if (earlier) {
-			problems.push(`row ${at}: replaces row ${earlier.at} (the same series and period; the later row is kept).`);
-			kept.delete(key);
-		}
-		const sameSeries = [...kept.values()].find((k) => k.row.series === id);
-		if (sameSeries && sameSeries.row.unit !== read.unit) return problems.push(`row ${at}: “${id}” is in ${sameSeries.row.unit} in row ${sameSeries.at}, not ${read.unit}; a series keeps one unit.`);
-		seriesHere.add(id);
+		if (earlier) problems.push(`row ${at}: replaces row ${earlier.at} (the same series and period; the later row is kept).`);
+		else if (kept.size >= MAX_DATA_ROWS) return void overflow++;
+		if (!unit) units.set(id, { unit: read.unit, at });
 		kept.set(key, { row: read, at });
 	});
 	if (dataRows === 0) problems.push(hasHeader ? 'The table has a header row but no data rows.' : 'The table has no rows.');
-	let rows = [...kept.values()].sort((a, b) => a.at - b.at).map((k) => k.row);
-	if (rows.length > MAX_DATA_ROWS) {
-		problems.push(`Only the first ${MAX_DATA_ROWS.toLocaleString('en')} rows are kept (a data cell holds at most that many); ${(rows.length - MAX_DATA_ROWS).toLocaleString('en')} more are not used.`);
-		rows = rows.slice(0, MAX_DATA_ROWS);
-	}
+	if (overflow) problems.push(`Only the first ${MAX_DATA_ROWS.toLocaleString('en')} rows are kept (a data cell holds at most that many); ${overflow.toLocaleString('en')} more are not used.`);
+	const rows = [...kept.values()].sort((a, b) => a.at - b.at).map((k) => k.row);
 	return { rows, problems, notes };
 }
 
 const isBlank = (record: string[]) => record.every((f) => !f.trim());
 
 /** One record -> a checked row, or what is wrong with it. */
-function readRow(record: string[], columns: (Column | undefined)[], delimiter: string): DataRow | string {
+function readRow(record: string[], columns: (Column | undefined)[], mark: DecimalMark): DataRow | string {
 	const field = (c: Column) => {
 		const i = columns.indexOf(c);
-		return i >= 0 ? (record[i] ?? '').trim() : '';
+		const text = i >= 0 ? (record[i] ?? '').trim() : '';
+		// A leading quote before = + - @ is the defusing our CSV downloads add: read back the text itself.
+		return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
 	};
 	for (const c of ['basis', 'source', 'note'] as const) {
 		const length = field(c).length;
@@ -152,8 +153,10 @@ function readRow(record: string[], columns: (Column | undefined)[], delimiter: s
 	const unit = UNIT_ALIASES[unitText.toLowerCase().replace(/\s+/g, ' ')];
 	if (!unit) return `unknown unit “${clip(unitText)}” (use ${UNIT_WORDS})`;
 	const valueText = field('value');
-	let value = readNumber(valueText.replace(/%$/, ''), delimiter);
-	if (value === null) return valueText ? `“${clip(valueText)}” is not a number` : 'no value';
+	const number = readNumber(valueText.replace(/%$/, ''), mark);
+	if (number === 'ambiguous') return `“${clip(valueText)}” could be read two ways (is the separator a decimal point or between thousands?); write it without thousands separators`;
+	if (number === null) return valueText ? `“${clip(valueText)}” is not a number` : 'no value';
+	let value = number;
 	let [stored, factor] = unit;
 	if (valueText.endsWith('%')) {
 		if (stored !== 'share') return `“${clip(valueText)}” is a percentage, but the unit is ${unitText}`;
@@ -170,21 +173,51 @@ function readRow(record: string[], columns: (Column | undefined)[], delimiter: s
 
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
+/** The decimal separator of a table's values: "." or ",", or null where they do not say. */
+export type DecimalMark = '.' | ',' | null;
+
+const GROUPS_COMMA = /^[+-]?\d{1,3}(,\d{3})+$/;
+const GROUPS_DOT = /^[+-]?\d{1,3}(\.\d{3})+$/;
+const compact = (text: string) => text.trim().replace(/[\s\u00a0\u202f']/g, '').replace(/%$/, '');
+
 /**
- * A number as spreadsheets write it: "1234.5", "1,234.5" and "1 234,5" (thousands separators),
- * "1.234,5" (a decimal comma with dots between thousands), and in a semicolon-separated table
- * "0,54" (a decimal comma). Null when it is not one.
+ * Which separator is the decimal one, decided once for the whole table, so "1,25" and "1,250"
+ * are never read by different rules. Values that can only be read one way vote ("0,54": comma;
+ * "1,234.5" or "1.5": dot); a table whose values disagree, or say nothing, falls back on its
+ * delimiter (a semicolon table writes decimal commas, a comma table decimal points), and a tab
+ * table with nothing to go on leaves "1,250" ambiguous.
  */
-export function readNumber(text: string, delimiter = ','): number | null {
-	const t = text.trim().replace(/[\s\u00a0\u202f']/g, '');
+export function decimalMark(records: string[][], column: number, delimiter = ','): DecimalMark {
+	let comma = 0;
+	let dot = 0;
+	for (const record of records) {
+		const t = compact(record[column] ?? '');
+		const c = t.lastIndexOf(',');
+		const d = t.lastIndexOf('.');
+		if (c >= 0 && d >= 0) c > d ? comma++ : dot++;
+		else if (c >= 0 && !GROUPS_COMMA.test(t)) comma++;
+		else if (d >= 0 && !GROUPS_DOT.test(t)) dot++;
+	}
+	if (comma && !dot) return ',';
+	if (dot && !comma) return '.';
+	return delimiter === ';' ? ',' : delimiter === ',' ? '.' : null;
+}
+
+/**
+ * A number as spreadsheets write it, with `mark` the table's decimal separator: with ".",
+ * "1,234.5" and "1 234.5"; with ",", "1.234,5", "1 234,5" and "0,54". A value only one way can
+ * be read ("0,54", "1,234.5") is read so whatever the mark; "1,250" under no mark is
+ * 'ambiguous'. Null when it is not a number.
+ */
+export function readNumber(text: string, mark: DecimalMark = '.'): number | null | 'ambiguous' {
+	const t = compact(text);
 	if (!t) return null;
 	let plain: string | null = null;
-	if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) plain = t;
-	else if (delimiter === ';' && /^[+-]?\d+,\d+$/.test(t)) plain = t.replace(',', '.');
-	else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) plain = t.replace(/,/g, '');
-	else if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) plain = t.replace(/\./g, '').replace(',', '.');
-	else if (/^[+-]?\d+,\d+$/.test(t)) plain = t.replace(',', '.');
-	if (plain === null) return null;
+	if (/^[+-]?(\d+|\d*\.\d+|\d+\.)([eE][+-]?\d+)?$/.test(t) && (mark === '.' || !GROUPS_DOT.test(t))) plain = t;
+	else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) && (mark === '.' || t.includes('.'))) plain = t.replace(/,/g, '');
+	else if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) && (mark === ',' || t.includes(','))) plain = t.replace(/\./g, '').replace(',', '.');
+	else if (/^[+-]?\d+,\d+$/.test(t) && (mark === ',' || !GROUPS_COMMA.test(t))) plain = t.replace(',', '.');
+	if (plain === null) return mark === null && (GROUPS_COMMA.test(t) || GROUPS_DOT.test(t)) ? 'ambiguous' : null;
 	const n = Number(plain);
 	return Number.isFinite(n) ? n : null;
 }

@@ -19,8 +19,13 @@ export interface CarriedEdits {
 /** Errors that mean a cell does not compile (not-finite values are a run's, not a compile's). */
 const COMPILE_ERROR = (kind: string) => kind !== 'not-finite';
 
-/** `edited` (an edit of `from`) as the same edit of `to`, with the data `to` reads. */
-export function carryEdits(edited: Notebook, from: Notebook, to: Notebook, data: DataTable): CarriedEdits {
+/**
+ * `edited` (an edit of `from`) as the same edit of `to`, with the data `to` reads: a table, or
+ * the table a notebook reads (its version's data and the series its data cells bring, so a
+ * formula reading a carried data cell's series compiles).
+ */
+export function carryEdits(edited: Notebook, from: Notebook, to: Notebook, data: DataTable | ((notebook: Notebook) => DataTable)): CarriedEdits {
+	const dataOf = typeof data === 'function' ? data : () => data;
 	const base: Notebook = { ...to, cells: [...to.cells] };
 	const diff = notebookDiff(edited, from);
 	if (!diff) return { notebook: base, notes: [] };
@@ -43,7 +48,8 @@ export function carryEdits(edited: Notebook, from: Notebook, to: Notebook, data:
 
 	// Revert what does not compile, one cell at a time (a revert can mend another cell).
 	for (let round = 0; round <= carried.size; round++) {
-		const errors = compileNotebook({ ...base, cells }, data).errors.filter((e) => COMPILE_ERROR(e.kind));
+		const candidate = { ...base, cells };
+		const errors = compileNotebook(candidate, dataOf(candidate)).errors.filter((e) => COMPILE_ERROR(e.kind));
 		const broken = errors.find((e) => carried.has(e.cellId));
 		if (!broken) {
 			// A v2 cell broken by a deletion: bring the deleted cells back.

@@ -34,7 +34,7 @@ export { migrateDocument, oldestKnownVersion, type Migration } from './migration
 function versionOneToTwo(doc: WorkingDocument): { doc: WorkingDocument; notes: string[] } {
 	const from = publishedNotebook(1)!;
 	const to = publishedNotebook(2)!;
-	const { notebook, notes } = carryEdits(doc.notebook, from, to, dataFor(to));
+	const { notebook, notes } = carryEdits(doc.notebook, from, to, (notebook) => dataFor(notebook));
 	const refitted = Object.keys(doc.inputs).filter((name) => Object.hasOwn(CALIBRATED, name));
 	if (refitted.length) {
 		notes.push(
