@@ -235,7 +235,7 @@ describe('data cells in links', () => {
 		const back = await decodeScenario(`v=${chinaMarketNotebook.version}&nb=${nb}`, chinaMarketNotebook);
 		const cell = back.document.notebook.cells.find((c) => c.kind === 'data') as DataCell;
 		expect(cell.rows).toEqual([rows[0]]);
-		expect(back.notices[0]).toMatch(/^The data cell “Mine” in the link had 2 rows that cannot be used, left out \(row 2: 4 is out of range for a share/);
+		expect(back.notices[0]).toMatch(/^The data cell “Mine” in the link had 2 rows that cannot be used, left out \(row 3: 4 is out of range for a share/);
 	});
 
 	it('a notebook too large to unpack is never written as a link (saved scenarios and files keep it)', async () => {

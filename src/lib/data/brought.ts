@@ -69,20 +69,21 @@ function gather(cells: DataCell[], seeded: (id: string) => boolean): BroughtData
 	};
 	for (const cell of cells) {
 		const own = new Map<string, { unit: DataUnit; byPeriod: Map<string, BroughtPoint> }>();
-		cell.rows.forEach((row, i) => {
+		cell.rows.forEach((row, index) => {
 			const id = row.series;
+			const at = index + 2; // the row as the editor's table numbers it: its header is row 1
 			if (seeded(id)) return report(cell.id, `“${id}” is a seeded series; a data cell may not replace it. Give yours another id, such as “my_${id}”.`);
 			const other = series.get(id);
 			if (other) return report(cell.id, `“${id}” is already brought by the data cell “${other.cellTitle}”; its rows here are not used.`);
 			const period = parsePeriod(row.period);
-			if (!period || !Number.isFinite(row.value)) return report(cell.id, `Row ${i + 1} (${id}, ${row.period}) cannot be read and is not used.`);
+			if (!period || !Number.isFinite(row.value)) return report(cell.id, `Row ${at} (${id}, ${row.period}) cannot be read and is not used.`);
 			let entry = own.get(id);
 			if (!entry) {
 				if (series.size + own.size >= MAX_BROUGHT_SERIES) return report(cell.id, `A notebook brings at most ${MAX_BROUGHT_SERIES} series; “${id}” and any after it are not used.`);
 				entry = { unit: row.unit, byPeriod: new Map() };
 				own.set(id, entry);
 			}
-			if (row.unit !== entry.unit) return report(cell.id, `“${id}” is in ${entry.unit} in its first row; row ${i + 1} says ${row.unit} and is not used.`);
+			if (row.unit !== entry.unit) return report(cell.id, `“${id}” is in ${entry.unit} in its first row; row ${at} (${row.period}) says ${row.unit} and is not used.`);
 			const key = `${period.year}:${period.from}:${period.to}`;
 			if (entry.byPeriod.has(key)) report(cell.id, `“${id}” has two rows for ${periodLabel(period)}; the later one is used.`);
 			entry.byPeriod.set(key, pointOf(row, period));

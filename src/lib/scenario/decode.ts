@@ -165,7 +165,8 @@ async function readNotebookParam(raw: string, published: Notebook, notices: stri
 }
 
 /**
- * A data cell's rows are checked one by one: a link with one unreadable row (a hand-edited or
+ * A data cell's rows are checked one by one (numbered as the cell's editor shows them, its
+ * header row 1): a link with one unreadable row (a hand-edited or
  * truncated one) opens with the other rows, and says which rows it left out and why.
  */
 function keepReadableRows(cells: unknown[], notices: string[]): void {
@@ -174,7 +175,7 @@ function keepReadableRows(cells: unknown[], notices: string[]): void {
 		const problems: string[] = [];
 		const rows = cell.rows.filter((row, r) => {
 			const checked = DataRowSchema.safeParse(row);
-			if (!checked.success) problems.push(`row ${r + 1}: ${checked.error.issues[0]?.message ?? 'unreadable'}`);
+			if (!checked.success) problems.push(`row ${r + 2}: ${checked.error.issues[0]?.message ?? 'unreadable'}`);
 			return checked.success;
 		});
 		if (!problems.length) return;

@@ -103,7 +103,8 @@ export interface FitCell {
 	parameters?: string[];
 	/**
 	 * Which brought (data-cell) points the fit compares: full years only (the default), or also
-	 * a brought series' months and part years where it has no full-year point.
+	 * the months and part years of a brought series that has no full-year point at all (each
+	 * year's latest period, as formulas read it).
 	 */
 	periods?: 'annual' | 'all';
 	/**
