@@ -188,6 +188,15 @@ describe('several tabs', () => {
 		// B now works on its own copy: its next save changes that one without a question.
 		await libraryB.getByRole('button', { name: 'Save changes to “Shared plan (this tab)”' }).click();
 		await expect.poll(() => libraryB.getByRole('status').innerText()).toContain('Saved the changes to “Shared plan (this tab)”');
+		// A reloaded after its own save: its next save is not taken for another tab's (the copy kept the new revision).
+		await a.page.waitForTimeout(500);
+		await a.page.reload();
+		await waitForEngine(a.page);
+		const libraryA2 = await openLibrary(a.page);
+		await a.page.getByRole('slider', { name: GROWTH }).fill('0.01');
+		await libraryA2.getByRole('button', { name: 'Save changes to “Shared plan”' }).click();
+		await expect.poll(() => libraryA2.getByRole('status').innerText()).toContain('Saved the changes to “Shared plan”');
+		expect(await a.page.getByRole('dialog').count()).toBe(0);
 		expect([...a.problems, ...b.problems]).toEqual([]);
 		await context.close();
 	});

@@ -93,6 +93,16 @@ export class NotebookApp {
 				const doc = { notebook, inputs: { ...inputs }, horizon, reference: reference ?? undefined };
 				untrack(() => this.#writeAddress(doc));
 			});
+			// The working copy keeps which saved scenario the document came from, with its revision:
+			// a "Save changes" or a save that makes a new origin is saved with the copy at once, or a
+			// reload would bring back the old revision and take the tab's own save for a conflict.
+			let origin = untrack(() => this.library.origin);
+			$effect(() => {
+				const now = this.library.origin;
+				if (now === origin) return;
+				origin = now;
+				untrack(() => void this.session.saveNow());
+			});
 			// Formulas a link brought that the engine refused belong in the link's notice.
 			$effect(() => {
 				if (!this.#openedFromLink || !this.session.running) return;
@@ -122,9 +132,9 @@ export class NotebookApp {
 		const [fromLink, code] = await Promise.all([readScenarioFromAddress(chinaMarketNotebook), stored ? keeper.code() : null]);
 		const start = await code?.startTab();
 		void library.load();
-		// From here on every change is saved as this tab's copy.
-		session.keepIn(keeper);
 		if (!code || !start) {
+			// From here on every change is saved as this tab's copy.
+			session.keepIn(keeper);
 			if (fromLink.fromLink) this.#openLink(fromLink);
 			// Nothing was stored (or the hint was lost): look once the person is here.
 			whenPersonArrives(() => void Promise.all([this.recovery.refresh(), library.reread()]));
@@ -153,6 +163,9 @@ export class NotebookApp {
 			library.origin = opened.origin ?? null;
 			if (!fromLink.fromLink) this.restoredNote = 'Your edits from last time were restored.';
 		}
+		// Only now, the document open: a change made while it was opening must not be saved over
+		// the tab's own copy before that copy is read (a change then is saved once kept).
+		session.keepIn(keeper);
 		this.recovery.entries = recoverable.filter((c) => c.tabId !== (choice.open === 'adopt' ? choice.copy.tabId : null));
 		this.recovery.problems = start.problems;
 		const corrupt = start.own.kind === 'corrupt' ? start.own : start.moved?.corruptAutosave;

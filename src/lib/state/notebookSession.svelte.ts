@@ -345,7 +345,15 @@ export class NotebookSession {
 	 */
 	keepIn(keeper: DocumentKeeper) {
 		this.#keeper = keeper;
+		// A change made before there was a keeper is saved now.
+		if (this.#unkept) {
+			this.#unkept = false;
+			this.#scheduleSave();
+		}
 	}
+
+	/** A save was asked for before keepIn: the document has a change no keeper has seen. */
+	#unkept = false;
 
 	#scheduleSave() {
 		if (this.#saveTimer) clearTimeout(this.#saveTimer);
@@ -356,7 +364,10 @@ export class NotebookSession {
 	async saveNow(): Promise<void> {
 		if (this.#saveTimer) clearTimeout(this.#saveTimer);
 		this.#saveTimer = null;
-		if (!this.#keeper) return;
+		if (!this.#keeper) {
+			this.#unkept = true;
+			return;
+		}
 		this.#saving++;
 		try {
 			this.saveProblem = await this.#keeper.save(this.document);
