@@ -76,9 +76,9 @@ export class NotebookApp {
 		// Hidden (another tab, the phone's home screen) may be the last moment the page is sure to
 		// run: save what waits to be saved. Going away: what is unsaved is written synchronously too.
 		addEventListener('visibilitychange', () => {
-			if (document.visibilityState === 'hidden') void this.session.flushSave();
+			if (document.visibilityState === 'hidden') void this.session.saver.flush();
 		});
-		addEventListener('pagehide', () => this.session.saveAsTabCloses());
+		addEventListener('pagehide', () => this.session.saver.asTabCloses());
 		this.library.follow();
 		this.recovery.follow();
 		onChartWorkerRestart((why) => (this.session.notice = chartRestartNotice(why)));
@@ -101,7 +101,7 @@ export class NotebookApp {
 				const now = this.library.origin;
 				if (now === origin) return;
 				origin = now;
-				untrack(() => void this.session.saveNow());
+				untrack(() => void this.session.saver.now());
 			});
 			// Formulas a link brought that the engine refused belong in the link's notice.
 			$effect(() => {
@@ -134,7 +134,7 @@ export class NotebookApp {
 		void library.load();
 		if (!code || !start) {
 			// From here on every change is saved as this tab's copy.
-			session.keepIn(keeper);
+			session.saver.keepIn(keeper);
 			if (fromLink.fromLink) this.#openLink(fromLink);
 			// Nothing was stored (or the hint was lost): look once the person is here.
 			whenPersonArrives(() => void Promise.all([this.recovery.refresh(), library.reread()]));
@@ -165,12 +165,12 @@ export class NotebookApp {
 		}
 		// Only now, the document open: a change made while it was opening must not be saved over
 		// the tab's own copy before that copy is read (a change then is saved once kept).
-		session.keepIn(keeper);
+		session.saver.keepIn(keeper);
 		this.recovery.entries = recoverable.filter((c) => c.tabId !== (choice.open === 'adopt' ? choice.copy.tabId : null));
 		this.recovery.problems = start.problems;
 		const corrupt = start.own.kind === 'corrupt' ? start.own : start.moved?.corruptAutosave;
 		if (corrupt) session.notice = code.corruptMessage(corrupt);
-		if (start.unavailable) session.saveProblem = start.unavailable;
+		if (start.unavailable) session.saver.problem = start.unavailable;
 	}
 
 	#openLink(fromLink: DecodedScenario): void {

@@ -22,22 +22,14 @@ import { chartsDrawn } from '../charts/chartClient';
 import type { ReferenceRun } from '../charts/chartModel';
 import { ReferenceLine } from './referenceLine.svelte';
 import { UndoStack } from './undoStack';
-import type { ReferenceScenario, WorkingDocument } from './autosave';
+import { DocumentSaver } from './documentSaver.svelte';
+import type { ReferenceScenario, WorkingDocument } from './workingDocument';
 import { isOlderVersion, loadPublishedVersion, publishedFor } from '../notebooks/published';
 
 export type EngineStatus = 'starting' | 'ready' | 'failed';
 
 export type { RenameOffer } from './documentRules';
 
-const SAVE_DELAY_MS = 300;
-
-/** Where the session keeps its document (state/tabKeeper.ts: the tab's working copy). */
-export interface DocumentKeeper {
-	/** Resolves with null once saved, else a message saying what could not be saved. */
-	save(doc: WorkingDocument): Promise<string | null>;
-	/** The tab is going away: save synchronously what can be. */
-	saveAsTabCloses(doc: WorkingDocument): void;
-}
 
 export class NotebookSession {
 	/**
@@ -62,7 +54,6 @@ export class NotebookSession {
 	status: EngineStatus = $state('starting');
 	/** A problem the person should know about (engine stopped, storage full, ...). */
 	notice: string | null = $state(null);
-	saveProblem: string | null = $state(null);
 	engineMicros = $state(0);
 	canUndo = $state(false);
 	canRedo = $state(false);
@@ -103,10 +94,8 @@ export class NotebookSession {
 
 	#engine: EngineClient | null = null;
 	#history = new UndoStack<WorkingDocument>();
-	#saveTimer: ReturnType<typeof setTimeout> | null = null;
-	#keeper: DocumentKeeper | null = null;
-	/** Saves started and not yet finished: until they are, the tab holds unsaved changes. */
-	#saving = 0;
+	/** Autosave: the document kept 300 ms after each change, once the tab has a keeper (the app gives it one). */
+	readonly saver = new DocumentSaver(() => this.document);
 	readonly #engineSync = ((session: NotebookSession) =>
 		new EngineSync({
 			get engine() {
@@ -321,7 +310,7 @@ export class NotebookSession {
 		}
 		this.canUndo = this.#history.canUndo;
 		this.canRedo = this.#history.canRedo;
-		this.#scheduleSave();
+		this.saver.schedule();
 	}
 
 	/** The published notebook and baseline of the document's version (loaded first if it is an old one). */
@@ -334,59 +323,6 @@ export class NotebookSession {
 		const { baseline, problem } = await baselineOf(this.#engine, this.published);
 		if (this.published.version === version) this.baseline = baseline;
 		if (problem) this.notice = problem;
-	}
-
-	// ---- autosave -----------------------------------------------------------------------
-
-	/**
-	 * From now on every change is kept by `keeper`, 300 ms after the last one. Set once the
-	 * document to start with is open (state/notebookApp.svelte.ts), so the start's own choice is
-	 * never overwritten by the published notebook it replaced.
-	 */
-	keepIn(keeper: DocumentKeeper) {
-		this.#keeper = keeper;
-		// A change made before there was a keeper is saved now.
-		if (this.#unkept) {
-			this.#unkept = false;
-			this.#scheduleSave();
-		}
-	}
-
-	/** A save was asked for before keepIn: the document has a change no keeper has seen. */
-	#unkept = false;
-
-	#scheduleSave() {
-		if (this.#saveTimer) clearTimeout(this.#saveTimer);
-		this.#saveTimer = setTimeout(() => void this.saveNow(), SAVE_DELAY_MS);
-	}
-
-	/** Saves at once (a pending save is brought forward); `saveProblem` says what could not be saved. */
-	async saveNow(): Promise<void> {
-		if (this.#saveTimer) clearTimeout(this.#saveTimer);
-		this.#saveTimer = null;
-		if (!this.#keeper) {
-			this.#unkept = true;
-			return;
-		}
-		this.#saving++;
-		try {
-			this.saveProblem = await this.#keeper.save(this.document);
-		} finally {
-			this.#saving--;
-		}
-	}
-
-	/** Saves now if changes wait to be saved (the tab is being hidden). */
-	flushSave(): Promise<void> {
-		return this.#saveTimer ? this.saveNow() : Promise.resolve();
-	}
-
-	/** The tab is going away (pagehide): unsaved changes are written synchronously, as far as the browser lets. */
-	saveAsTabCloses() {
-		if (!this.#keeper || (!this.#saveTimer && this.#saving === 0)) return;
-		if (this.#saveTimer) clearTimeout(this.#saveTimer);
-		this.#saveTimer = null;
-		this.#keeper.saveAsTabCloses(this.document);
 	}
 
 	// ---- engine -------------------------------------------------------------------------

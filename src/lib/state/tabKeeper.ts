@@ -7,7 +7,7 @@ import { writeUnsaved } from '../storage/localStorageNotes';
 import { tabIdNow } from '../storage/tabPresence';
 import type { ScenarioOrigin, WorkingCopy } from '../storage/workingCopies';
 import type { WorkingDocument } from './autosave';
-import type { DocumentKeeper } from './notebookSession.svelte';
+import type { DocumentKeeper } from './documentSaver.svelte';
 
 export type TabStart = typeof import('./tabStart');
 
