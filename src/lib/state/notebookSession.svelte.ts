@@ -30,7 +30,6 @@ export type EngineStatus = 'starting' | 'ready' | 'failed';
 
 export type { RenameOffer } from './documentRules';
 
-
 export class NotebookSession {
 	/**
 	 * The published notebook the document derives from: the current one, or for a document made
