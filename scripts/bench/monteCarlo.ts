@@ -37,7 +37,7 @@ const variables = [...new Set(notebook.cells.filter((c): c is ChartCell => c.kin
 const years = horizon - notebook.startYear + 1;
 /** Run i moves the localisation slider (one input re-sampled, as when a person drags it). */
 const moved = (i: number, seed = 1): MonteCarloOptions => ({
-	inputs: { localisation: Number((0.05 + 0.05 * (i % 18)).toFixed(2)) },
+	inputs: { localisationJapanese: Number((0.05 + 0.05 * (i % 18)).toFixed(2)) },
 	horizon,
 	samples: SAMPLES,
 	seed,
@@ -56,10 +56,10 @@ log(`monte carlo: ${SAMPLES.toLocaleString('en')} samples, ${years} years, bands
 const TOLERANCE = 1e-9;
 let maxDiff = 0;
 const deterministic = createProgram(model, 1);
-for (const given of [{}, { localisation: 0.9, electrificationPace: 1.7, shakeout: 0.3, marketGrowth: -0.02 }, { safetyHalfLife: 3, nevCeiling: 0.7 }] as Record<string, number>[]) {
+for (const given of [{}, { localisationGerman: 0.9, localisationOther: 0.5, exportGrowth: 0.15, exportDomesticShare: 0.7, electrificationPace: 1.7, shakeout: 0.3, marketGrowth: -0.02 }, { safetyHalfLife: 3, nevCeiling: 0.7 }] as Record<string, number>[]) {
 	const det = runDeterministic(deterministic, { inputs: given, horizon });
 	const one = Object.fromEntries(cells.map((c, i) => [c.name, Float64Array.of(inputValues(model, given)[i])]));
-	simulateHandwritten(one, 1, notebook.startYear, horizon, annualSeries.passenger_cars_caam, (y, values) => {
+	simulateHandwritten(one, 1, notebook.startYear, horizon, annualSeries, (y, values) => {
 		for (const v of HANDWRITTEN_VARIABLES) {
 			const d = Math.abs(values[v][0] - det.series[v][y]);
 			if (!(d <= TOLERANCE)) throw new Error(`Hand-written model and engine disagree on ${v} in ${notebook.startYear + y}: ${values[v][0]} vs ${det.series[v][y]}`);
@@ -105,7 +105,7 @@ const simProgram = createProgram(pruned, SAMPLES);
 const centrals = inputValues(model, {});
 model.inputs.forEach((cell, i) => sampleInput(cell, centrals[i], SAMPLES, inputStream(1, cell.name), simProgram.inputBuffers[i]));
 const handInputs = Object.fromEntries(cells.map((c, i) => [c.name, sampleInput(c, centrals[i], SAMPLES, inputStream(1, c.name))]));
-const handSimulate = () => simulateHandwritten(handInputs, SAMPLES, notebook.startYear, horizon, annualSeries.passenger_cars_caam, () => {});
+const handSimulate = () => simulateHandwritten(handInputs, SAMPLES, notebook.startYear, horizon, annualSeries, () => {});
 for (let i = 0; i < WARMUP; i++) {
 	simulate(simProgram, horizon, () => {});
 	handSimulate();

@@ -4,6 +4,7 @@ import domesticBrandShare from '../../../data/domestic-brand-share.json';
 import nevShare from '../../../data/nev-share.json';
 import volumes from '../../../data/volumes.json';
 import foreignBrandsByOrigin from '../../../data/foreign-brands-by-origin.json';
+import exports from '../../../data/exports.json';
 import articleFigures from '../../../data/article-figures.json';
 import eventsJson from '../../../data/events.json';
 import type { Basis, DataEvent, DataFile, DataRecord, Kind, Unit } from './schema';
@@ -17,6 +18,7 @@ const RAW_FILES: Readonly<Record<string, unknown>> = {
 	'data/nev-share.json': nevShare,
 	'data/volumes.json': volumes,
 	'data/foreign-brands-by-origin.json': foreignBrandsByOrigin,
+	'data/exports.json': exports,
 	'data/article-figures.json': articleFigures,
 	'data/events.json': eventsJson
 };

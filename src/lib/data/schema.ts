@@ -9,8 +9,9 @@ import { z } from 'zod/mini';
 
 export const UNITS = ['share', 'million vehicles', 'rank', 'USD million'] as const;
 export const KINDS = ['actual', 'forecast'] as const;
-export const BODIES = ['CAAM', 'CPCA', 'IEA', 'China EV100', 'Nikkei Asia', 'MarkLines', 'company', 'other'] as const;
-export const MEASURES = ['wholesale', 'retail', 'forecast', 'other'] as const;
+export const BODIES = ['CAAM', 'CPCA', 'IEA', 'China EV100', 'Nikkei Asia', 'MarkLines', 'China customs', 'company', 'other'] as const;
+/** 'exports': cars shipped abroad (CAAM and CPCA count them apart from sales at home). */
+export const MEASURES = ['wholesale', 'retail', 'exports', 'forecast', 'other'] as const;
 export const SCOPES = ['passenger cars', 'all vehicles', 'listed firms', 'show debuts', 'company'] as const;
 /** Wording the source put around a number ("about 47.9%", "more than half"). */
 export const QUALIFIERS = ['about', 'almost', 'nearly', 'more than'] as const;

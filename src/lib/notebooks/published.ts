@@ -8,7 +8,8 @@
 // engine worker, which is sent the notebook itself, needs only their data, and bundles them
 // (provideFrozenData, in worker/engineService.ts): a worker chunk loaded on demand would not be
 // in the offline cache, which lists only the page's files.
-import { observedSeries } from '../data/index';
+import { observedSeries, seriesMeta } from '../data/index';
+import { basisFromText, isMeasureBasis, type SeriesBasis } from '../sim/basis';
 import { broughtData, type BroughtData } from '../data/brought';
 import type { DataTable, Notebook } from '../sim/types';
 import { chinaMarketNotebook } from './chinaMarket';
@@ -34,6 +35,10 @@ const FROZEN: Readonly<Record<number, () => Promise<PublishedVersion>>> = {
 	1: async () => {
 		const [{ chinaMarketNotebookV1 }, { v1Data }] = await Promise.all([import('./frozen/chinaMarketV1'), import('./frozen/v1Data')]);
 		return { notebook: chinaMarketNotebookV1, data: v1Data };
+	},
+	2: async () => {
+		const [{ chinaMarketNotebookV2 }, { v2Data }] = await Promise.all([import('./frozen/chinaMarketV2'), import('./frozen/v2Data')]);
+		return { notebook: chinaMarketNotebookV2, data: v2Data };
 	}
 };
 
@@ -120,3 +125,24 @@ export const publishedVersions: PublishedVersions = {
 	released: releasedVersions,
 	load: async (version) => (await loadPublishedVersion(version))?.notebook
 };
+
+/**
+ * The basis each series a notebook can read is counted on: a seeded series' measure (retail,
+ * wholesale, exports), a brought one's from the words of its rows' basis column ("CPCA retail").
+ * A series whose basis is none of these gives its words back, so a fit can say what it got.
+ */
+export function seriesBasisFor(notebook: Notebook): (id: string) => SeriesBasis | undefined {
+	const brought = notebook.cells.some((c) => c.kind === 'data') ? broughtFor(notebook).series : undefined;
+	return (id) => {
+		const own = brought?.get(id);
+		if (own) {
+			const words = [...new Set(own.points.map((p) => p.basis?.trim()).filter((b): b is string => !!b))];
+			const found = [...new Set(words.map(basisFromText))];
+			if (words.length && found.length === 1 && found[0]) return found[0];
+			return { unknown: words.join('; ') || undefined };
+		}
+		const meta = seriesMeta(id);
+		if (!meta) return undefined;
+		return isMeasureBasis(meta.basis.measure) ? meta.basis.measure : { unknown: `${meta.basis.body} ${meta.basis.measure}` };
+	};
+}

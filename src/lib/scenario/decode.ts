@@ -295,11 +295,14 @@ async function decode(query: string, currentNotebook: Notebook, migrations: Reco
 
 	// Inputs, as numbers. Names are checked now, unless a migration may still rename them.
 	const known = inputCellsByName(notebook);
+	const ofCurrent = linkVersion < current ? inputCellsByName(currentNotebook) : known;
 	const values = new Map<string, number>();
 	for (const key of params.keys()) {
 		if (RESERVED_KEYS.has(key)) continue;
 		if (!INPUT_NAME.test(key) || (!migrating && !known.has(key))) {
-			notices.push(`Ignored ${quote(key)}: no input of that name.`);
+			// A lever of a later version in a link of an older one: say whose it is.
+			if (INPUT_NAME.test(key) && ofCurrent.has(key)) notices.push(`Ignored ${quote(key)}: version ${linkVersion} of the notebook has no such input; it is a lever of version ${current}.`);
+			else notices.push(`Ignored ${quote(key)}: no input of that name.`);
 			continue;
 		}
 		const parsed = parseNumber(take(key)!);

@@ -29,7 +29,11 @@ const Finite = z.number().check(z.refine(Number.isFinite, { error: 'expected a f
 const Year = z.int().check(z.minimum(1900), z.maximum(2200));
 const Format = z.optional(z.enum(['percent', 'number', 'millions']));
 const Variables = z.array(Name).check(z.maxLength(LIMITS.listLength, { error: `at most ${LIMITS.listLength} series` }));
-const HistoryLink = z.strictObject({ variable: Name, series: z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/)) });
+const HistoryLink = z.strictObject({
+	variable: Name,
+	series: z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/)),
+	noise: z.optional(Finite.check(z.refine((n) => n > 0 && n <= 1e6, { error: 'noise must be above 0' })))
+});
 
 const Markdown = z.strictObject({
 	id: Id,
@@ -72,7 +76,8 @@ const Formula = z.strictObject({
 	kind: z.literal('formula'),
 	formula: z.string().check(maxChars(LIMITS.formulaLength)),
 	note: z.optional(Short),
-	format: Format
+	format: Format,
+	basis: z.optional(z.enum(['retail', 'wholesale', 'exports']))
 });
 
 const Chart = z.strictObject({
@@ -98,6 +103,8 @@ const Headline = z.strictObject({
 	years: List(Year),
 	format: Format
 });
+
+const RmseTarget = z.strictObject({ variable: Name, rmse: Finite.check(z.refine((r) => r > 0, { error: 'a target must be above 0' })) });
 
 /** A posterior sample set: its shape here; whether it fits the notebook, in sim/posteriorCheck.ts. */
 const Posterior = z.strictObject({
@@ -128,6 +135,7 @@ const Fit = z.strictObject({
 	toYear: Year,
 	parameters: z.optional(List(Name)),
 	periods: z.optional(z.enum(['annual', 'all'])),
+	targets: z.optional(List(RmseTarget)),
 	posterior: z.optional(Posterior)
 });
 
@@ -139,7 +147,8 @@ const Backtest = z.strictObject({
 	parameters: List(Name),
 	fromYear: Year,
 	throughYear: Year,
-	checkThroughYear: Year
+	checkThroughYear: Year,
+	targets: z.optional(List(RmseTarget))
 });
 
 const Sensitivity = z.strictObject({ id: Id, kind: z.literal('sensitivity'), title: Short, variable: Name, year: Year });

@@ -1,4 +1,4 @@
-// Four starting scenarios, each one argument from the source articles turned into inputs.
+// Five starting scenarios, each one argument from the source articles turned into inputs.
 // They are part of the app (not stored), so they cannot be corrupted or deleted.
 
 import { chinaMarketNotebook } from '../notebooks/chinaMarket';
@@ -12,14 +12,25 @@ const preset = (id: string, name: string, description: string, inputs: Record<st
 	document: { notebook: chinaMarketNotebook, inputs, horizon: chinaMarketNotebook.horizon }
 });
 
-/** The four built-in starting scenarios, Baseline first. */
+/** The five built-in starting scenarios, Baseline first. */
 export const PRESETS: SavedScenario[] = [
-	preset('preset-baseline', 'Baseline', 'The published assumptions: foreign brands close 30% of the technology gap by 2030, safety reputation weighs 1.5× after the 2026 rules, 5% of domestic volume exits.', {}),
+	preset(
+		'preset-baseline',
+		'Baseline',
+		'The published assumptions: Japanese brands close 40% of the technology gap among NEVs by 2030, German 35%, US 20%, the rest 10%; safety reputation weighs 1.5× after the 2026 rules; 5% of Chinese-brand volume exits; exports grow 5% a year.',
+		{}
+	),
 	preset(
 		'preset-localisation-push',
 		'Foreign localisation push',
-		'Foreign brands hand development to Chinese engineers and suppliers across the line-up (Toyota with Huawei and Momenta, VW with XPeng and Horizon): 80% of the gap closed by 2030, in showrooms after two years.',
-		{ localisation: 0.8, localisationLag: 2 }
+		'Every foreign camp hands development to Chinese engineers and suppliers across the line-up (Toyota with Huawei and Momenta, VW with XPeng and Horizon, GM with SAIC): 80% of the gap closed by 2030, in showrooms after two years.',
+		{ localisationJapanese: 0.8, localisationGerman: 0.8, localisationUS: 0.8, localisationOther: 0.8, localisationLag: 2 }
+	),
+	preset(
+		'preset-japan-localises',
+		'Japan localises, Germany does not',
+		"Japanese makers go all the way with Chinese partners, as Toyota did with Huawei and Momenta and Nissan with Dongfeng (90% of the gap by 2030), while German makers stop where they are.",
+		{ localisationJapanese: 0.9, localisationGerman: 0, localisationLag: 2.5 }
 	),
 	preset(
 		'preset-safety-after-2026',
@@ -30,7 +41,7 @@ export const PRESETS: SavedScenario[] = [
 	preset(
 		'preset-domestic-shakeout',
 		'Domestic shake-out',
-		'Price wars and losses (nearly a quarter of listed Chinese firms lost money in Jan-Sep 2025) push makers of a quarter of domestic volume out by 2030, in a market that stops growing.',
-		{ shakeout: 0.25, marketGrowth: 0 }
+		'Price wars and losses (nearly a quarter of listed Chinese firms lost money in Jan-Sep 2025) push makers of a quarter of Chinese-brand volume out by 2030, in a home market that shrinks 1% a year.',
+		{ shakeout: 0.25, marketGrowth: -0.01 }
 	)
 ];

@@ -41,10 +41,19 @@ export interface BacktestResult {
 /** Longest stretch of held-back years a back-test projects. */
 const MAX_CHECK_YEARS = 200;
 
-/** Fits on data through `throughYear`, projects the following years and compares them with the actuals held back. */
+/**
+ * Fits on data through `throughYear`, projects the following years and compares them with the
+ * actuals held back. A pair whose series starts after `throughYear` (a figure first published
+ * for a later year) cannot be fitted; it is left out of the fit and still checked, provided
+ * another pair has data to fit.
+ */
 export function backtest(request: BacktestRequest, data: DataTable, onProgress?: (fraction: number) => void): BacktestResult {
 	const { throughYear, checkThroughYear, ...rest } = request;
-	const fit = fitParameters({ ...rest, toYear: throughYear }, data, onProgress);
+	const observed = request.observed ?? data;
+	const hasDataThrough = ({ series }: { series: string }) =>
+		Object.entries(observed[series] ?? {}).some(([year, v]) => Number(year) >= request.fromYear && Number(year) <= throughYear && Number.isFinite(v));
+	const fitted = request.pairs.filter(hasDataThrough);
+	const fit = fitParameters({ ...rest, pairs: fitted.length ? fitted : request.pairs, toYear: throughYear }, data, onProgress);
 	if (fit.problems.length) return { fit, heldBack: [] };
 
 	const problems: string[] = [];
@@ -72,8 +81,11 @@ export function backtest(request: BacktestRequest, data: DataTable, onProgress?:
 			out.errors.push(model[i] - actual);
 		});
 		if (out.errors.length) out.rmse = Math.sqrt(out.errors.reduce((s, e) => s + e * e, 0) / out.errors.length);
-		else problems.push(`The series "${series}" has no data in ${throughYear + 1}-${checkThroughYear} to check "${variable}" against.`);
 		return out;
 	});
+	// A pair with nothing held back is only worth a word when no pair has anything to check.
+	if (heldBack.every((h) => !h.years.length)) {
+		for (const { variable, series } of request.pairs) problems.push(`The series "${series}" has no data in ${throughYear + 1}-${checkThroughYear} to check "${variable}" against.`);
+	}
 	return { fit: problems.length ? { ...fit, problems } : fit, heldBack };
 }

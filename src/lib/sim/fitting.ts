@@ -11,8 +11,11 @@
 // pass at the final tolerance no longer improves the fit or the run budget is spent.
 //
 // Objective: the sum of squared residuals (model - observed) over every pair and every year in
-// fromYear..toYear where both are finite, each observation weighted equally.
+// fromYear..toYear where both are finite, each divided by the square of its pair's noise (a pair
+// without one weighs 1), so shares in points and volumes in millions can be fitted together.
+// A pair whose variable states a basis is fitted only to a series of that basis (sim/basis.ts).
 
+import { basisProblem, variableBases, type SeriesBasis } from './basis';
 import { fitStatistics } from './fitStatistics';
 import type { FitStatistic } from './fitStatistics';
 import { compileNotebook } from './model';
@@ -31,7 +34,7 @@ export interface FitRequest {
 	inputs: Record<string, number>;
 	/** Input names to fit (must be input cells; each kept within its min..max). */
 	parameters: string[];
-	/** Model variable vs observed series pairs, each weighted equally per observation. */
+	/** Model variable vs observed series pairs; each observation weighs 1/noise² of its pair (1 without noise). */
 	pairs: HistoryLink[];
 	fromYear: number;
 	toYear: number;
@@ -44,6 +47,8 @@ export interface FitRequest {
 	observed?: DataTable;
 	/** Optional extra: stop after this many model runs (default ~4000). */
 	maxRuns?: number;
+	/** The basis each series is counted on; without it no pair is checked for its basis. */
+	seriesBasis?: (id: string) => SeriesBasis | undefined;
 }
 
 /** The fitted values, the fit before and after, the runs used and any problems. */
@@ -91,8 +96,8 @@ interface FitSetup {
 	cells: InputCell[];
 	/** Scenario with the fitted parameters at their (clamped) starting values. */
 	start: Record<string, number>;
-	/** Per pair: year index into the run and the observed value, for every comparable year. */
-	observations: { variable: string; index: number; observed: number }[][];
+	/** Per pair: year index into the run, the observed value and its weight (1/noise²), for every comparable year. */
+	observations: { variable: string; index: number; observed: number; weight: number }[][];
 	problems: string[];
 }
 
@@ -131,9 +136,9 @@ export function fitParameters(request: FitRequest, data: DataTable, onProgress?:
 	const sumOfSquares = (result: RunResult) => {
 		let sum = 0;
 		for (const pair of setup.observations) {
-			for (const { variable, index, observed } of pair) {
+			for (const { variable, index, observed, weight } of pair) {
 				const v = result.series[variable][index];
-				if (Number.isFinite(v)) sum += (v - observed) ** 2;
+				if (Number.isFinite(v)) sum += weight * (v - observed) ** 2;
 				else if (strict) return Infinity;
 			}
 		}
@@ -159,7 +164,7 @@ export function fitParameters(request: FitRequest, data: DataTable, onProgress?:
 		return sse + penalty;
 	};
 	// Loss differences below this are noise (a perfect fit to synthetic data ends here).
-	const floor = 1e-24 * setup.observations.reduce((s, pair) => s + pair.reduce((t, o) => t + o.observed ** 2, 0), 0) + 1e-300;
+	const floor = 1e-24 * setup.observations.reduce((s, pair) => s + pair.reduce((t, o) => t + o.weight * o.observed ** 2, 0), 0) + 1e-300;
 
 	// Passes: each a Nelder-Mead search from the best point so far with a fresh simplex. Early
 	// passes stop loosely and restart often (a restarted simplex escapes the stalls that
@@ -249,8 +254,16 @@ function prepare(request: FitRequest, data: DataTable): FitSetup {
 	// Pairs: a variable the model computes and a series with data in the years.
 	if (!pairs.length) problems.push('No variable and data series to fit to.');
 	const first = Math.max(fromYear, model.startYear);
-	const observations = pairs.map(({ variable, series }) => {
+	const bases = request.seriesBasis ? variableBases(notebook) : new Map();
+	const observations = pairs.map((pair) => {
+		const { variable, series } = pair;
 		const out: FitSetup['observations'][number] = [];
+		const weight = pair.noise && pair.noise > 0 && Number.isFinite(pair.noise) ? 1 / pair.noise ** 2 : 1;
+		const wrongBasis = request.seriesBasis && basisProblem(bases, pair, request.seriesBasis);
+		if (wrongBasis) {
+			problems.push(wrongBasis);
+			return out;
+		}
 		if (!model.variables.includes(variable)) {
 			const error = errorOf(variable);
 			problems.push(error ? `"${variable}" cannot be computed, so it cannot be fitted to "${series}": ${error.message}` : `No variable named "${variable}" to fit to "${series}".`);
@@ -264,7 +277,7 @@ function prepare(request: FitRequest, data: DataTable): FitSetup {
 		if (Number.isInteger(first) && Number.isInteger(toYear)) {
 			for (let year = first; year <= Math.min(toYear, first + MAX_YEARS); year++) {
 				const value = observed[year];
-				if (typeof value === 'number' && Number.isFinite(value)) out.push({ variable, index: year - model.startYear, observed: value });
+				if (typeof value === 'number' && Number.isFinite(value)) out.push({ variable, index: year - model.startYear, observed: value, weight });
 			}
 		}
 		if (!out.length && fromYear <= toYear) {

@@ -5,11 +5,14 @@
 // Likelihood: every observation (fit pair, year with data) is the model's value plus normal
 // noise, one noise scale per series. The scale is either given as the fit's own RMSE per series
 // at the central values ('rmse', the default: with 7 years per series and 8 shared parameters,
-// a fitted scale is so loosely pinned that its tail alone doubles the fan), or fitted with the
-// parameters ('fit', as its logarithm, uniform between 0.01 and 20 points). Priors: uniform
+// a fitted scale is so loosely pinned that its tail alone doubles the fan), never below half the
+// noise the pair states (a series of one or two points can be fitted almost exactly, and a scale
+// near zero would pin the parameters to it), or fitted with the parameters ('fit', as its
+// logarithm, uniform between 0.01 and 20 points). Priors: uniform
 // over each parameter's slider range. Each half of the walkers is one batch of samples of one
 // vectorised program.
 
+import { basisProblem, variableBases } from './basis';
 import { autocorrelationTimes, sampleEnsemble, splitRhat } from './ensembleSampler';
 import { compileNotebook } from './model';
 import { prunedModel } from './monteCarlo';
@@ -18,7 +21,7 @@ import type { FitRequest } from './fitting';
 import type { DataTable, InputCell, PosteriorSample } from './types';
 
 /** A fit's notebook, central inputs (the walkers start around them), parameters, pairs and years. */
-export interface PosteriorRequest extends Pick<FitRequest, 'notebook' | 'inputs' | 'parameters' | 'pairs' | 'fromYear' | 'toYear' | 'periods' | 'observed'> {
+export interface PosteriorRequest extends Pick<FitRequest, 'notebook' | 'inputs' | 'parameters' | 'pairs' | 'fromYear' | 'toYear' | 'periods' | 'observed' | 'seriesBasis'> {
 	walkers?: number;
 	steps?: number;
 	/** Draws kept in the sample set (taken evenly from the chain after burn-in). */
@@ -38,9 +41,16 @@ export interface PosteriorOutcome {
 	elapsedMs: number;
 }
 
-/** Steps of the shipped posterior and of the fit cell's recomputation: past 50 autocorrelation times (~130 steps). */
-export const POSTERIOR_PUBLISHED_STEPS = 16_000;
-export const POSTERIOR_DEFAULTS = { walkers: 32, steps: POSTERIOR_PUBLISHED_STEPS, draws: 300, seed: 1 };
+/**
+ * The sampler's size for `dimensions` parameters, the same for the shipped posterior and the fit
+ * cell's recomputation. Eight parameters (version 2): 32 walkers x 16,000 steps, past 50
+ * autocorrelation times (~130 steps). The stretch move's autocorrelation time grows with the
+ * dimension, so more need more: at least four walkers a parameter, and 40,000 steps.
+ */
+export function posteriorSize(dimensions: number): { walkers: number; steps: number } {
+	return dimensions <= 8 ? { walkers: 32, steps: 16_000 } : { walkers: Math.max(32, 2 * Math.ceil(2 * dimensions)), steps: 40_000 };
+}
+export const POSTERIOR_DEFAULTS = { draws: 300, seed: 1 };
 /** Most draws a sample set may hold (in a notebook, a link, a saved scenario). */
 export const MAX_POSTERIOR_DRAWS = 1000;
 const LOG_NOISE_MIN = Math.log(1e-4);
@@ -51,7 +61,7 @@ const round = (x: number) => Number(x.toPrecision(6));
 export function computePosterior(request: PosteriorRequest, data: DataTable): PosteriorOutcome {
 	const started = performance.now();
 	const fail = (problems: string[]): PosteriorOutcome => ({ posterior: null, problems, stopped: false, elapsedMs: performance.now() - started });
-	const { walkers, steps, draws, seed } = { ...POSTERIOR_DEFAULTS, ...definedOnly(request) };
+	const { walkers, steps, draws, seed } = { ...posteriorSize(request.parameters.length), ...POSTERIOR_DEFAULTS, ...definedOnly(request) };
 	const full = compileNotebook(request.notebook, data);
 	const parameterCells = request.parameters.map((name) => full.inputs.find((c) => c.name === name));
 	const problems: string[] = [];
@@ -62,6 +72,13 @@ export function computePosterior(request: PosteriorRequest, data: DataTable): Po
 	for (const v of variables) if (!full.variables.includes(v)) problems.push(`No variable "${v}" runs in this notebook.`);
 	const compared = request.observed ?? data;
 	for (const p of request.pairs) if (!compared[p.series]) problems.push(`No data series "${p.series}".`);
+	if (request.seriesBasis) {
+		const bases = variableBases(request.notebook);
+		for (const p of request.pairs) {
+			const problem = basisProblem(bases, p, request.seriesBasis);
+			if (problem) problems.push(problem);
+		}
+	}
 	if (!request.parameters.length) problems.push('The fit cell names no parameters to sample.');
 	if (problems.length) return fail(problems);
 	const cells = parameterCells as InputCell[];
@@ -74,7 +91,7 @@ export function computePosterior(request: PosteriorRequest, data: DataTable): Po
 			const value = series[year];
 			if (Number.isFinite(value) && year >= full.startYear) points.push({ yearIndex: year - full.startYear, value });
 		}
-		return { variable: pair.variable, points };
+		return { variable: pair.variable, points, floor: pair.noise && pair.noise > 0 ? pair.noise / 2 : 1e-4 };
 	});
 	if (observed.every((o) => o.points.length === 0)) return fail([`No observations in ${request.fromYear}-${request.toYear}.`]);
 
@@ -95,7 +112,7 @@ export function computePosterior(request: PosteriorRequest, data: DataTable): Po
 	const run = runDeterministic(createProgram(model, 1), { inputs: request.inputs, horizon: request.toYear });
 	const startNoise = observed.map((o) => {
 		const rms = Math.sqrt(o.points.reduce((sum, p) => sum + (run.series[o.variable][p.yearIndex] - p.value) ** 2, 0) / Math.max(1, o.points.length));
-		return Math.log(Math.min(0.1, Math.max(1e-4, rms)));
+		return Math.log(Math.min(Math.max(0.1, 20 * o.floor), Math.max(o.floor, rms)));
 	});
 	/** Log-posterior of up to `half` points at once, run as one batch. */
 	const batch = (points: Float64Array[], out: Float64Array, offset: number, count: number) => {
@@ -207,7 +224,7 @@ export function computePosterior(request: PosteriorRequest, data: DataTable): Po
 }
 
 function definedOnly(request: PosteriorRequest) {
-	const out: Partial<typeof POSTERIOR_DEFAULTS> = {};
+	const out: Partial<{ walkers: number; steps: number; draws: number; seed: number }> = {};
 	for (const key of ['walkers', 'steps', 'draws', 'seed'] as const) if (request[key] !== undefined) out[key] = request[key];
 	return out;
 }

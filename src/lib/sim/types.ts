@@ -38,6 +38,14 @@ export interface InputCell {
 /** How values are shown: as percentages, plain numbers or millions. */
 export type ValueFormat = 'percent' | 'number' | 'millions';
 
+/**
+ * How a variable's figures are counted, as data sources count them: `retail`, cars sold in China
+ * (as CPCA counts); `wholesale`, makers' shipments with exports included (as CAAM and MarkLines
+ * count); `exports`, cars shipped abroad. A fit compares a variable only with series of its basis.
+ */
+export type MeasureBasis = 'retail' | 'wholesale' | 'exports';
+export const MEASURE_BASES: readonly MeasureBasis[] = ['retail', 'wholesale', 'exports'];
+
 /** A cell that defines one model variable by a formula. */
 export interface FormulaCell {
 	id: CellId;
@@ -47,12 +55,21 @@ export interface FormulaCell {
 	/** Optional human description shown beside the formula. */
 	note?: string;
 	format?: ValueFormat;
+	/** The basis the variable is counted on; a fit refuses data of another (or no known) basis for it. */
+	basis?: MeasureBasis;
 }
 
 /** Pairs a model variable with an observed data series drawn as points beside it. */
 export interface HistoryLink {
 	variable: string;
 	series: string;
+	/**
+	 * In a fit: the typical error of the series against the model, in the variable's units (0.01 is
+	 * one point of a share). The fit weighs each residual by 1/noise², so series of different
+	 * units and reliability can be fitted together; the posterior's noise per series is never
+	 * below half of it. Without it every observation weighs the same.
+	 */
+	noise?: number;
 }
 
 /** A chart of variables over the years, optionally with observed history beside them. */
@@ -107,11 +124,19 @@ export interface FitCell {
 	 * year's latest period, as formulas read it).
 	 */
 	periods?: 'annual' | 'all';
+	/** What RMSE each variable should stay within, shown beside the measured one. */
+	targets?: RmseTarget[];
 	/**
 	 * A posterior sample set of the parameters, computed in the app ("Use this posterior").
 	 * Without one, a published notebook's fit cell uses the set shipped with its version.
 	 */
 	posterior?: PosteriorSample;
+}
+
+/** A root-mean-square error a variable's fit (or back-test) should stay within, in the variable's units. */
+export interface RmseTarget {
+	variable: string;
+	rmse: number;
 }
 
 /** Draws from the joint posterior of a fit cell's parameters and the noise of each fitted series. */
@@ -157,6 +182,8 @@ export interface BacktestCell {
 	fromYear: number;
 	throughYear: number;
 	checkThroughYear: number;
+	/** What RMSE each variable's projection should stay within over the years held back. */
+	targets?: RmseTarget[];
 }
 
 /** A tornado chart and a variance ranking of the inputs, for one output in one year. */

@@ -1,15 +1,18 @@
 // What the worker exposes, kept free of worker globals so tests and benchmarks can call it
 // directly in Node.
 
-import { dataFor, provideFrozenData } from '../notebooks/published';
+import { dataFor, provideFrozenData, seriesBasisFor } from '../notebooks/published';
 import { v1Data } from '../notebooks/frozen/v1Data';
+import { v2Data } from '../notebooks/frozen/v2Data';
 
-// Old versions' data, bundled: the page sends a version-1 notebook itself, never its data.
+// Old versions' data, bundled: the page sends an old version's notebook itself, never its data.
 provideFrozenData(1, v1Data);
+provideFrozenData(2, v2Data);
 import { compileNotebook, createProgram, runDeterministic } from '../sim/index';
 import type { Program } from '../sim/index';
 import type { FitCell, Notebook, RunResult } from '../sim/types';
 import { computePosterior } from '../sim/posterior';
+import { summariseDraws } from '../sim/posteriorSummary';
 import { modelSobol, sobolReport, sobolRuns, type SobolRuns } from '../sim/sobol';
 import { goalSeek, leversReaching, type GoalSeekRequest } from '../sim/goalSeek';
 import { attribute, programCache } from '../sim/attribution';
@@ -63,7 +66,7 @@ function summaryOf(model: CompiledModel, notebook: Notebook): PosteriorSummary |
 	const cell = notebook.cells.find((c): c is FitCell => c.kind === 'fit' && !!c.parameters?.length);
 	if (!cell) return null;
 	const { parameters, noise, fromYear, toYear, diagnostics } = posterior;
-	return { source: cell.posterior ? 'own' : 'shipped', cellId: cell.id, draws: posterior.draws.length, parameters, noise, fromYear, toYear, diagnostics };
+	return { source: cell.posterior ? 'own' : 'shipped', cellId: cell.id, draws: posterior.draws.length, parameters, noise, fromYear, toYear, diagnostics, summary: summariseDraws(posterior) };
 }
 
 /** The notebook compiled, with the posterior its fit cell uses (its own, or its version's shipped one). */
@@ -126,11 +129,11 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 		},
 		async fit(request: FitSpec) {
 			const { notebook } = current();
-			return fitParameters({ ...request, notebook, observed: dataFor(notebook, request.periods ?? 'annual') }, dataFor(notebook));
+			return fitParameters({ ...request, notebook, observed: dataFor(notebook, request.periods ?? 'annual'), seriesBasis: seriesBasisFor(notebook) }, dataFor(notebook));
 		},
 		async backtest(request: BacktestSpec) {
 			const { notebook } = current();
-			return backtest({ ...request, notebook, observed: dataFor(notebook, 'annual') }, dataFor(notebook));
+			return backtest({ ...request, notebook, observed: dataFor(notebook, 'annual'), seriesBasis: seriesBasisFor(notebook) }, dataFor(notebook));
 		},
 		async monteCarloSlice(options: MonteCarloOptions, start: number, count: number) {
 			return monteCarloSlice(current().model, options, start, count);
@@ -163,7 +166,10 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 					onProgress(fraction);
 				}
 			};
-			return computePosterior({ ...request, notebook, onStep, observed: dataFor(notebook, request.periods ?? 'annual') }, dataFor(notebook));
+			return computePosterior(
+				{ ...request, notebook, onStep, observed: dataFor(notebook, request.periods ?? 'annual'), seriesBasis: seriesBasisFor(notebook) },
+				dataFor(notebook)
+			);
 		}
 	};
 }

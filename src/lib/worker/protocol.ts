@@ -1,6 +1,7 @@
 // The one typed boundary between the page and the engine worker. Everything crossing it is
 // plain data (structured clone): notebooks in, results out.
 
+import type { DrawsSummary } from '../sim/posteriorSummary';
 import type { CellError, MonteCarloOptions, MonteCarloResult, Notebook, RunResult, TornadoBar, VarianceShare } from '../sim/types';
 import type { Attribution, ScenarioSpec } from '../sim/attribution';
 import type { FitRequest, FitResult } from '../sim/fitting';
@@ -49,6 +50,8 @@ export interface PosteriorSummary {
 	fromYear: number;
 	toYear: number;
 	diagnostics: PosteriorDiagnostics;
+	/** Each parameter's median and 5-95% interval across the draws, and their correlations. */
+	summary: DrawsSummary;
 }
 
 /** A posterior of the loaded notebook's parameters (the worker supplies the notebook). */

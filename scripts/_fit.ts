@@ -1,0 +1,72 @@
+// Calibrates the published notebook (version 3) with the same routines the app's fit, back-test
+// and posterior use (src/lib/sim/), prints every target of the model beside what was measured,
+// and writes the posterior the notebook ships.
+// Usage: npm run calibrate. Paste the printed CALIBRATED object into
+// src/lib/notebooks/chinaMarket/calibrated.ts, then run it again: the targets are measured on
+// the published values, and the posterior is sampled around them.
+import { writeFileSync } from 'node:fs';
+import { observedSeries } from '../src/lib/data/index';
+import { CALIBRATED, CALIBRATION_PAIRS, LAST_DATA_YEAR, LEVERS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
+import { BACKTEST_TARGETS, BAND_TARGETS, FIT_TARGETS } from '../src/lib/notebooks/chinaMarket/targets';
+import { seriesBasisFor } from '../src/lib/notebooks/published';
+import { backtest } from '../src/lib/sim/backtest';
+import { bandCoverage, totalInside } from '../src/lib/sim/bandCalibration';
+import { fitParameters } from '../src/lib/sim/fitting';
+import { fitStatistics } from '../src/lib/sim/fitStatistics';
+import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim/index';
+import { runMonteCarlo } from '../src/lib/sim/monteCarlo';
+import { POSTERIOR_PUBLISHED_STEPS, computePosterior } from '../src/lib/sim/posterior';
+import type { Notebook, PosteriorSample, RmseTarget } from '../src/lib/sim/types';
+
+const notebook = chinaMarketNotebook;
+const data = observedSeries;
+const parameters = Object.keys(CALIBRATED);
+const seriesBasis = seriesBasisFor(notebook);
+const pp = (x: number) => `${(x * 100).toFixed(2)} pp`;
+const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+const targetOf = (targets: RmseTarget[], variable: string) => targets.find((t) => t.variable === variable)?.rmse;
+const only = (flag: string) => process.argv.includes(flag);
+
+// 1. The fit, from the published values.
+if (!only('--measure')) {
+	const started = performance.now();
+	const fit = fitParameters({ notebook, inputs: {}, parameters, pairs: CALIBRATION_PAIRS, fromYear: 2019, toYear: LAST_DATA_YEAR, maxRuns: 60_000, seriesBasis }, data);
+	if (fit.problems.length) throw new Error(fit.problems.join('\n'));
+	const rounded = Object.fromEntries(Object.entries(fit.fitted).map(([k, v]) => [k, Number(v.toPrecision(5))]));
+	console.log('export const CALIBRATED = ' + JSON.stringify(rounded, null, '\t').replace(/"(\w+)":/g, '$1:') + ';');
+	console.log(`${fit.runs} model runs, ${(performance.now() - started).toFixed(0)} ms, converged: ${fit.converged}\n`);
+}
+
+// 2. Every target, on the published values.
+const program = createProgram(compileNotebook(notebook, data));
+const run = runDeterministic(program, { inputs: {}, horizon: 2035 });
+console.log('Fit, 2019-2025, published values (target in brackets):');
+for (const s of fitStatistics(run, data, CALIBRATION_PAIRS, 2019, LAST_DATA_YEAR)) {
+	const target = targetOf(FIT_TARGETS, s.variable);
+	const unit = s.series.includes('shipments') ? (x: number) => `${x.toFixed(3)} M` : pp;
+	console.log(`  ${s.variable} vs ${s.series}: RMSE ${unit(s.rmse)} over ${s.years.length} years${target ? ` (<= ${pp(target)}: ${mark(s.rmse <= target)})` : ''}; residuals ${s.residuals.map((r) => (r * 100).toFixed(1)).join(' ')}`);
+}
+
+const bt = backtest({ notebook, inputs: {}, parameters, pairs: CALIBRATION_PAIRS, fromYear: 2019, throughYear: 2022, checkThroughYear: LAST_DATA_YEAR, maxRuns: 60_000, seriesBasis }, data);
+console.log('\nBack-test: fitted on 2019-2022, projected 2023-2025:');
+for (const h of bt.heldBack) {
+	const target = targetOf(BACKTEST_TARGETS, h.variable);
+	if (!h.years.length) continue;
+	console.log(`  ${h.variable} vs ${h.series}: errors ${h.errors.map((e, i) => `${h.years[i]} ${(e * 100).toFixed(1)}`).join(', ')} pp; RMSE ${pp(h.rmse)}${target ? ` (<= ${pp(target)}: ${mark(h.rmse <= target)})` : ''}`);
+}
+
+console.log('\nHistory: each lever alone at its min and max, the largest change in any formula through 2025:');
+const base = runDeterministic(createProgram(compileNotebook(notebook, data)), { inputs: {}, horizon: 2035 });
+let worst = 0;
+for (const lever of LEVERS) {
+	const cell = program.model.inputs.find((c) => c.name === lever)!;
+	for (const value of [cell.min, cell.max]) {
+		const moved = runDeterministic(program, { inputs: { [lever]: value }, horizon: 2035 });
+		for (const [name, series] of Object.entries(moved.series)) {
+			if (name === lever) continue;
+			for (let y = 0; y <= LAST_DATA_YEAR - 2019; y++) worst = Math.max(worst, Math.abs(series[y] - base.series[name][y]));
+		}
+	}
+}
+console.log(`  ${worst.toExponential(2)} (<= 1e-9: ${mark(worst <= 1e-9)})`);
+

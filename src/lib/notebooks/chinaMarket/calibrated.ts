@@ -1,0 +1,106 @@
+// What version 3 fits to the 2019-2025 record, what it fits it against, and what the record
+// cannot pin down and is stated instead. `npm run calibrate` (scripts/calibrate.ts) runs the same
+// fit as the notebook's fit cell (sim/fitting.ts on CALIBRATION_PAIRS) and prints CALIBRATED;
+// paste it here after changing a formula, and ship the posterior it writes.
+
+import type { Cell, HistoryLink } from '../../sim/types';
+import { input } from './levers';
+
+/**
+ * Every series the model is calibrated on, each against the variable of its own basis, with its
+ * noise: the typical error of a point against the model, in the variable's units. Shares are
+ * given to about a point (1.5 for MarkLines' single year; 0.6 for CPCA's NEV share, the one
+ * series the NEV curve answers to, weighed more to keep it within a point);
+ * volumes to 0.15 million. The fit weighs each residual by 1/noise².
+ */
+export const CALIBRATION_PAIRS: HistoryLink[] = [
+	{ variable: 'domesticShare', series: 'domestic_share_retail_cpca', noise: 0.01 },
+	{ variable: 'domesticShareCaam', series: 'domestic_share_caam', noise: 0.01 },
+	{ variable: 'nevShare', series: 'nev_share_passenger_retail_cpca', noise: 0.006 },
+	{ variable: 'germanShare', series: 'german_share_retail_cpca', noise: 0.01 },
+	{ variable: 'japaneseShare', series: 'japanese_share_retail_cpca', noise: 0.01 },
+	{ variable: 'usShare', series: 'us_share_retail_cpca', noise: 0.01 },
+	{ variable: 'otherShare', series: 'korean_other_share_retail_cpca', noise: 0.01 },
+	{ variable: 'germanShareCaam', series: 'german_share_marklines', noise: 0.015 },
+	{ variable: 'japaneseShareCaam', series: 'japanese_share_marklines', noise: 0.015 },
+	{ variable: 'usShareCaam', series: 'us_share_marklines', noise: 0.015 },
+	{ variable: 'germanWholesale', series: 'german_carmakers_shipments_marklines', noise: 0.15 },
+	{ variable: 'japaneseWholesale', series: 'japanese_carmakers_shipments_marklines', noise: 0.15 },
+	{ variable: 'foreignShareOfExports', series: 'foreign_brand_share_exports_caam', noise: 0.01 }
+];
+
+/** The calibrated parameters, as fitted on 2019-2025; also used by the model checks and the calibration script. */
+export const CALIBRATED = {
+	nevSteepness: 2.8326,
+	nevMidYear: 2020.8,
+	nevAdoptionDelay: 5.8245,
+	nevShareStart: 0.064654,
+	techLeadSpeed: 5,
+	techLeadMidYear: 2023.6,
+	germanPull: -0.76226,
+	japanesePull: -0.68075,
+	usPull: -1.5567,
+	otherPull: -2.3031,
+	germanNevPull: -1.4206,
+	japaneseNevPull: -6,
+	usNevPull: -2.0215,
+	otherNevPull: -2.1814,
+	exportDomesticShareSoFar: 0.7859
+};
+
+const FITTED = `Fitted jointly to every calibration series of 2019-2025 (the fit cell lists them: CPCA retail shares at home, CAAM's wholesale share, MarkLines' shares and shipments by origin, the foreign share of exports), each weighed by its noise. Uncertainty: the posterior shipped with the notebook (the fit cell shows its median, 5-95% interval and correlations); the range here is that interval, used only when no posterior is.`;
+
+type Calibrated = keyof typeof CALIBRATED;
+const calibrated = (name: Calibrated, label: string, unit: string, min: number, max: number, step: number, low: number, high: number, about: string) =>
+	input({ name, label, unit, min, max, step, default: CALIBRATED[name], uncertainty: { low, high, distribution: 'normal' }, description: `${about} ${FITTED}` });
+
+const pull = (origin: string, name: Calibrated, low: number, high: number, about: string) =>
+	calibrated(name, `${origin} brands' pull in combustion cars`, 'logit points', -4, 2, 0.01, low, high, `${origin} brands' attractiveness against Chinese brands among combustion cars, before the shared foreign edge. ${about}`);
+const nevPull = (origin: string, name: Calibrated, low: number, high: number, about: string) =>
+	calibrated(name, `${origin} brands' extra pull among NEVs`, 'logit points', -6, 3, 0.01, low, high, `How much more (or, below 0, less) ${origin} brands attract NEV buyers than combustion-car buyers, against Chinese brands, before the technology lead. ${about}`);
+
+export const calibratedCells: Cell[] = [
+	{
+		id: 'md-calibrated',
+		kind: 'markdown',
+		text: `## Calibrated to 2019-2025
+
+These parameters are not scenario levers: they were fitted so the model reproduces the record of 2019-2025 on every basis at once, and together with the three stated values after them they alone decide those years. They are inputs too, so you can test how much the fit depends on them; the fit cell below reports the error either way, and shows their joint posterior.`
+	},
+	calibrated('nevSteepness', 'NEV readiness steepness', 'per year', 0.3, 6, 0.01, 1.5, 5, 'Steepness of the S-curve of NEV readiness (price, range, charging).'),
+	calibrated('nevMidYear', 'NEV readiness midpoint', 'year', 2016, 2026, 0.05, 2020.5, 2021.2, 'Year in which NEV readiness reaches half the ceiling.'),
+	calibrated('nevAdoptionDelay', 'Buyers follow NEV readiness after', 'years', 1, 15, 0.05, 4.8, 6.5, 'Time constant of the first-order delay between NEV readiness and NEV sales in China: buyers replace cars and change habits slowly.'),
+	calibrated('nevShareStart', 'NEV share at home in 2018', 'share', 0.005, 0.1, 0.001, 0.03, 0.08, 'Starting value of the NEV share stock.'),
+	calibrated('techLeadSpeed', 'Speed at which the technology lead builds', 'per year', 0.1, 5, 0.01, 1, 4.5, 'Steepness of the S-curve along which the Chinese technology lead among NEVs builds up.'),
+	calibrated('techLeadMidYear', 'Year the technology lead is half built', 'year', 2018, 2030, 0.05, 2023, 2024.3, 'Midpoint of the S-curve of the Chinese technology lead among NEVs.'),
+	pull('German', 'germanPull', -1, -0.5, 'Volkswagen, BMW and Mercedes-Benz held about a fifth of cars sold in China until 2023.'),
+	pull('Japanese', 'japanesePull', -0.9, -0.5, "Toyota, Honda and Nissan: 24.1% of China's retail in 2020."),
+	pull('US', 'usPull', -1.8, -1.3, 'GM, Ford and Tesla: about 9% of retail in 2021-2023.'),
+	pull('Korean and other', 'otherPull', -2.6, -2.1, 'Hyundai, Kia, the French and other European brands: 4.3% of retail in 2021.'),
+	nevPull('German', 'germanNevPull', -2, -0.8, "Volkswagen's ID models and the German premium brands' NEVs."),
+	nevPull('Japanese', 'japaneseNevPull', -5.5, -3, 'Japanese brands sold few NEVs before the bZ3X and N7 of 2025.'),
+	nevPull('US', 'usNevPull', -2.6, -1.5, "Tesla: 0.32 to 0.66 million cars sold in China a year in 2021-2025 (CPCA), 4.9% of NEV retail in 2025."),
+	nevPull('Korean and other', 'otherNevPull', -2.5, 0, 'Few NEVs; the record of this group is one year (2021).'),
+	calibrated(
+		'exportDomesticShareSoFar',
+		"Chinese brands' share of exports, 2019-2025",
+		'share',
+		0.5,
+		1,
+		0.005,
+		0.79,
+		0.87,
+		"Share of passenger-car exports under Chinese brands through 2025, held constant: the gap between CAAM's wholesale share and CPCA's retail share, and CAAM's figure of 22% foreign brands in 2023's exports, pin it; no yearly series of it was found."
+	)
+];
+
+/**
+ * What the record cannot pin down, stated rather than fitted: each is where a lever starts from
+ * in 2026, so a lever at its default carries the record on.
+ */
+export const statedCells: Cell[] = [
+	{ id: 'f-nevCeilingSoFar', kind: 'formula', formula: 'nevCeilingSoFar = 0.9', format: 'percent', note: 'Stated, not fitted: the NEV ceiling the 2019-2025 curve was fitted with. Shares far below any ceiling cannot tell where it is; the ceiling lever takes over from 2026.' },
+	{ id: 'f-techLeadScaleSoFar', kind: 'formula', formula: 'techLeadScaleSoFar = 1', format: 'number', note: "Stated, not fitted: the level the technology lead heads for in the 2019-2025 record, logit points. Its scale trades off against the origins' NEV pulls in the fit, so it is held at 1 and the fit finds the rest; the long-run lead lever takes over from 2026." },
+	{ id: 'f-usShareOfForeignExports', kind: 'formula', formula: 'usShareOfForeignExports = 0.4', format: 'percent', note: "Stated from one year's figures: US brands' part of foreign-brand exports. Tesla exported 0.344 million of the 0.91 million foreign-brand passenger cars shipped from China in 2023 (CAAM via Reuters), GM a little more; no other year splits them." },
+	{ id: 'f-safetyEdgeSoFar', kind: 'formula', formula: 'safetyEdgeSoFar = 0.4', format: 'number', note: "Stated, not fitted: the worth buyers gave the foreign safety reputation through 2025, logit points. Sales alone cannot tell it apart from the origins' pulls (a higher edge is matched exactly by lower pulls); the safety levers take over from 2026." }
+];

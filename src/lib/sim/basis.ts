@@ -1,0 +1,63 @@
+// Which basis a series and a variable are counted on, and whether a fit may compare them. CAAM
+// counts makers' shipments with exports included, CPCA counts cars sold in China, and the two
+// differ by several points on the same share; a fit that compared a variable with data of the
+// other basis would fit the gap between the bases, not the market. So a variable that states its
+// basis (FormulaCell.basis) is compared only with series of that basis, and a series whose basis
+// is unknown is refused for it with a message.
+
+import { MEASURE_BASES, type HistoryLink, type MeasureBasis, type Notebook } from './types';
+import { parseFormula } from './parse';
+
+/** What each basis counts, in words for messages. */
+export const BASIS_WORDS: Readonly<Record<MeasureBasis, string>> = {
+	retail: 'cars sold in China (retail, as CPCA counts)',
+	wholesale: "makers' shipments with exports (wholesale, as CAAM counts)",
+	exports: 'cars shipped abroad (exports)'
+};
+
+/** A series' basis: one the model knows, or the words its data gave (undefined: none given). */
+export type SeriesBasis = MeasureBasis | { unknown: string | undefined };
+
+/** The basis named by a person's words ("CPCA retail", "wholesale incl. exports", "exports"); undefined when none is. */
+export function basisFromText(text: string | undefined): MeasureBasis | undefined {
+	const t = (text ?? '').toLowerCase();
+	if (/export/.test(t) && !/includ|incl\.|with export/.test(t)) return 'exports';
+	if (/retail|sold in china|registrations?/.test(t)) return 'retail';
+	if (/wholesale|shipment/.test(t)) return 'wholesale';
+	return undefined;
+}
+
+/** True for one of the bases the model knows. */
+export const isMeasureBasis = (b: unknown): b is MeasureBasis => MEASURE_BASES.includes(b as MeasureBasis);
+
+/** Variable name -> the basis its formula cell states. */
+export function variableBases(notebook: Pick<Notebook, 'cells'>): Map<string, MeasureBasis> {
+	const out = new Map<string, MeasureBasis>();
+	for (const cell of notebook.cells) {
+		if (cell.kind !== 'formula' || !cell.basis) continue;
+		try {
+			out.set(parseFormula(cell.formula).name, cell.basis);
+		} catch {
+			// A formula that does not parse defines nothing; the compiler reports it.
+		}
+	}
+	return out;
+}
+
+/**
+ * Why `pair` may not be fitted, or undefined when it may: the variable states a basis and the
+ * series is of another, or of none the model knows. `seriesBasis` gives each series' basis.
+ */
+export function basisProblem(bases: Map<string, MeasureBasis>, pair: HistoryLink, seriesBasis: (id: string) => SeriesBasis | undefined): string | undefined {
+	const wanted = bases.get(pair.variable);
+	if (!wanted) return undefined;
+	const given = seriesBasis(pair.series);
+	if (given === undefined || typeof given === 'object') {
+		const words = typeof given === 'object' && given.unknown ? `a basis the model does not know ("${given.unknown}")` : 'no basis';
+		return `The series "${pair.series}" gives ${words}, and "${pair.variable}" counts ${BASIS_WORDS[wanted]}: it is not fitted to it. Give the series' basis as retail, wholesale or exports (for example "CPCA retail").`;
+	}
+	if (given !== wanted) {
+		return `The series "${pair.series}" counts ${BASIS_WORDS[given]} and "${pair.variable}" counts ${BASIS_WORDS[wanted]}: the two are not compared. Fit it to a variable of its own basis.`;
+	}
+	return undefined;
+}
