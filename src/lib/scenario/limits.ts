@@ -7,7 +7,8 @@ export const LIMITS = {
 	formulaLength: 2000,
 	markdownLength: 20_000,
 	textLength: 2000,
-	listLength: 12,
+	/** Variables of a chart or table, years of key figures, and a fit cell's pairs and parameters (version 3 fits 14 parameters to 13 series). */
+	listLength: 24,
 	/** Serialised notebook, characters. */
 	notebookChars: 400_000,
 	/** Rows in one data cell. */

@@ -98,7 +98,7 @@ export function simulateHandwritten(
 	const { nevCeiling, nevSteepness, nevMidYear, nevAdoptionDelay, electrificationPace, nevShareStart } = inputs;
 	const { techLeadMax, techLeadSpeed, techLeadMidYear, localisationLag, safetyRuleBoost, safetyHalfLife, safetyValue, shakeout } = inputs;
 	const { localisationGerman, localisationJapanese, localisationUS, localisationOther } = inputs;
-	const { germanPull, japanesePull, usPull, otherPull, germanNevPull, japaneseNevPull, usNevPull, otherNevPull } = inputs;
+	const { germanPull, japanesePull, usPull, otherPull, germanNevPull, japaneseNevPull, usNevPull } = inputs;
 	const { marketGrowth, exportGrowth, exportDomesticShare, exportDomesticShareSoFar } = inputs;
 	const passengerCars = data.passenger_cars_caam ?? {};
 	for (let year = startYear, y = 0; year <= horizon; year++, y++) {
@@ -142,7 +142,8 @@ export function simulateHandwritten(
 			const germanNev = Math.exp(germanPull[i] + germanNevPull[i] + foreign - lead * (1 - locGerman));
 			const japaneseNev = Math.exp(japanesePull[i] + japaneseNevPull[i] + foreign - lead * (1 - locJapanese));
 			const usNev = Math.exp(usPull[i] + usNevPull[i] + foreign - lead * (1 - locUS));
-			const otherNev = Math.exp(otherPull[i] + otherNevPull[i] + foreign - lead * (1 - locOther));
+			// Korean and other brands take the German brands' NEV pull (model.ts says why).
+			const otherNev = Math.exp(otherPull[i] + germanNevPull[i] + foreign - lead * (1 - locOther));
 			const germanIce = Math.exp(germanPull[i] + foreign);
 			const japaneseIce = Math.exp(japanesePull[i] + foreign);
 			const usIce = Math.exp(usPull[i] + foreign);

@@ -45,10 +45,10 @@ export interface PosteriorOutcome {
  * The sampler's size for `dimensions` parameters, the same for the shipped posterior and the fit
  * cell's recomputation. Eight parameters (version 2): 32 walkers x 16,000 steps, past 50
  * autocorrelation times (~130 steps). The stretch move's autocorrelation time grows with the
- * dimension, so more need more: at least four walkers a parameter, and 40,000 steps.
+ * dimension, so more need more: at least four walkers a parameter, and 60,000 steps.
  */
 export function posteriorSize(dimensions: number): { walkers: number; steps: number } {
-	return dimensions <= 8 ? { walkers: 32, steps: 16_000 } : { walkers: Math.max(32, 2 * Math.ceil(2 * dimensions)), steps: 40_000 };
+	return dimensions <= 8 ? { walkers: 32, steps: 16_000 } : { walkers: Math.max(32, 2 * Math.ceil(2 * dimensions)), steps: 60_000 };
 }
 export const POSTERIOR_DEFAULTS = { draws: 300, seed: 1 };
 /** Most draws a sample set may hold (in a notebook, a link, a saved scenario). */

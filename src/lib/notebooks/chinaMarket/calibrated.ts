@@ -31,21 +31,20 @@ export const CALIBRATION_PAIRS: HistoryLink[] = [
 
 /** The calibrated parameters, as fitted on 2019-2025; also used by the model checks and the calibration script. */
 export const CALIBRATED = {
-	nevSteepness: 2.8326,
+	nevSteepness: 2.8075,
 	nevMidYear: 2020.8,
-	nevAdoptionDelay: 5.8245,
-	nevShareStart: 0.064654,
+	nevAdoptionDelay: 5.8217,
+	nevShareStart: 0.064034,
 	techLeadSpeed: 5,
 	techLeadMidYear: 2023.6,
-	germanPull: -0.76226,
-	japanesePull: -0.68075,
-	usPull: -1.5567,
-	otherPull: -2.3031,
-	germanNevPull: -1.4206,
+	germanPull: -0.75591,
+	japanesePull: -0.68248,
+	usPull: -1.5447,
+	otherPull: -2.3723,
+	germanNevPull: -1.4634,
 	japaneseNevPull: -6,
-	usNevPull: -2.0215,
-	otherNevPull: -2.1814,
-	exportDomesticShareSoFar: 0.7859
+	usNevPull: -2.1958,
+	exportDomesticShareSoFar: 0.78591
 };
 
 const FITTED = `Fitted jointly to every calibration series of 2019-2025 (the fit cell lists them: CPCA retail shares at home, CAAM's wholesale share, MarkLines' shares and shipments by origin, the foreign share of exports), each weighed by its noise. Uncertainty: the posterior shipped with the notebook (the fit cell shows its median, 5-95% interval and correlations); the range here is that interval, used only when no posterior is.`;
@@ -67,20 +66,19 @@ export const calibratedCells: Cell[] = [
 
 These parameters are not scenario levers: they were fitted so the model reproduces the record of 2019-2025 on every basis at once, and together with the three stated values after them they alone decide those years. They are inputs too, so you can test how much the fit depends on them; the fit cell below reports the error either way, and shows their joint posterior.`
 	},
-	calibrated('nevSteepness', 'NEV readiness steepness', 'per year', 0.3, 6, 0.01, 1.5, 5, 'Steepness of the S-curve of NEV readiness (price, range, charging).'),
-	calibrated('nevMidYear', 'NEV readiness midpoint', 'year', 2016, 2026, 0.05, 2020.5, 2021.2, 'Year in which NEV readiness reaches half the ceiling.'),
-	calibrated('nevAdoptionDelay', 'Buyers follow NEV readiness after', 'years', 1, 15, 0.05, 4.8, 6.5, 'Time constant of the first-order delay between NEV readiness and NEV sales in China: buyers replace cars and change habits slowly.'),
-	calibrated('nevShareStart', 'NEV share at home in 2018', 'share', 0.005, 0.1, 0.001, 0.03, 0.08, 'Starting value of the NEV share stock.'),
-	calibrated('techLeadSpeed', 'Speed at which the technology lead builds', 'per year', 0.1, 5, 0.01, 1, 4.5, 'Steepness of the S-curve along which the Chinese technology lead among NEVs builds up.'),
-	calibrated('techLeadMidYear', 'Year the technology lead is half built', 'year', 2018, 2030, 0.05, 2023, 2024.3, 'Midpoint of the S-curve of the Chinese technology lead among NEVs.'),
-	pull('German', 'germanPull', -1, -0.5, 'Volkswagen, BMW and Mercedes-Benz held about a fifth of cars sold in China until 2023.'),
-	pull('Japanese', 'japanesePull', -0.9, -0.5, "Toyota, Honda and Nissan: 24.1% of China's retail in 2020."),
-	pull('US', 'usPull', -1.8, -1.3, 'GM, Ford and Tesla: about 9% of retail in 2021-2023.'),
-	pull('Korean and other', 'otherPull', -2.6, -2.1, 'Hyundai, Kia, the French and other European brands: 4.3% of retail in 2021.'),
-	nevPull('German', 'germanNevPull', -2, -0.8, "Volkswagen's ID models and the German premium brands' NEVs."),
-	nevPull('Japanese', 'japaneseNevPull', -5.5, -3, 'Japanese brands sold few NEVs before the bZ3X and N7 of 2025.'),
-	nevPull('US', 'usNevPull', -2.6, -1.5, "Tesla: 0.32 to 0.66 million cars sold in China a year in 2021-2025 (CPCA), 4.9% of NEV retail in 2025."),
-	nevPull('Korean and other', 'otherNevPull', -2.5, 0, 'Few NEVs; the record of this group is one year (2021).'),
+	calibrated('nevSteepness', 'NEV readiness steepness', 'per year', 0.3, 6, 0.01, 1.869, 5.846, 'Steepness of the S-curve of NEV readiness (price, range, charging).'),
+	calibrated('nevMidYear', 'NEV readiness midpoint', 'year', 2016, 2026, 0.05, 2020.76, 2020.98, 'Year in which NEV readiness reaches half the ceiling.'),
+	calibrated('nevAdoptionDelay', 'Buyers follow NEV readiness after', 'years', 1, 15, 0.05, 5.427, 6.029, 'Time constant of the first-order delay between NEV readiness and NEV sales in China: buyers replace cars and change habits slowly.'),
+	calibrated('nevShareStart', 'NEV share at home in 2018', 'share', 0.005, 0.1, 0.001, 0.04369, 0.09141, 'Starting value of the NEV share stock.'),
+	calibrated('techLeadSpeed', 'Speed at which the technology lead builds', 'per year', 0.1, 5, 0.01, 3.312, 4.955, 'Steepness of the S-curve along which the Chinese technology lead among NEVs builds up.'),
+	calibrated('techLeadMidYear', 'Year the technology lead is half built', 'year', 2018, 2030, 0.05, 2023.43, 2023.83, 'Midpoint of the S-curve of the Chinese technology lead among NEVs.'),
+	pull('German', 'germanPull', -0.8154, -0.6881, 'Volkswagen, BMW and Mercedes-Benz held about a fifth of cars sold in China until 2023.'),
+	pull('Japanese', 'japanesePull', -0.7278, -0.6276, "Toyota, Honda and Nissan: 24.1% of China's retail in 2020."),
+	pull('US', 'usPull', -1.625, -1.416, 'GM, Ford and Tesla: about 9% of retail in 2021-2023.'),
+	pull('Korean and other', 'otherPull', -2.554, -2.262, 'Hyundai, Kia, the French and other European brands: 4.3% of retail in 2021.'),
+	nevPull('German', 'germanNevPull', -1.693, -1.188, "Volkswagen's ID models and the German premium brands' NEVs."),
+	nevPull('Japanese', 'japaneseNevPull', -5.733, -2.794, 'Japanese brands sold few NEVs before the bZ3X and N7 of 2025.'),
+	nevPull('US', 'usNevPull', -5.75, -1.651, "Tesla: 0.32 to 0.66 million cars sold in China a year in 2021-2025 (CPCA), 4.9% of NEV retail in 2025."),
 	calibrated(
 		'exportDomesticShareSoFar',
 		"Chinese brands' share of exports, 2019-2025",
@@ -88,8 +86,8 @@ These parameters are not scenario levers: they were fitted so the model reproduc
 		0.5,
 		1,
 		0.005,
-		0.79,
-		0.87,
+		0.7739,
+		0.7924,
 		"Share of passenger-car exports under Chinese brands through 2025, held constant: the gap between CAAM's wholesale share and CPCA's retail share, and CAAM's figure of 22% foreign brands in 2023's exports, pin it; no yearly series of it was found."
 	)
 ];

@@ -49,10 +49,10 @@ const appealCells = (segment: 'Nev' | 'Ice'): FormulaCell[] =>
 		f(
 			`f-appeal${stem}${segment}`,
 			segment === 'Nev'
-				? `appeal${stem}Nev = exp(${lower(stem)}Pull + ${lower(stem)}NevPull + foreignEdge - techLead * (1 - localised${stem}))`
+				? `appeal${stem}Nev = exp(${lower(stem)}Pull + ${stem === 'Other' ? 'german' : lower(stem)}NevPull + foreignEdge - techLead * (1 - localised${stem}))`
 				: `appeal${stem}Ice = exp(${lower(stem)}Pull + foreignEdge)`,
 			segment === 'Nev'
-				? `How strongly ${words} draw NEV buyers against Chinese brands, as exp(utility difference): their calibrated pull and NEV pull, the shared foreign edge, minus the Chinese technology lead they have not closed.`
+				? `How strongly ${words} draw NEV buyers against Chinese brands, as exp(utility difference): their calibrated pull and NEV pull, the shared foreign edge, minus the Chinese technology lead they have not closed.${stem === 'Other' ? " Their record is one year, which pins one parameter, not two, so their NEV pull is taken to be the German brands' (the European brands among them build NEVs much as the Germans do)." : ''}`
 				: `How strongly ${words} draw combustion-car buyers against Chinese brands, as exp(utility difference): their calibrated pull and the shared foreign edge. The technology lead is a matter of NEVs (software, cockpits, batteries), so it does not enter here.`,
 			'number'
 		)
