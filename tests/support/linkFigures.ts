@@ -4,7 +4,8 @@ import { compileNotebook, createProgram, runDeterministic } from '../../src/lib/
 import { dataFor } from '../../src/lib/notebooks/published';
 import type { WorkingDocument } from '../../src/lib/state/autosave';
 
-export const FIGURE_VARIABLES = ['domesticShare', 'nevShare', 'domesticShareNev', 'domesticShareIce', 'foreignSales'] as const;
+/** Each version's headline variables; a variable a version lacks is skipped (versions 1 and 2 have no origins, no CAAM basis). */
+export const FIGURE_VARIABLES = ['domesticShare', 'nevShare', 'domesticShareNev', 'domesticShareIce', 'foreignSales', 'domesticShareCaam', 'germanShare', 'japaneseShare', 'usShare', 'otherShare', 'passengerExports'] as const;
 
 /** variable -> year -> value, at 2019, 2024, 2025, 2030 and the document's horizon. */
 export function linkFigures(doc: WorkingDocument): Record<string, Record<string, number>> {

@@ -2,6 +2,7 @@
 // decoding never throws and never returns a broken document. It opens with everything it could
 // read and says, one sentence per item, what it ignored or changed.
 
+import { FORMER_LEVERS } from './formerLevers';
 import type { Cell, Notebook } from '../sim/types';
 import { MAX_REFERENCE_LABEL, type ReferenceScenario, type WorkingDocument } from '../state/autosave';
 import { MAX_HORIZON, MIN_HORIZON } from '../worker/protocol';
@@ -302,6 +303,7 @@ async function decode(query: string, currentNotebook: Notebook, migrations: Reco
 		if (!INPUT_NAME.test(key) || (!migrating && !known.has(key))) {
 			// A lever of a later version in a link of an older one: say whose it is.
 			if (INPUT_NAME.test(key) && ofCurrent.has(key)) notices.push(`Ignored ${quote(key)}: version ${linkVersion} of the notebook has no such input; it is a lever of version ${current}.`);
+			else if (linkVersion === current && Object.hasOwn(FORMER_LEVERS, key)) notices.push(`Ignored ${quote(key)}: no input of that name in version ${current}; it was ${FORMER_LEVERS[key]}.`);
 			else notices.push(`Ignored ${quote(key)}: no input of that name.`);
 			continue;
 		}
