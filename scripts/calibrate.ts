@@ -2,12 +2,12 @@
 // and posterior use (src/lib/sim/), prints every target of the model beside what was measured,
 // and writes the posterior the notebook ships.
 // Usage: npm run calibrate. Paste the printed CALIBRATED object into
-// src/lib/notebooks/chinaMarket/calibrated.ts, then run it again: the targets are measured on
+// src/lib/notebooks/chinaMarketCells/calibrated.ts, then run it again: the targets are measured on
 // the published values, and the posterior is sampled around them.
 import { writeFileSync } from 'node:fs';
 import { observedSeries } from '../src/lib/data/index';
 import { CALIBRATED, CALIBRATION_PAIRS, LAST_DATA_YEAR, LEVERS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
-import { BACKTEST_TARGETS, BAND_TARGETS, FIT_TARGETS } from '../src/lib/notebooks/chinaMarket/targets';
+import { BACKTEST_TARGETS, BAND_TARGETS, FIT_TARGETS } from '../src/lib/notebooks/chinaMarketCells/targets';
 import { seriesBasisFor } from '../src/lib/notebooks/published';
 import { backtest } from '../src/lib/sim/backtest';
 import { bandCoverage, totalInside } from '../src/lib/sim/bandCalibration';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MockInstance } from 'vitest';
 import { annualSeries, observedSeries } from '../src/lib/data';
 import { CALIBRATED, CALIBRATION_PAIRS, LAST_DATA_YEAR, LEVERS, LOCALISATION_LEVERS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
-import { FIT_TARGETS } from '../src/lib/notebooks/chinaMarket/targets';
+import { FIT_TARGETS } from '../src/lib/notebooks/chinaMarketCells/targets';
 import { seriesBasisFor } from '../src/lib/notebooks/published';
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim';
 import type { InputCell, RunResult } from '../src/lib/sim';

@@ -6,7 +6,7 @@ import { computePosterior } from '../src/lib/sim/posterior';
 import { posteriorProblem } from '../src/lib/sim/posteriorCheck';
 import { createEngineService } from '../src/lib/worker/engineService';
 import { CALIBRATED, CALIBRATION_PAIRS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
-import { BAND_TARGETS } from '../src/lib/notebooks/chinaMarket/targets';
+import { BAND_TARGETS } from '../src/lib/notebooks/chinaMarketCells/targets';
 import { chinaMarketNotebookV2 } from '../src/lib/notebooks/frozen/chinaMarketV2';
 import { v2Data } from '../src/lib/notebooks/frozen/v2Data';
 import { observedSeries } from '../src/lib/data/index';

@@ -10,7 +10,7 @@ import { headlineText } from './support/text';
 import { observedSeries } from '../../src/lib/data/index';
 import { CALIBRATION_PAIRS, chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
 import { encodeScenario } from '../../src/lib/scenario/encode';
-import shipped from '../../src/lib/notebooks/posterior-v2.json';
+import shipped from '../../src/lib/notebooks/posterior-v3.json';
 import type { FitCell, PosteriorSample } from '../../src/lib/sim/types';
 
 const site = useSite();

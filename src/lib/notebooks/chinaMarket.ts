@@ -1,7 +1,7 @@
 // The published default notebook, version 3: China's passenger-car market at home and abroad.
 // The home market is the core (NEV share of cars sold in China, brands by origin within each
 // powertrain segment); exports are a flow beside it; CAAM's wholesale figures are derived from
-// both, so each series is fitted on its own basis. The cells live in chinaMarket/ by part:
+// both, so each series is fitted on its own basis. The cells live in chinaMarketCells/ by part:
 // levers, model formulas, calibrated and stated inputs, outputs.
 //
 // The model's contract with history: the past is data. Through LAST_DATA_YEAR (2025) every
@@ -10,10 +10,10 @@
 // Versions 1 and 2 are frozen in frozen/.
 
 import type { Notebook } from '../sim/types';
-import { CALIBRATED, CALIBRATION_PAIRS, calibratedCells, statedCells } from './chinaMarket/calibrated';
-import { leverCells } from './chinaMarket/levers';
-import { brandModel, exportModel, nevModel, volumeModel } from './chinaMarket/model';
-import { analysisCells, calibrationCells, headlineCells, originCells } from './chinaMarket/outputs';
+import { CALIBRATED, CALIBRATION_PAIRS, calibratedCells, statedCells } from './chinaMarketCells/calibrated';
+import { leverCells } from './chinaMarketCells/levers';
+import { brandModel, exportModel, nevModel, volumeModel } from './chinaMarketCells/model';
+import { analysisCells, calibrationCells, headlineCells, originCells } from './chinaMarketCells/outputs';
 
 export { CALIBRATED, CALIBRATION_PAIRS };
 

@@ -1,5 +1,5 @@
 // BENCHMARK REFERENCE ONLY (scripts/bench/monteCarlo.ts): the default notebook's equations
-// (version 3, src/lib/notebooks/chinaMarket/model.ts) written by hand in TypeScript, the way one would without a
+// (version 3, src/lib/notebooks/chinaMarketCells/model.ts) written by hand in TypeScript, the way one would without a
 // notebook engine: one loop over the samples per year, every equation inline, Float64Arrays for
 // the state. It must give the engine's numbers (checked to 1e-9 by the benchmark and the tests).
 // If the notebook's formulas change, change them here too. Not used by the app.

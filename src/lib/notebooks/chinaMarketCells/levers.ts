@@ -1,5 +1,5 @@
 // The scenario levers of the published notebook, version 3: each acts from 2026 on, phased in as
-// its formula states (chinaMarket/model.ts). Their About texts give the unit, the sources and the
+// its formula states (chinaMarketCells/model.ts). Their About texts give the unit, the sources and the
 // basis of the uncertainty range; most ranges are judgements, and say so.
 
 import type { Cell, InputCell } from '../../sim/types';

@@ -32,7 +32,7 @@ NEV readiness (price, range, charging) follows an S-curve towards a ceiling, and
 	f('f-nevCeilingNow', 'nevCeilingNow = nevCeilingSoFar + (nevCeiling - nevCeilingSoFar) * ramp(2025, 2030)', 'The NEV ceiling: the one history was fitted with through 2025, moving to the ceiling lever in even steps over 2026-2030.', 'percent'),
 	f('f-nevReadiness', 'nevReadiness = nevCeilingNow * logistic(nevSteepness * (year - nevMidYear))', 'NEV readiness: the share NEVs would have if buyers switched at once (the S-curve is calibrated).', 'percent'),
 	f('f-adoptionDelay', 'adoptionDelay = max(1, nevAdoptionDelay / (1 + (electrificationPace - 1) * step(2026)))', 'Years buyers take to follow readiness: calibrated, and from 2026 divided by the pace lever. Never under a year: a yearly step cannot catch up by more than the whole distance.', 'number'),
-	f('f-nevShare', 'nevShare = prev(nevShare, nevShareStart) + (nevReadiness - prev(nevShare, nevShareStart)) / adoptionDelay', 'NEV share of passenger cars sold in China (CPCA retail basis).', 'percent', 'retail')
+	f('f-nevShare', 'nevShare = prev(nevShare, nevShareStart) + (nevReadiness - prev(nevShare, nevShareStart)) / adoptionDelay', 'NEV share at home: NEVs as a share of passenger cars sold in China (CPCA retail basis).', 'percent', 'retail')
 ];
 
 const localisationCells: FormulaCell[] = ORIGINS.map(({ stem, words }) =>
@@ -62,7 +62,7 @@ const originShareCells: FormulaCell[] = ORIGINS.map(({ stem, words }) =>
 	f(
 		`f-${lower(stem)}Share`,
 		`${lower(stem)}Share = nevShare * appeal${stem}Nev / choiceNev + (1 - nevShare) * appeal${stem}Ice / choiceIce`,
-		`${words.charAt(0).toUpperCase() + words.slice(1)}' share of passenger cars sold in China: their share of each segment, weighted by the segment's size.`,
+		`${words.charAt(0).toUpperCase() + words.slice(1)} at home: their share of passenger cars sold in China; each segment's share weighted by the segment's size.`,
 		'percent',
 		'retail'
 	)
@@ -99,7 +99,7 @@ What happened through 2025 is calibrated (the pulls, the lead's S-curve) or stat
 	f('f-domesticShareNev', 'domesticShareNev = 1 / choiceNev', "Chinese brands' share of NEVs sold in China.", 'percent'),
 	f('f-domesticShareIce', 'domesticShareIce = 1 / choiceIce', "Chinese brands' share of combustion cars sold in China.", 'percent'),
 	...originShareCells,
-	f('f-domesticShare', 'domesticShare = nevShare * domesticShareNev + (1 - nevShare) * domesticShareIce', "Chinese brands' share of passenger cars sold in China (CPCA retail basis): the headline.", 'percent', 'retail'),
+	f('f-domesticShare', 'domesticShare = nevShare * domesticShareNev + (1 - nevShare) * domesticShareIce', "Chinese brands at home: their share of passenger cars sold in China (CPCA retail basis); the headline.", 'percent', 'retail'),
 	f('f-foreignShare', 'foreignShare = 1 - domesticShare', 'Foreign and joint-venture brands, all origins, at home.', 'percent', 'retail')
 ];
 
@@ -112,8 +112,8 @@ const caamOriginCells: FormulaCell[] = ORIGINS.map(({ stem, words }) =>
 		`f-${lower(stem)}ShareCaam`,
 		`${lower(stem)}ShareCaam = (${lower(stem)}Share * homeSales + foreignShareOfExports * passengerExports * ${exportSplit(stem)}) / passengerWholesale`,
 		stem === 'US'
-			? `US brands' share on CAAM's basis (wholesale, exports included): their sales at home, and the stated US part of foreign brands' exports (Tesla's Shanghai exports).`
-			: `${words.charAt(0).toUpperCase() + words.slice(1)}' share on CAAM's basis (wholesale, exports included). No source splits the non-US foreign exports by origin, so they are shared out as sales at home are.`,
+			? `US brands on CAAM's basis: their share of wholesale, exports included; their sales at home, and the stated US part of foreign brands' exports (Tesla's Shanghai exports).`
+			: `${words.charAt(0).toUpperCase() + words.slice(1)} on CAAM's basis: their share of wholesale, exports included. No source splits the non-US foreign exports by origin, so they are shared out as sales at home are.`,
 		'percent',
 		'wholesale'
 	)
@@ -141,7 +141,7 @@ Export volumes are data through 2025; from 2026 they grow at the export lever's 
 	f('f-exportShare', 'exportShare = passengerExports / passengerWholesale', 'Share of passenger-car shipments that went abroad.', 'percent'),
 	f('f-exportDomesticShareNow', 'exportDomesticShareNow = exportDomesticShareSoFar + (exportDomesticShare - exportDomesticShareSoFar) * ramp(2025, 2030)', "Chinese brands' share of passenger-car exports: calibrated through 2025, moving to the lever's value in even steps over 2026-2030.", 'percent', 'exports'),
 	f('f-foreignShareOfExports', 'foreignShareOfExports = 1 - exportDomesticShareNow', "Foreign brands' share of passenger-car exports (Tesla's Shanghai exports, joint ventures' and imports' re-exports).", 'percent', 'exports'),
-	f('f-domesticShareCaam', 'domesticShareCaam = (domesticShare * homeSales + exportDomesticShareNow * passengerExports) / passengerWholesale', "Chinese brands' share on CAAM's basis (wholesale, exports included): comparable with CAAM's releases.", 'percent', 'wholesale'),
+	f('f-domesticShareCaam', 'domesticShareCaam = (domesticShare * homeSales + exportDomesticShareNow * passengerExports) / passengerWholesale', "Chinese brands on CAAM's basis: their share of wholesale, exports included, comparable with CAAM's releases.", 'percent', 'wholesale'),
 	...caamOriginCells,
 	f('f-germanWholesale', 'germanWholesale = germanShareCaam * passengerWholesale', "German brands' passenger cars on CAAM's basis, million (MarkLines counts German carmakers' shipments in China).", 'millions', 'wholesale'),
 	f('f-japaneseWholesale', 'japaneseWholesale = japaneseShareCaam * passengerWholesale', "Japanese brands' passenger cars on CAAM's basis, million.", 'millions', 'wholesale')
