@@ -1,4 +1,5 @@
-// Attribution on the real model: the bars add up to the difference and point the right way.
+// Attribution on the real model (the published notebook, version 3): the bars add up to the
+// difference and point the right way.
 import { describe, expect, it } from 'vitest';
 import { annualSeries } from '../src/lib/data/index';
 import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
@@ -17,18 +18,33 @@ function valueAt(notebook: Notebook, inputs: Record<string, number>, variable: s
 
 describe('attribution between scenarios', () => {
 	it('splits a three-input difference exactly, each input with the sign the model claims', () => {
-		const b = { notebook: chinaMarketNotebook, inputs: { localisation: 0.8, shakeout: 0.2, electrificationPace: 1.5 } };
+		const b = { notebook: chinaMarketNotebook, inputs: { localisationJapanese: 0.8, shakeout: 0.2, electrificationPace: 1.5 } };
 		const r = attribute(baseline, b, 'domesticShare', 2030, programFor);
 		expect(r.method).toBe('exact');
 		expect(r.start).toBeCloseTo(valueAt(chinaMarketNotebook, {}, 'domesticShare', 2030), 12);
 		expect(r.end).toBeCloseTo(valueAt(chinaMarketNotebook, b.inputs, 'domesticShare', 2030), 12);
 		expect(sum(r.parts.map((p) => p.contribution))).toBeCloseTo(r.end - r.start, 12);
 		const part = (key: string) => r.parts.find((p) => p.key === key)!.contribution;
-		expect(part('localisation')).toBeLessThan(0);
+		expect(part('localisationJapanese')).toBeLessThan(0);
 		expect(part('shakeout')).toBeLessThan(0);
 		expect(part('electrificationPace')).toBeGreaterThan(0);
-		expect(r.parts.map((p) => p.label)).toContain('Technology gap foreign brands close by 2030');
+		expect(r.parts.map((p) => p.label)).toContain('NEV gap Japanese brands close by 2030');
 		expect(r.runs).toBe(8);
+	});
+
+	it('gives each foreign origin its own localisation bar, each lowering the domestic share', () => {
+		const origins = ['localisationJapanese', 'localisationGerman', 'localisationUS', 'localisationOther'];
+		const inputs: Record<string, number> = { shakeout: 0.2, electrificationPace: 1.5 };
+		for (const lever of origins) inputs[lever] = 0.8;
+		const r = attribute(baseline, { notebook: chinaMarketNotebook, inputs }, 'domesticShare', 2030, programFor);
+		expect(r.method).toBe('exact');
+		expect(r.end).toBeCloseTo(valueAt(chinaMarketNotebook, inputs, 'domesticShare', 2030), 12);
+		expect(sum(r.parts.map((p) => p.contribution))).toBeCloseTo(r.end - r.start, 12);
+		for (const lever of origins) expect(r.parts.find((p) => p.key === lever)!.contribution, lever).toBeLessThan(0);
+		expect(r.parts.map((p) => p.label)).toEqual(
+			expect.arrayContaining(['NEV gap Japanese brands close by 2030', 'NEV gap German brands close by 2030', 'NEV gap US brands close by 2030', 'NEV gap Korean and other brands close by 2030'])
+		);
+		expect(r.runs).toBe(64);
 	});
 
 	it('counts formula edits as one more player', () => {
@@ -38,8 +54,8 @@ describe('attribution between scenarios', () => {
 				c.kind === 'formula' && c.formula.startsWith('nevReadiness =') ? { ...c, formula: 'nevReadiness = 0.7 * logistic(nevSteepness * (year - nevMidYear))' } : c
 			)
 		};
-		const r = attribute(baseline, { notebook: edited, inputs: { localisation: 0.6 } }, 'nevShare', 2035, programFor);
-		expect(r.parts.map((p) => p.key)).toEqual(['localisation', NOTEBOOK_EDITS]);
+		const r = attribute(baseline, { notebook: edited, inputs: { localisationJapanese: 0.6 } }, 'nevShare', 2035, programFor);
+		expect(r.parts.map((p) => p.key)).toEqual(['localisationJapanese', NOTEBOOK_EDITS]);
 		expect(sum(r.parts.map((p) => p.contribution))).toBeCloseTo(r.end - r.start, 12);
 		expect(r.parts[1].contribution).toBeLessThan(0); // a lower ceiling lowers NEV share
 		expect(Math.abs(r.parts[0].contribution)).toBeLessThan(1e-12); // localisation does not move NEV share

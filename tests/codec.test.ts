@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { chinaMarketNotebookV1 } from '../src/lib/notebooks/frozen/chinaMarketV1';
+import { chinaMarketNotebookV2 } from '../src/lib/notebooks/frozen/chinaMarketV2';
 import {
 	LINK_LIMITS,
 	MAX_NOTICES,
@@ -28,6 +29,7 @@ import type { Cell, InputCell, Notebook } from '../src/lib/sim/types';
 import { MAX_HORIZON, MIN_HORIZON } from '../src/lib/worker/protocol';
 import linksV1 from './fixtures/links-v1.json';
 import linksV2 from './fixtures/links-v2.json';
+import linksV3 from './fixtures/links-v3.json';
 import { hostileLinks } from './fixtures/hostile-links';
 
 const published = chinaMarketNotebook;
@@ -73,27 +75,28 @@ function expectNotices(notices: string[], substrings: string[]) {
 
 describe('encodeScenario: the format', () => {
 	it('writes only the version for the default scenario', async () => {
-		expect(await encodeScenario(doc(), published)).toBe('v=2');
+		expect(await encodeScenario(doc(), published)).toBe('v=3');
 	});
 
 	it('writes the example from the design: horizon first, then inputs', async () => {
-		expect(await encodeScenario(doc({ localisation: 0.6 }, 2040), published)).toBe('v=2&horizon=2040&localisation=0.6');
+		expect(await encodeScenario(doc({ localisationJapanese: 0.9, localisationGerman: 0 }, 2040), published)).toBe('v=3&horizon=2040&localisationJapanese=0.9&localisationGerman=0');
 	});
 
 	it('lists inputs in notebook cell order, whatever order the document holds them in', async () => {
-		const query = await encodeScenario(doc({ marketGrowth: 0.02, shakeout: 0.1, localisation: 0.6 }), published);
-		expect(query).toBe('v=2&localisation=0.6&shakeout=0.1&marketGrowth=0.02');
+		const query = await encodeScenario(doc({ marketGrowth: 0.02, shakeout: 0.1, localisationGerman: 0.5, localisationJapanese: 0.6 }), published);
+		expect(query).toBe('v=3&localisationJapanese=0.6&localisationGerman=0.5&shakeout=0.1&marketGrowth=0.02');
 	});
 
 	it('leaves out inputs at their default, names the notebook does not have, and non-finite values', async () => {
-		const query = await encodeScenario(doc({ localisation: 0.3, stale: 4, shakeout: Number.NaN, nevCeiling: 0.91 }), published);
-		expect(query).toBe('v=2&nevCeiling=0.91');
+		// 0.4 is localisationJapanese's default; localisation is a lever of versions 1 and 2 only.
+		const query = await encodeScenario(doc({ localisationJapanese: 0.4, localisation: 0.6, stale: 4, shakeout: Number.NaN, nevCeiling: 0.91 }), published);
+		expect(query).toBe('v=3&nevCeiling=0.91');
 	});
 
 	it('writes the shortest exact form of each value, escaping what a query would misread', async () => {
-		const values = { localisation: 0.1 + 0.2, iceBrandBias: -1e-7, nevShareStart: 0.056776000000001 };
+		const values = { localisationJapanese: 0.1 + 0.2, germanPull: -1e-7, nevShareStart: 0.056776000000001 };
 		const query = await encodeScenario(doc(values), published);
-		expect(query).toBe('v=2&localisation=0.30000000000000004&nevShareStart=0.056776000000001&iceBrandBias=-1e-7');
+		expect(query).toBe('v=3&localisationJapanese=0.30000000000000004&nevShareStart=0.056776000000001&germanPull=-1e-7');
 		const decoded = await decodeScenario(query, published);
 		expect(decoded.document.inputs).toEqual(values);
 		expect(decoded.notices).toEqual([]);
@@ -108,18 +111,18 @@ describe('encodeScenario: the format', () => {
 
 	it('adds nb only when the notebook differs, as a diff holding only the changed cells', async () => {
 		const copy: Notebook = JSON.parse(JSON.stringify(published));
-		expect(await encodeScenario(doc({}, published.horizon, copy), published)).toBe('v=2');
+		expect(await encodeScenario(doc({}, published.horizon, copy), published)).toBe('v=3');
 		// Key order of a cell does not count as an edit.
 		const reordered: Notebook = { ...published, cells: published.cells.map((c) => Object.fromEntries(Object.entries(c).reverse()) as Cell) };
-		expect(await encodeScenario(doc({}, published.horizon, reordered), published)).toBe('v=2');
+		expect(await encodeScenario(doc({}, published.horizon, reordered), published)).toBe('v=3');
 
 		const edited: Notebook = { ...published, cells: published.cells.map((c) => (c.id === 'f-nevShare' ? { ...c, formula: 'nevShare = 0.5' } : c)) };
 		const diff = notebookDiff(edited, published)!;
 		expect(diff.order).toEqual(published.cells.map((c) => c.id));
 		expect(Object.keys(diff.cells)).toEqual(['f-nevShare']);
 		expect(diff.title).toBeUndefined();
-		const query = await encodeScenario(doc({ localisation: 0.6 }, 2040, edited), published);
-		expect(query).toMatch(/^v=2&horizon=2040&localisation=0\.6&nb=[A-Za-z0-9_-]+$/);
+		const query = await encodeScenario(doc({ localisationJapanese: 0.6 }, 2040, edited), published);
+		expect(query).toMatch(/^v=3&horizon=2040&localisationJapanese=0\.6&nb=[A-Za-z0-9_-]+$/);
 	});
 
 	it('refuses (with a specific error) a notebook too big to travel', async () => {
@@ -147,7 +150,7 @@ describe('decodeScenario: ordinary links', () => {
 	});
 
 	it('gives a copy of the published notebook, never the object itself', async () => {
-		const decoded = await decodeScenario('v=2', published);
+		const decoded = await decodeScenario('v=3', published);
 		expect(decoded.fromLink).toBe(true);
 		expect(decoded.document.notebook).not.toBe(published);
 		(decoded.document.notebook.cells[0] as { text: string }).text = 'mutated';
@@ -155,32 +158,76 @@ describe('decodeScenario: ordinary links', () => {
 	});
 
 	it('reads the README example', async () => {
-		const decoded = await decodeScenario('v=2&horizon=2040&localisation=0.6', published);
-		expect(decoded.document.inputs).toEqual({ localisation: 0.6 });
+		const decoded = await decodeScenario('v=3&horizon=2040&localisationJapanese=0.9&localisationGerman=0', published);
+		expect(decoded.document.notebook.version).toBe(3);
+		expect(decoded.document.inputs).toEqual({ localisationJapanese: 0.9, localisationGerman: 0 });
 		expect(decoded.document.horizon).toBe(2040);
 		expect(decoded.notices).toEqual([]);
 	});
 
 	it('says what it changed, in the documented sentences', async () => {
-		const decoded = await decodeScenario('v=2&foo=1&localisation=7&shakeout=abc&horizon=2100&nevCeiling=NaN&safetyValue=0.2&safetyValue=0.3', published);
+		const decoded = await decodeScenario('v=3&foo=1&localisationJapanese=7&shakeout=abc&horizon=2100&nevCeiling=NaN&safetyValue=0.2&safetyValue=0.3', published);
 		expect(decoded.notices).toEqual([
 			'"horizon" 2100 is outside 2030 to 2050; set to 2050.',
 			'Ignored "foo": no input of that name.',
-			'"localisation" was 7; set to 1, the top of its range (0 to 1).',
+			'"localisationJapanese" was 7; set to 1, the top of its range (0 to 1).',
 			'Ignored "shakeout": "abc" is not a number.',
 			'Ignored "nevCeiling": NaN is not a finite number.',
 			'"safetyValue" appears twice; the first value was used.'
 		]);
-		expect(decoded.document.inputs).toEqual({ localisation: 1, safetyValue: 0.2 });
+		expect(decoded.document.inputs).toEqual({ localisationJapanese: 1, safetyValue: 0.2 });
 		expect(decoded.document.horizon).toBe(2050);
+	});
+
+	it('says where a lever of versions 1 and 2 went when a current link names it', async () => {
+		const decoded = await decodeScenario('v=3&localisation=0.6&shakeout=0.2', published);
+		expect(decoded.document.notebook.version).toBe(3);
+		expect(decoded.document.inputs).toEqual({ shakeout: 0.2 });
+		expect(decoded.notices).toEqual([
+			'Ignored "localisation": no input of that name in version 3; it was a lever of versions 1 and 2; version 3 has one per foreign origin ("localisationJapanese", "localisationGerman", "localisationUS", "localisationOther"), and "Open with the current model" moves an old link\'s value to all four.'
+		]);
 	});
 });
 
-// Each released version's links open with that version's own published notebook.
+describe('decodeScenario: links of version 2 and the levers of version 3', () => {
+	it('opens a version-2 link naming a lever of version 3 under version 2, and says whose lever it is', async () => {
+		const decoded = await decodeScenario('v=2&localisationJapanese=0.5', published);
+		expect(decoded.document.notebook.version).toBe(2);
+		expect(canonical(decoded.document.notebook)).toBe(canonical(chinaMarketNotebookV2));
+		expect(decoded.document.inputs).toEqual({});
+		expect(decoded.notices).toEqual(['Ignored "localisationJapanese": version 2 of the notebook has no such input; it is a lever of version 3.']);
+		expect(invariantProblems(decoded)).toEqual([]);
+	});
+
+	it('opens a version-2 link with its own localisation lever under version 2, unchanged', async () => {
+		const decoded = await decodeScenario('v=2&localisation=0.6', published);
+		expect(decoded.document.notebook.version).toBe(2);
+		expect(canonical(decoded.document.notebook)).toBe(canonical(chinaMarketNotebookV2));
+		expect(decoded.document.inputs).toEqual({ localisation: 0.6 });
+		expect(decoded.notices).toEqual([]);
+		expect(invariantProblems(decoded)).toEqual([]);
+	});
+});
+
+// Each released version's links open with that version's own published notebook. A link with
+// no \`v\`, or a \`v\` above its fixture's version, is read as the current version by design: it
+// opens with the current notebook and says so; what it gives was recorded only if its fixture's
+// version is the current one.
 const fixtureSets = [
 	{ fixture: linksV1, notebook: chinaMarketNotebookV1 },
-	{ fixture: linksV2, notebook: chinaMarketNotebook }
+	{ fixture: linksV2, notebook: chinaMarketNotebookV2 },
+	{ fixture: linksV3, notebook: chinaMarketNotebook }
 ];
+
+/** True for a fixture link read as the current version: it names no \`v\`, or one above its fixture's. */
+function readAsCurrent(query: string, fixtureVersion: number): boolean {
+	const v = new URLSearchParams(query).get('v');
+	return v === null || Number(v) > fixtureVersion;
+}
+
+it('the last fixture is of the current version', () => {
+	expect(fixtureSets.at(-1)!.fixture.version).toBe(published.version);
+});
 
 for (const { fixture, notebook: base } of fixtureSets) {
 	describe(`links made by version ${fixture.version} (frozen fixtures)`, () => {
@@ -195,20 +242,29 @@ for (const { fixture, notebook: base } of fixtureSets) {
 				const decoded = await decodeScenario(link.query, published);
 				expect(invariantProblems(decoded)).toEqual([]);
 				expect(decoded.fromLink).toBe(true);
-				expect(decoded.document.inputs).toEqual(link.inputs);
-				expect(decoded.document.horizon).toBe(link.horizon);
-				expect(decoded.notices).toHaveLength(link.notices.length);
-				link.notices.forEach((expected, i) => expect(decoded.notices[i]).toContain(expected));
+				const asCurrent = readAsCurrent(link.query, fixture.version);
+				const opensWith = asCurrent ? published : base;
+				expect(decoded.document.notebook.version).toBe(opensWith.version);
+				if (asCurrent) expectNotices(decoded.notices, [`version ${published.version}`]);
+				// What was recorded holds when the link opens with the version it was recorded with.
+				if (!asCurrent || fixture.version === published.version) {
+					expect(decoded.document.inputs).toEqual(link.inputs);
+					expect(decoded.document.horizon).toBe(link.horizon);
+					expect(decoded.notices).toHaveLength(link.notices.length);
+					link.notices.forEach((expected, i) => expect(decoded.notices[i]).toContain(expected));
+				} else {
+					expect(decoded.document.horizon).toBe(link.horizon);
+				}
 
 				const edits = (link as { notebook?: { order: string[]; cells: Record<string, Cell>; title?: string } }).notebook;
-				const byId = (id: string) => base.cells.find((c) => c.id === id)!;
+				const byId = (id: string) => opensWith.cells.find((c) => c.id === id)!;
 				const expected: Notebook = edits
 					? {
-							...base,
-							title: edits.title ?? base.title,
+							...opensWith,
+							title: edits.title ?? opensWith.title,
 							cells: edits.order.map((id) => (Object.hasOwn(edits.cells, id) ? edits.cells[id] : byId(id)))
 						}
-					: base;
+					: opensWith;
 				expect(canonical(decoded.document.notebook)).toBe(canonical(expected));
 			});
 		}
@@ -226,10 +282,25 @@ describe('a link keeps the version it was made with', () => {
 		expect(await encodeScenario(doc({ localisation: 0.6 }, 2040, chinaMarketNotebookV1), published)).toBe('v=1&horizon=2040&localisation=0.6');
 	});
 
+	it('re-encodes a version-2 document as a version-2 link, edits against version 2', async () => {
+		let asVersionTwo = 0;
+		for (const link of linksV2.links) {
+			const { document } = await decodeScenario(link.query, published);
+			if (readAsCurrent(link.query, linksV2.version)) continue;
+			asVersionTwo++;
+			const again = await decodeScenario(await encodeScenario(document, published), published);
+			expect(again.document.notebook.version).toBe(2);
+			expect(canonical(again.document)).toBe(canonical(document));
+		}
+		expect(asVersionTwo).toBeGreaterThanOrEqual(12);
+		expect(await encodeScenario(doc({ localisation: 0.6 }, 2040, chinaMarketNotebookV2), published)).toBe('v=2&horizon=2040&localisation=0.6');
+	});
+
 	it('opens an unknown future version with the current notebook, and says so', async () => {
-		const decoded = await decodeScenario('v=3&localisation=0.5', published);
+		const decoded = await decodeScenario('v=4&localisationJapanese=0.5', published);
 		expect(decoded.document.notebook.version).toBe(published.version);
-		expect(decoded.notices).toEqual([`This link was made by a newer version of the notebook (v3); it was opened with version ${published.version}, so results may differ.`]);
+		expect(decoded.document.inputs).toEqual({ localisationJapanese: 0.5 });
+		expect(decoded.notices).toEqual([`This link was made by a newer version of the notebook (v4); it was opened with version ${published.version}, so results may differ.`]);
 	});
 
 	it('opens a version-1 link whose edited cell would not compile under version 2 (nothing lost)', async () => {
@@ -241,6 +312,19 @@ describe('a link keeps the version it was made with', () => {
 		const decoded = await decodeScenario(query, published);
 		expect(decoded.notices).toEqual([]);
 		expect(decoded.document.notebook.version).toBe(1);
+		expect(decoded.document.notebook.cells.at(-1)).toEqual(mine);
+	});
+
+	it('opens a version-2 link whose edited cell would not compile under version 3 (nothing lost)', async () => {
+		// Version 3 defines domesticShareCaam itself, so this added cell would define it twice there.
+		const mine: Cell = { id: 'f-mine', kind: 'formula', formula: 'domesticShareCaam = domesticShare * 1.05' };
+		const v2Edited = { ...chinaMarketNotebookV2, cells: [...chinaMarketNotebookV2.cells, mine] };
+		const query = await encodeScenario(doc({ localisation: 0.6 }, 2035, v2Edited), published);
+		expect(query).toMatch(/^v=2&localisation=0\.6&nb=/);
+		const decoded = await decodeScenario(query, published);
+		expect(decoded.notices).toEqual([]);
+		expect(decoded.document.notebook.version).toBe(2);
+		expect(decoded.document.inputs).toEqual({ localisation: 0.6 });
 		expect(decoded.document.notebook.cells.at(-1)).toEqual(mine);
 	});
 });
@@ -338,14 +422,14 @@ describe('migrations while reading a link (versions with no kept notebook)', () 
 	// Released versions are kept frozen and open as they are; these tests cover the chain that
 	// upgrades a version of which no notebook was kept, so they inject no kept versions.
 	const noneKept = { released: [], load: async () => undefined };
-	// A fake history: version 3 is published; v1 called `localisation` `gapClosed` and used percent,
-	// v2 had `oldKnob` that was later removed.
+	// A fake history: version 3 is published; v1 called `localisationJapanese` `gapClosed` and used
+	// percent, v2 had `oldKnob` that was later removed.
 	const v3: Notebook = { ...published, version: 3 };
 	const migrations: Record<number, Migration> = {
 		1: (d) => {
 			const { gapClosed, ...rest } = d.inputs;
 			if (gapClosed === undefined) return { doc: d, notes: [] };
-			return { doc: { ...d, inputs: { ...rest, localisation: gapClosed / 100 } }, notes: ['"gapClosed" (percent) became "localisation" (share).'] };
+			return { doc: { ...d, inputs: { ...rest, localisationJapanese: gapClosed / 100 } }, notes: ['"gapClosed" (percent) became "localisationJapanese" (share).'] };
 		},
 		2: (d) => {
 			const { oldKnob, ...rest } = d.inputs;
@@ -360,10 +444,10 @@ describe('migrations while reading a link (versions with no kept notebook)', () 
 
 	it('chains every step from the link version up to the current one', async () => {
 		const decoded = await decodeScenario('v=1&gapClosed=60&oldKnob=3&shakeout=0.2', v3, { migrations, versions: noneKept });
-		expect(decoded.document.inputs).toEqual({ localisation: 0.6, shakeout: 0.2 });
+		expect(decoded.document.inputs).toEqual({ localisationJapanese: 0.6, shakeout: 0.2 });
 		expect(decoded.notices).toEqual([
 			'This link was made by version 1 of the notebook; it was updated to version 3.',
-			'"gapClosed" (percent) became "localisation" (share).',
+			'"gapClosed" (percent) became "localisationJapanese" (share).',
 			'"oldKnob" no longer exists and was dropped.'
 		]);
 		expect(invariantProblems(decoded)).toEqual([]);
@@ -385,9 +469,9 @@ describe('migrations while reading a link (versions with no kept notebook)', () 
 	});
 
 	it('validates what a migration returns', async () => {
-		const careless: Record<number, Migration> = { 1: (d) => ({ doc: { ...d, inputs: { ...d.inputs, localisation: 50 }, horizon: 2099 }, notes: [] }) };
+		const careless: Record<number, Migration> = { 1: (d) => ({ doc: { ...d, inputs: { ...d.inputs, localisationJapanese: 50 }, horizon: 2099 }, notes: [] }) };
 		const decoded = await decodeScenario('v=1', { ...published, version: 2 }, { migrations: careless, versions: noneKept });
-		expect(decoded.document.inputs).toEqual({ localisation: 1 });
+		expect(decoded.document.inputs).toEqual({ localisationJapanese: 1 });
 		expect(decoded.document.horizon).toBe(2050);
 		expect(invariantProblems(decoded)).toEqual([]);
 	});
@@ -398,8 +482,8 @@ describe('migrations while reading a link (versions with no kept notebook)', () 
 				throw new Error('boom');
 			}
 		};
-		const decoded = await decodeScenario('v=1&localisation=0.6', { ...published, version: 2 }, { migrations: failing, versions: noneKept });
-		expect(decoded.document.inputs).toEqual({ localisation: 0.6 });
+		const decoded = await decodeScenario('v=1&localisationJapanese=0.6', { ...published, version: 2 }, { migrations: failing, versions: noneKept });
+		expect(decoded.document.inputs).toEqual({ localisationJapanese: 0.6 });
 		expectNotices(decoded.notices, ['failed (boom)']);
 
 		const gap = migrateDocument(doc(), 1, 3, { 1: (d) => ({ doc: d, notes: ['one'] }) });
@@ -411,8 +495,8 @@ describe('migrations while reading a link (versions with no kept notebook)', () 
 	});
 
 	it('reads versions older than the oldest known as current, with a notice', async () => {
-		const decoded = await decodeScenario('v=0&localisation=0.6', v3, { migrations, versions: noneKept });
-		expect(decoded.document.inputs).toEqual({ localisation: 0.6 });
+		const decoded = await decodeScenario('v=0&localisationJapanese=0.6', v3, { migrations, versions: noneKept });
+		expect(decoded.document.inputs).toEqual({ localisationJapanese: 0.6 });
 		expectNotices(decoded.notices, ['older than any this site can read (the oldest is 1)']);
 	});
 });

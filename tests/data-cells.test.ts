@@ -10,8 +10,8 @@ import { checkNotebook } from '../src/lib/scenario/notebookSchema';
 import { dataRowsToCsv } from '../src/lib/export/csv';
 import { allDataCsv } from '../src/lib/export/dataCsv';
 import { allRecords } from '../src/lib/data/index';
-import { loadPublishedVersion } from '../src/lib/notebooks/published';
-import { MIGRATIONS } from '../src/lib/scenario/migrations';
+import { currentPublished, loadPublishedVersion } from '../src/lib/notebooks/published';
+import { MIGRATIONS, migrateDocument } from '../src/lib/scenario/migrations';
 import { observationsFor } from '../src/lib/view/observations';
 import { buildChartModel } from '../src/lib/charts/chartModel';
 import { compileNotebook } from '../src/lib/sim/model';
@@ -247,13 +247,20 @@ describe('data cells in links', () => {
 
 describe('a version-1 document with a data cell', () => {
 	it('moves to the current model with its data cell and the formulas that read it', async () => {
+		// Every step reads the published notebooks it moves between: load them all, as the upgrade does.
+		for (let v = 1; v <= currentPublished.version; v++) await loadPublishedVersion(v);
 		const v1 = (await loadPublishedVersion(1))!.notebook;
 		const data: DataCell = { id: 'data-1', kind: 'data', title: 'Mine', rows: [{ series: 'my_sales', period: '2024', value: 20, unit: 'million vehicles' }] };
 		const notebook: Notebook = { ...v1, cells: [...v1.cells, data, { id: 'f-mine', kind: 'formula', formula: 'mySales = data("my_sales")' }] };
-		const { doc, notes } = MIGRATIONS[1]({ notebook, inputs: {}, horizon: v1.horizon });
-		expect(notes.filter((n) => n.includes('f-mine'))).toEqual([]);
+		const { doc, notices } = migrateDocument({ notebook, inputs: {}, horizon: v1.horizon }, 1, currentPublished.version, MIGRATIONS);
+		expect(notices[0]).toBe(`This link was made by version 1 of the notebook; it was updated to version ${currentPublished.version}.`);
+		expect(notices.filter((n) => n.includes('f-mine') || /failed|no update/.test(n))).toEqual([]);
+		expect(doc.notebook.version).toBe(currentPublished.version);
 		expect(doc.notebook.cells.find((c) => c.id === 'f-mine')).toEqual({ id: 'f-mine', kind: 'formula', formula: 'mySales = data("my_sales")' });
 		expect(doc.notebook.cells.find((c) => c.id === 'data-1')).toEqual(data);
+		// And it still computes on the current model: the formula reads the brought series.
+		const run = runDeterministic(createProgram(compileNotebook(doc.notebook, dataFor(doc.notebook)), 1), { inputs: {}, horizon: 2025 });
+		expect(run.series.mySales[run.years.indexOf(2024)]).toBe(20);
 	});
 });
 
@@ -304,7 +311,7 @@ describe('brought series in the notebook', () => {
 
 	it('are fitted on full years unless the fit cell asks for months and part years', () => {
 		const nb = withData(rows);
-		const request = { notebook: nb, inputs: {}, parameters: ['nevBrandEdge'], pairs: [{ variable: 'nevShare', series: 'my_monthly' }], fromYear: 2019, toYear: 2025, maxRuns: 50 };
+		const request = { notebook: nb, inputs: {}, parameters: ['nevSteepness'], pairs: [{ variable: 'nevShare', series: 'my_monthly' }], fromYear: 2019, toYear: 2025, maxRuns: 50 };
 		expect(fitParameters({ ...request, observed: dataFor(nb, 'annual') }, dataFor(nb)).problems).toEqual(['The series "my_monthly" has no data in 2019-2025.']);
 		expect(fitParameters({ ...request, observed: dataFor(nb, 'all') }, dataFor(nb)).problems).toEqual([]);
 	});

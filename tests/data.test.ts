@@ -9,6 +9,9 @@ import {
 	seriesMeta
 } from '../src/lib/data';
 import type { DataFile } from '../src/lib/data/schema';
+import { CALIBRATION_PAIRS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
+import { v2Data } from '../src/lib/notebooks/frozen/v2Data';
+import type { FitCell, FormulaCell } from '../src/lib/sim/types';
 import {
 	validateAcrossFiles,
 	validateAnyFile,
@@ -26,7 +29,8 @@ const clone = <T>(x: T): T => structuredClone(x);
 
 describe('every file in data/', () => {
 	it('finds the data files', () => {
-		expect(onDisk.length).toBeGreaterThanOrEqual(6);
+		expect(onDisk.length).toBeGreaterThanOrEqual(7);
+		expect(onDisk).toContain('data/exports.json');
 	});
 
 	it.each(onDisk)('%s validates', (name) => {
@@ -44,6 +48,78 @@ describe('every file in data/', () => {
 
 	it('are all loaded by src/lib/data', () => {
 		expect([...dataFileNames].sort()).toEqual(onDisk);
+	});
+
+	it('loads every record of every series file, the new exports file too', () => {
+		for (const name of onDisk) {
+			const json = read(name) as { family: string; records?: unknown[] };
+			if (json.family === 'events') continue;
+			expect(allRecords.filter((r) => r.file === name), name).toHaveLength(json.records!.length);
+		}
+		expect(seriesMeta('passenger_exports_caam')).toMatchObject({ file: 'data/exports.json', family: 'exports', unit: 'million vehicles', basis: { body: 'CAAM', measure: 'exports' } });
+	});
+});
+
+describe('data/exports.json', () => {
+	const file = read('data/exports.json') as DataFile;
+
+	it('holds exports only: every record has the exports measure', () => {
+		expect(file.family).toBe('exports');
+		expect(file.records.length).toBeGreaterThan(0);
+		for (const [i, r] of file.records.entries()) expect(r.basis.measure, `record ${i} (${r.series})`).toBe('exports');
+		for (const r of allRecords.filter((x) => x.file === 'data/exports.json')) expect(seriesMeta(r.series)?.basis.measure, r.series).toBe('exports');
+	});
+
+	it('gives the passenger-car exports the model reads, one body per series, a part year kept apart', () => {
+		for (const [series, year, value] of [
+			['car_exports_customs', 2019, 0.7],
+			['passenger_exports_caam', 2020, 0.76],
+			['passenger_exports_caam', 2024, 4.955],
+			['passenger_exports_cpca', 2025, 5.79],
+			['foreign_brand_share_exports_caam', 2023, 0.22],
+			['tesla_exports_china', 2023, 0.344078]
+		] as const) {
+			expect(annualSeries[series][year], `${series} ${year}`).toBe(value);
+		}
+		expect(seriesMeta('passenger_exports_cpca')?.basis.body).toBe('CPCA');
+		expect(seriesMeta('car_exports_customs')?.basis.body).toBe('China customs');
+		// Every year 2019-2025 has a full-year figure on some basis (the model's formula takes CAAM's, else CPCA's, else customs').
+		for (let year = 2019; year <= 2025; year++) {
+			expect(['passenger_exports_caam', 'passenger_exports_cpca', 'car_exports_customs'].some((id) => annualSeries[id]?.[year] !== undefined), `${year}`).toBe(true);
+		}
+		// CAAM's Jan-Sep 2025 is a part year: out of the annual series, under its own id.
+		expect(annualSeries.passenger_exports_caam[2025]).toBeUndefined();
+		expect(annualSeries.passenger_exports_caam_jan_sep).toBeUndefined();
+		expect(observedSeries.passenger_exports_caam_jan_sep).toEqual({ 2025: 4.17 });
+	});
+});
+
+describe('the series version 3 is fitted on (CALIBRATION_PAIRS, the fit cell)', () => {
+	const fit = chinaMarketNotebook.cells.find((c): c is FitCell => c.kind === 'fit')!;
+	const formulaOf = (variable: string) =>
+		chinaMarketNotebook.cells.find((c): c is FormulaCell => c.kind === 'formula' && c.formula.startsWith(`${variable} =`));
+
+	it('are the fit cell\'s pairs', () => {
+		expect(fit.pairs).toEqual(CALIBRATION_PAIRS);
+		expect(CALIBRATION_PAIRS.length).toBeGreaterThan(0);
+	});
+
+	it.each(CALIBRATION_PAIRS.map((p) => [p.series, p.variable] as const))('%s exists with full-year points in the fit years (fitted to %s)', (series, variable) => {
+		const meta = seriesMeta(series);
+		expect(meta, series).toBeDefined();
+		const fitYears = meta!.years.filter((y) => y >= fit.fromYear! && y <= fit.toYear!);
+		expect(fitYears.length, series).toBeGreaterThan(0);
+		for (const year of fitYears) {
+			const r = recordFor(series, year);
+			expect(r?.period.partial, `${series} ${year}`).toBe(false);
+			expect(r?.period.months, `${series} ${year}`).toBe('Jan-Dec');
+			expect(r?.kind, `${series} ${year}`).toBe('actual');
+			expect(annualSeries[series][year]).toBe(r?.value);
+		}
+		// Each on the basis of the variable it is fitted to.
+		const formula = formulaOf(variable);
+		expect(formula, variable).toBeDefined();
+		expect(formula!.basis, `${variable} against ${series}`).toBe(meta!.basis.measure);
 	});
 });
 
@@ -173,7 +249,8 @@ describe('figures from the brief', () => {
 		['nev_share_all_vehicles_caam', 2019, 0.047],
 		['nev_share_all_vehicles_caam', 2024, 0.409],
 		['nev_share_passenger_retail_cpca', 2023, 0.357],
-		['nev_share_passenger_retail_cpca', 2024, 0.479],
+		// CPCA's full-year 2024 release (10.899 of 22.894 million); the brief's 'about 47.9%' came before December's figures.
+		['nev_share_passenger_retail_cpca', 2024, 0.476],
 		['nev_share_cars_iea', 2024, 0.48],
 		['japanese_share_retail_cpca', 2020, 0.241],
 		['german_share_retail_cpca', 2023, 0.204],
@@ -227,7 +304,16 @@ describe('figures from the brief', () => {
 		expect(recordFor('passenger_cars_caam', 2023)?.qualifier).toBe('about');
 		expect(recordFor('passenger_cars_caam', 2024)?.qualifier).toBe('about');
 		expect(recordFor('passenger_cars_caam', 2022)?.qualifier).toBeUndefined();
-		expect(recordFor('nev_share_passenger_retail_cpca', 2024)?.qualifier).toBe('about');
+		// CPCA's 2024 NEV share is the full-year release's own figure now, not an approximation. Version 2,
+		// frozen with the data it read, keeps the figure it was made with.
+		expect(v2Data.nev_share_passenger_retail_cpca[2024]).toBe(0.479);
+		const cpca2024 = recordFor('nev_share_passenger_retail_cpca', 2024);
+		expect(cpca2024?.qualifier).toBeUndefined();
+		expect(cpca2024?.source).toMatch(/CPCA full-year 2024 release/);
+		expect(cpca2024?.note).toMatch(/47\.6%/);
+		// Approximate figures in the newer series are marked too.
+		expect(recordFor('passenger_exports_caam', 2022)?.qualifier).toBe('about');
+		expect(recordFor('domestic_share_retail_cpca', 2025)?.qualifier).toBe('about');
 	});
 
 	it('marks CAAM\'s 2026 figures as forecasts and January 2026 as one month', () => {

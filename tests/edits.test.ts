@@ -163,8 +163,8 @@ describe('addCell', () => {
 describe('duplicateCell', () => {
 	it('puts a copy of an input right after it, with a new id, a fresh name and "(copy)" in the label', () => {
 		const nb = fresh();
-		const i = nb.cells.findIndex((c) => c.id === 'in-localisation');
-		const r = ok(duplicateCell(nb, 'in-localisation'));
+		const i = nb.cells.findIndex((c) => c.id === 'in-localisationJapanese');
+		const r = ok(duplicateCell(nb, 'in-localisationJapanese'));
 		const original = nb.cells[i] as InputCell;
 		const copy = r.notebook.cells[i + 1] as InputCell;
 		expect(r.notebook.cells[i]).toEqual(original);
@@ -187,7 +187,7 @@ describe('duplicateCell', () => {
 		const r = ok(duplicateCell(nb, 'f-nevSales'));
 		const copy = r.notebook.cells[i + 1] as FormulaCell;
 		expect(copy.kind).toBe('formula');
-		expect(copy.formula).toBe('nevSalesCopy = passengerMarket * nevShare');
+		expect(copy.formula).toBe('nevSalesCopy = homeSales * nevShare');
 		expect(copy.note).toBe((nb.cells[i] as FormulaCell).note);
 		expect(r.notebook.cells[i]).toEqual(nb.cells[i]);
 		expectValid(r.notebook);
@@ -238,9 +238,9 @@ describe('duplicateCell', () => {
 describe('deleteCell', () => {
 	it('removes the cell and moves the focus to the cell that took its place', () => {
 		const nb = fresh();
-		const i = nb.cells.findIndex((c) => c.id === 'in-localisation');
-		const r = ok(deleteCell(nb, 'in-localisation'));
-		expect(ids(r.notebook)).toEqual(ids(nb).filter((id) => id !== 'in-localisation'));
+		const i = nb.cells.findIndex((c) => c.id === 'in-localisationJapanese');
+		const r = ok(deleteCell(nb, 'in-localisationJapanese'));
+		expect(ids(r.notebook)).toEqual(ids(nb).filter((id) => id !== 'in-localisationJapanese'));
 		expect(r.focusCellId).toBe(nb.cells[i + 1].id);
 	});
 
@@ -292,18 +292,18 @@ describe('moveCell', () => {
 describe('updateCell', () => {
 	it('patches fields and keeps the id and kind whatever the patch says', () => {
 		const nb = fresh();
-		const r = ok(updateCell(nb, 'in-localisation', { label: 'Gap closed', default: 0.6, id: 'hijack', kind: 'markdown' } as Partial<Cell>));
-		const updated = cell<InputCell>(r.notebook, 'in-localisation');
-		expect(updated).toEqual({ ...cell<InputCell>(nb, 'in-localisation'), label: 'Gap closed', default: 0.6 });
+		const r = ok(updateCell(nb, 'in-localisationJapanese', { label: 'Gap closed', default: 0.6, id: 'hijack', kind: 'markdown' } as Partial<Cell>));
+		const updated = cell<InputCell>(r.notebook, 'in-localisationJapanese');
+		expect(updated).toEqual({ ...cell<InputCell>(nb, 'in-localisationJapanese'), label: 'Gap closed', default: 0.6 });
 		expect(ids(r.notebook)).toEqual(ids(nb));
-		expect(r.notebook.cells.filter((c) => c.id !== 'in-localisation')).toEqual(nb.cells.filter((c) => c.id !== 'in-localisation'));
+		expect(r.notebook.cells.filter((c) => c.id !== 'in-localisationJapanese')).toEqual(nb.cells.filter((c) => c.id !== 'in-localisationJapanese'));
 		expectValid(r.notebook);
 	});
 
 	it('patches formula, markdown and display cells', () => {
 		const nb = fresh();
-		let r = ok(updateCell(nb, 'f-nevSales', { formula: 'nevSales = passengerMarket * nevShare * 1.0' }));
-		expect(cell<FormulaCell>(r.notebook, 'f-nevSales').formula).toBe('nevSales = passengerMarket * nevShare * 1.0');
+		let r = ok(updateCell(nb, 'f-nevSales', { formula: 'nevSales = homeSales * nevShare * 1.0' }));
+		expect(cell<FormulaCell>(r.notebook, 'f-nevSales').formula).toBe('nevSales = homeSales * nevShare * 1.0');
 		r = ok(updateCell(nb, 'md-intro', { text: '# Hello' }));
 		expect(r.notebook.cells.find((c) => c.id === 'md-intro')).toEqual({ id: 'md-intro', kind: 'markdown', text: '# Hello' });
 		r = ok(updateCell(nb, 'chart-shares', { variables: ['nevShare'], style: 'area' }));
@@ -311,26 +311,27 @@ describe('updateCell', () => {
 	});
 
 	it('refuses an input default outside min..max, naming the values', () => {
-		const message = refused(updateCell(fresh(), 'in-localisation', { default: 2 }));
+		const message = refused(updateCell(fresh(), 'in-localisationJapanese', { default: 2 }));
 		expect(message).toContain('2');
 		expect(message).toContain('0');
 		expect(message).toContain('1');
 		expect(message).toMatch(/default/i);
 		expect(message).toMatch(/outside/);
 		// Narrowing the range below the current default is refused the same way.
-		const narrowed = refused(updateCell(fresh(), 'in-localisation', { max: 0.2 }));
-		expect(narrowed).toContain('0.3');
+		expect(cell<InputCell>(fresh(), 'in-localisationJapanese').default).toBe(0.4);
+		const narrowed = refused(updateCell(fresh(), 'in-localisationJapanese', { max: 0.2 }));
+		expect(narrowed).toContain('0.4');
 		expect(narrowed).toContain('0.2');
 	});
 
 	it('accepts a default exactly on the bounds', () => {
-		ok(updateCell(fresh(), 'in-localisation', { default: 0 }));
-		ok(updateCell(fresh(), 'in-localisation', { default: 1 }));
+		ok(updateCell(fresh(), 'in-localisationJapanese', { default: 0 }));
+		ok(updateCell(fresh(), 'in-localisationJapanese', { default: 1 }));
 	});
 
 	it('refuses min >= max', () => {
 		for (const patch of [{ min: 1 }, { min: 2 }, { max: 0 }, { min: 0.5, max: 0.5, default: 0.5 }]) {
-			const message = refused(updateCell(fresh(), 'in-localisation', patch));
+			const message = refused(updateCell(fresh(), 'in-localisationJapanese', patch));
 			expect(message).toMatch(/max .* must be above min/);
 		}
 	});
@@ -338,29 +339,29 @@ describe('updateCell', () => {
 	it('refuses numbers that are not numbers', () => {
 		for (const field of ['min', 'max', 'step', 'default'] as const) {
 			for (const bad of ['5', NaN, Infinity, null, undefined]) {
-				const message = refused(updateCell(fresh(), 'in-localisation', { [field]: bad } as unknown as Partial<Cell>));
+				const message = refused(updateCell(fresh(), 'in-localisationJapanese', { [field]: bad } as unknown as Partial<Cell>));
 				expect(message).toBe(`${field} must be a number.`);
 			}
 		}
 	});
 
 	it('refuses step 0, an empty label and an invalid name', () => {
-		expect(refused(updateCell(fresh(), 'in-localisation', { step: 0 }))).toMatch(/step/);
-		expect(refused(updateCell(fresh(), 'in-localisation', { label: '  ' }))).toMatch(/label/);
+		expect(refused(updateCell(fresh(), 'in-localisationJapanese', { step: 0 }))).toMatch(/step/);
+		expect(refused(updateCell(fresh(), 'in-localisationJapanese', { label: '  ' }))).toMatch(/label/);
 		for (const name of ['1abc', 'a b', '__proto__', '', 'a'.repeat(49)]) {
-			expect(refused(updateCell(fresh(), 'in-localisation', { name }))).toMatch(/not a valid name/);
+			expect(refused(updateCell(fresh(), 'in-localisationJapanese', { name }))).toMatch(/not a valid name/);
 		}
 	});
 
 	it('refuses to rename an input to a name another cell defines', () => {
-		const toInput = refused(updateCell(fresh(), 'in-localisation', { name: 'shakeout' }));
+		const toInput = refused(updateCell(fresh(), 'in-localisationJapanese', { name: 'shakeout' }));
 		expect(toInput).toContain('"shakeout"');
 		expect(toInput).toMatch(/already defined/);
-		const toFormula = refused(updateCell(fresh(), 'in-localisation', { name: 'nevShare' }));
+		const toFormula = refused(updateCell(fresh(), 'in-localisationJapanese', { name: 'nevShare' }));
 		expect(toFormula).toContain('"nevShare"');
 		// Keeping its own name, or taking a free one, is fine.
-		ok(updateCell(fresh(), 'in-localisation', { name: 'localisation', label: 'Same name' }));
-		expect(cell<InputCell>(ok(updateCell(fresh(), 'in-localisation', { name: 'gapClosed' })).notebook, 'in-localisation').name).toBe('gapClosed');
+		ok(updateCell(fresh(), 'in-localisationJapanese', { name: 'localisationJapanese', label: 'Same name' }));
+		expect(cell<InputCell>(ok(updateCell(fresh(), 'in-localisationJapanese', { name: 'gapClosed' })).notebook, 'in-localisationJapanese').name).toBe('gapClosed');
 	});
 
 	it('refuses a formula longer than LIMITS.formulaLength and accepts one at the limit', () => {
@@ -461,23 +462,43 @@ describe('renameVariable', () => {
 		expect(cell<FormulaCell>(out, 'f-nevShare').formula).toBe(
 			'evShare = prev(evShare, nevShareStart) + (nevReadiness - prev(evShare, nevShareStart)) / adoptionDelay'
 		);
-		expect(cell<HeadlineCell>(out, 'headline').variables).toEqual(['domesticShare', 'evShare']);
+		expect(cell<HeadlineCell>(out, 'headline').variables).toEqual(['domesticShare', 'domesticShareCaam', 'evShare', 'germanShare', 'japaneseShare', 'usShare', 'otherShare']);
 		// Series ids in history links are data, not variables.
 		expect(cell<ChartCell>(out, 'chart-shares').history).toEqual([
-			{ variable: 'domesticShare', series: 'domestic_share_caam' },
-			{ variable: 'domesticShare', series: 'domestic_share_caam_monthly' },
-			{ variable: 'evShare', series: 'nev_share_all_vehicles_caam' },
-			{ variable: 'evShare', series: 'nev_share_all_vehicles_forecast_caam' },
-			{ variable: 'evShare', series: 'nev_share_all_vehicles_forecast_ev100' }
+			{ variable: 'domesticShare', series: 'domestic_share_retail_cpca' },
+			{ variable: 'domesticShare', series: 'domestic_share_retail_cpca_monthly' },
+			{ variable: 'domesticShareCaam', series: 'domestic_share_caam' },
+			{ variable: 'domesticShareCaam', series: 'domestic_share_caam_monthly' },
+			{ variable: 'evShare', series: 'nev_share_passenger_retail_cpca' },
+			{ variable: 'evShare', series: 'nev_share_passenger_retail_cpca_monthly' }
 		]);
+		// The fit and back-test pairs follow the variable too, with their noise kept.
+		for (const id of ['fit', 'backtest']) {
+			const pairs = (cell(out, id) as FitCell).pairs;
+			expect(pairs.some((p) => p.variable === 'evShare')).toBe(true);
+			expect(pairs.map((p) => p.noise)).toEqual((cell(nb, id) as FitCell).pairs.map((p) => p.noise));
+		}
 		expectValid(out);
 	});
 });
 
 describe('cellsUsing', () => {
 	it('lists the cells that read or show a name, in notebook order, without the excepted cell', () => {
-		expect(cellsUsing(fresh(), 'nevShare', 'f-nevShare')).toEqual(['headline', 'chart-shares', 'f-domesticShare', 'f-nevSales', 'fit', 'backtest', 'table-main']);
-		expect(cellsUsing(fresh(), 'localisationLag', 'in-localisationLag')).toEqual(['f-localisationReached']);
+		expect(cellsUsing(fresh(), 'nevShare', 'f-nevShare')).toEqual([
+			'headline',
+			'chart-shares',
+			'f-germanShare',
+			'f-japaneseShare',
+			'f-usShare',
+			'f-otherShare',
+			'f-domesticShare',
+			'f-nevSales',
+			'fit',
+			'backtest',
+			'table-main'
+		]);
+		expect(cellsUsing(fresh(), 'localisationLag', 'in-localisationLag')).toEqual(['f-localisedGerman', 'f-localisedJapanese', 'f-localisedUS', 'f-localisedOther']);
+		expect(cellsUsing(fresh(), 'localisationJapanese', 'in-localisationJapanese')).toEqual(['f-localisedJapanese']);
 	});
 
 	it('includes the defining cell unless it is excepted, and is empty for unused names', () => {
@@ -496,21 +517,21 @@ describe('no operation changes the notebook it is given', () => {
 			[`addCell ${kind} at the start`, (nb) => addCell(nb, kind, 0)],
 			[`addCell ${kind} in the middle`, (nb) => addCell(nb, kind, 20)]
 		]),
-		['duplicateCell input', (nb) => duplicateCell(nb, 'in-localisation')],
+		['duplicateCell input', (nb) => duplicateCell(nb, 'in-localisationJapanese')],
 		['duplicateCell formula', (nb) => duplicateCell(nb, 'f-nevShare')],
 		['duplicateCell chart', (nb) => duplicateCell(nb, 'chart-shares')],
 		['duplicateCell fit', (nb) => duplicateCell(nb, 'fit')],
-		['deleteCell', (nb) => deleteCell(nb, 'in-localisation')],
+		['deleteCell', (nb) => deleteCell(nb, 'in-localisationJapanese')],
 		['deleteCell last', (nb) => deleteCell(nb, nb.cells.at(-1)!.id)],
-		['moveCell up', (nb) => moveCell(nb, 'in-localisation', -1)],
-		['moveCell down', (nb) => moveCell(nb, 'in-localisation', 1)],
-		['updateCell input', (nb) => updateCell(nb, 'in-localisation', { default: 0.7, name: 'gap' })],
-		['updateCell refused', (nb) => updateCell(nb, 'in-localisation', { default: 7 })],
+		['moveCell up', (nb) => moveCell(nb, 'in-localisationJapanese', -1)],
+		['moveCell down', (nb) => moveCell(nb, 'in-localisationJapanese', 1)],
+		['updateCell input', (nb) => updateCell(nb, 'in-localisationJapanese', { default: 0.7, name: 'gap' })],
+		['updateCell refused', (nb) => updateCell(nb, 'in-localisationJapanese', { default: 7 })],
 		['updateCell formula', (nb) => updateCell(nb, 'f-nevSales', { formula: 'nevSales = 1' })],
 		['updateCell markdown', (nb) => updateCell(nb, 'md-intro', { text: 'hi' })],
 		['updateCell chart', (nb) => updateCell(nb, 'chart-shares', { variables: ['nevShare'] })],
 		['renameVariable', (nb) => renameVariable(nb, 'nevShare', 'evShare')],
-		['renameVariable of an input', (nb) => renameVariable(nb, 'localisation', 'gap', 'f-localisationTarget')],
+		['renameVariable of an input', (nb) => renameVariable(nb, 'localisationJapanese', 'gap', 'f-localisedJapanese')],
 		['cellsUsing', (nb) => cellsUsing(nb, 'nevShare')],
 		['definedNames', (nb) => definedNames(nb)]
 	];

@@ -10,7 +10,15 @@ import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { observedSeries } from '../src/lib/data/index';
 import type { MonteCarloOptions } from '../src/lib/sim/types';
 
-const options: MonteCarloOptions = { inputs: { localisation: 0.5 }, horizon: 2035, samples: 3001, seed: 11, variables: ['domesticShare', 'nevShare', 'foreignShare'] };
+// On the published notebook (version 3), with sliders moved off their defaults (the origins'
+// localisation and an export lever) and bands on both bases.
+const options: MonteCarloOptions = {
+	inputs: { localisationJapanese: 0.5, localisationGerman: 0.5, localisationUS: 0.5, localisationOther: 0.5, exportGrowth: 0.1 },
+	horizon: 2035,
+	samples: 3001,
+	seed: 11,
+	variables: ['domesticShare', 'nevShare', 'foreignShare', 'domesticShareCaam', 'passengerExports']
+};
 
 describe('Monte Carlo pool', () => {
 	for (const [name, model] of [
@@ -18,7 +26,10 @@ describe('Monte Carlo pool', () => {
 		['without a posterior', compileNotebook(chinaMarketNotebook, observedSeries)]
 	] as const) {
 		it(`${name}: pool sizes 1, 2 and 4 give the single-thread bands to the bit`, async () => {
+			expect(model.posterior !== undefined, 'posterior attached').toBe(name === 'with the posterior');
+			for (const lever of Object.keys(options.inputs)) expect(model.inputs.some((c) => c.name === lever), lever).toBe(true);
 			const single = runMonteCarlo(model, options);
+			expect(Object.keys(single.bands).sort()).toEqual([...options.variables].sort());
 			// A fake pool: each slice runs in this thread, on its own (as a worker would), out of order.
 			const slices: [number, number][] = [];
 			const runSlice = async (start: number, count: number) => {

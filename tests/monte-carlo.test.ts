@@ -1,8 +1,9 @@
 // Monte Carlo bands: determinism, known answers on tiny notebooks, ordering on the published
-// notebook, agreement with the deterministic run and with the hand-written reference model.
+// notebook (version 3), agreement with the deterministic run and with the hand-written reference
+// model of version 3.
 import { describe, expect, it } from 'vitest';
 import { annualSeries } from '../src/lib/data';
-import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
+import { CALIBRATED, LEVERS, LOCALISATION_LEVERS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim';
 import type { ChartCell, InputCell, MonteCarloOptions, Notebook, UncertaintyRange } from '../src/lib/sim';
 import { handwrittenMonteCarlo, HANDWRITTEN_VARIABLES, simulateHandwritten } from '../src/lib/sim/handwrittenModel';
@@ -36,17 +37,24 @@ const stripUncertainty = (nb: Notebook): Notebook => ({
 });
 
 describe('the published notebook', () => {
-	it('gives every input an uncertainty range within its slider, around its default', () => {
+	it('gives every input an uncertainty range within its slider', () => {
+		expect(inputCells.map((c) => c.name)).toEqual(expect.arrayContaining([...LEVERS, ...Object.keys(CALIBRATED)]));
 		for (const c of inputCells) {
 			expect(c.uncertainty, c.name).toBeDefined();
 			const u = c.uncertainty!;
 			expect(u.low, c.name).toBeGreaterThanOrEqual(c.min);
 			expect(u.high, c.name).toBeLessThanOrEqual(c.max);
-			expect(u.low, c.name).toBeLessThanOrEqual(c.default);
-			expect(u.high, c.name).toBeGreaterThanOrEqual(c.default);
 			expect(u.high, c.name).toBeGreaterThan(u.low);
 			expect(c.description, c.name).toMatch(/Uncertainty: [^.]+/);
 		}
+	});
+
+	it('gives every input an uncertainty range around its default', () => {
+		// Every offender at once, with its default and range.
+		const outside = inputCells
+			.filter((c) => !(c.uncertainty!.low <= c.default && c.default <= c.uncertainty!.high))
+			.map((c) => `${c.name}: default ${c.default} outside ${c.uncertainty!.low}..${c.uncertainty!.high} (slider ${c.min}..${c.max})`);
+		expect(outside).toEqual([]);
 	});
 
 	it('has ordered bands p5 <= p25 <= p50 <= p75 <= p95 for every chart variable and year', () => {
@@ -84,7 +92,7 @@ describe('the published notebook', () => {
 	});
 
 	it('keeps every sample of every input within its slider range, also with sliders at the edges', () => {
-		const given = { localisation: 1, nevCeiling: 0.6, shakeout: 0.4, techLeadMax: 0, electrificationPace: 2, nevBrandEdge: 0 };
+		const given = { localisationJapanese: 1, localisationUS: 0, nevCeiling: 0.6, shakeout: 0.4, techLeadMax: 0, electrificationPace: 2, exportDomesticShare: 1, usNevPull: -6, techLeadSpeed: 5 };
 		const m = sampleMatrix(published, options({ inputs: given, samples: 3000 }), 'domesticShare', 2035);
 		expect(m.inputs.map((i) => i.name).sort()).toEqual(inputCells.map((c) => c.name).sort());
 		for (const input of m.inputs) {
@@ -92,16 +100,20 @@ describe('the published notebook', () => {
 			expect(Math.min(...input.values), cell.name).toBeGreaterThanOrEqual(cell.min);
 			expect(Math.max(...input.values), cell.name).toBeLessThanOrEqual(cell.max);
 		}
-		// localisation at 1: its range 0.1..0.5 moves to 0.8..1.2 and is clamped at 1.
-		const loc = m.inputs.find((i) => i.name === 'localisation')!.values;
+		// Japanese localisation at 1: its range 0.15..0.65 moves to 0.75..1.25 and is clamped at 1.
+		const loc = m.inputs.find((i) => i.name === 'localisationJapanese')!.values;
 		expect(Math.max(...loc)).toBe(1);
-		expect(Math.min(...loc)).toBeGreaterThanOrEqual(0.8);
+		expect(Math.min(...loc)).toBeGreaterThanOrEqual(0.75);
+		// US localisation at 0: its range 0..0.45 moves to -0.2..0.25 and is clamped at 0.
+		const us = m.inputs.find((i) => i.name === 'localisationUS')!.values;
+		expect(Math.min(...us)).toBe(0);
+		expect(Math.max(...us)).toBeLessThanOrEqual(0.25);
 		expect(m.output.length).toBe(3000);
 	});
 
 	it('equals the deterministic run when no input is uncertain', () => {
 		const model = compileNotebook(stripUncertainty(chinaMarketNotebook), annualSeries);
-		const given = { localisation: 0.6, shakeout: 0.2 };
+		const given = { localisationJapanese: 0.6, localisationGerman: 0.6, shakeout: 0.2, exportGrowth: 0.1 };
 		const det = runDeterministic(createProgram(model), { inputs: given, horizon: 2035 });
 		const r = runMonteCarlo(model, options({ inputs: given, samples: 50, variables: model.variables }));
 		expect(r.uncertainInputs).toEqual([]);
@@ -125,25 +137,36 @@ describe('the published notebook', () => {
 
 	it('gives the same result from a cached runner after slider moves as from a fresh one', () => {
 		const runner = monteCarloRunner(published);
-		runner.run(options({ inputs: { localisation: 0.2 } }));
-		runner.sampleMatrix(options({ inputs: { localisation: 0.2 } }), 'nevShare', 2030);
-		runner.run(options({ inputs: { localisation: 0.2 }, seed: 5 }));
-		const cached = runner.run(options({ inputs: { localisation: 0.7, safetyValue: 0.9 } }));
-		const fresh = monteCarloRunner(published).run(options({ inputs: { localisation: 0.7, safetyValue: 0.9 } }));
+		runner.run(options({ inputs: { localisationGerman: 0.2 } }));
+		runner.sampleMatrix(options({ inputs: { localisationGerman: 0.2 } }), 'nevShare', 2030);
+		runner.run(options({ inputs: { localisationGerman: 0.2 }, seed: 5 }));
+		const cached = runner.run(options({ inputs: { localisationGerman: 0.7, localisationJapanese: 0.7, safetyValue: 0.9 } }));
+		const fresh = monteCarloRunner(published).run(options({ inputs: { localisationGerman: 0.7, localisationJapanese: 0.7, safetyValue: 0.9 } }));
 		expect(cached.bands).toEqual(fresh.bands);
 	});
 
 	it('matches the hand-written reference model (deterministic to 1e-9, and its bands)', () => {
-		const cases: Record<string, number>[] = [{}, { localisation: 0.9, electrificationPace: 1.7, shakeout: 0.3, marketGrowth: -0.02 }];
+		const everyOrigin = (value: number) => Object.fromEntries(LOCALISATION_LEVERS.map((lever) => [lever, value]));
+		const cases: Record<string, number>[] = [
+			{},
+			{ ...everyOrigin(0.9), electrificationPace: 1.7, shakeout: 0.3, marketGrowth: -0.02 },
+			{ localisationJapanese: 0.8, localisationUS: 0, localisationLag: 1.5, safetyValue: 1.2, safetyRuleBoost: 2.5, safetyHalfLife: 4, nevCeiling: 0.7, techLeadMax: 2.2, exportGrowth: 0.15, exportDomesticShare: 0.65 }
+		];
+		// Every variable the hand-written model computes is one of the notebook's, and every chart's.
+		expect(published.variables).toEqual(expect.arrayContaining([...HANDWRITTEN_VARIABLES]));
+		expect(HANDWRITTEN_VARIABLES).toEqual(expect.arrayContaining(chartVariables));
 		for (const given of cases) {
 			const det = runDeterministic(createProgram(published), { inputs: given, horizon: 2035 });
 			const one: Record<string, Float64Array> = {};
 			inputCells.forEach((c) => (one[c.name] = Float64Array.of(Object.hasOwn(given, c.name) ? given[c.name] : c.default)));
-			simulateHandwritten(one, 1, 2019, 2035, annualSeries.passenger_cars_caam, (y, values) => {
+			let years = 0;
+			simulateHandwritten(one, 1, 2019, 2035, annualSeries, (y, values) => {
+				years++;
 				for (const v of HANDWRITTEN_VARIABLES) expect(Math.abs(values[v][0] - det.series[v][y]), `${v} ${2019 + y}`).toBeLessThanOrEqual(1e-9);
 			});
+			expect(years).toBe(det.years.length);
 		}
-		const o = options({ inputs: { localisation: 0.45 }, samples: 1500 });
+		const o = options({ inputs: { ...everyOrigin(0.45), exportGrowth: 0.08 }, samples: 1500 });
 		const ours = runMonteCarlo(published, o);
 		const theirs = handwrittenMonteCarlo(inputCells, 2019, annualSeries, o);
 		for (const v of chartVariables) {
@@ -222,7 +245,7 @@ describe('options and edge cases', () => {
 		const pruned = prunedModel(published, ['nevShare']);
 		expect(pruned.formulas.map((f) => f.name).sort()).toEqual(['adoptionDelay', 'nevCeilingNow', 'nevCeilingSoFar', 'nevReadiness', 'nevShare']);
 		expect(prunedModel(published, published.variables)).toBe(published);
-		// passengerMarket reads itself through prev(): it is kept, with what it reads.
+		// homeSales reads itself through prev(): it is kept, with what it reads.
 		expect(prunedModel(published, ['foreignSales']).formulas.length).toBeGreaterThan(10);
 	});
 

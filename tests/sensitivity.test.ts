@@ -1,8 +1,8 @@
 // Tornado bars and variance shares: known answers on tiny notebooks, directions and rankings on
-// the published notebook, Spearman's rank correlation with ties.
+// the published notebook (version 3), Spearman's rank correlation with ties.
 import { describe, expect, it } from 'vitest';
 import { annualSeries } from '../src/lib/data';
-import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
+import { CALIBRATED, LOCALISATION_LEVERS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim';
 import type { InputCell, MonteCarloOptions, Notebook, UncertaintyRange } from '../src/lib/sim';
 import { averageRanks, spearman, tornado, varianceShares } from '../src/lib/sim/sensitivity';
@@ -76,24 +76,39 @@ describe('tornado', () => {
 	it('on the published notebook: higher localisation lowers the domestic share; sorted by swing', () => {
 		const bars = tornado(published, {}, 'domesticShare', 2035);
 		expect(bars.length).toBe(inputCells.length);
-		const loc = bars.find((b) => b.input === 'localisation')!;
-		expect(loc.low).toBeCloseTo(0.1, 12);
-		expect(loc.high).toBeCloseTo(0.5, 12);
+		const loc = bars.find((b) => b.input === 'localisationJapanese')!;
+		expect(loc.low).toBeCloseTo(0.15, 12);
+		expect(loc.high).toBeCloseTo(0.65, 12);
 		expect(loc.outputAtHigh).toBeLessThan(loc.outputAtLow);
+		// So does every other origin's localisation, each over its own range.
+		for (const lever of LOCALISATION_LEVERS) {
+			const bar = bars.find((b) => b.input === lever)!;
+			const cell = inputCells.find((c) => c.name === lever)!;
+			expect(bar.low, lever).toBeCloseTo(cell.uncertainty!.low, 12);
+			expect(bar.high, lever).toBeCloseTo(cell.uncertainty!.high, 12);
+			expect(bar.outputAtHigh, lever).toBeLessThan(bar.outputAtLow);
+		}
 		// A bigger domestic technology lead raises it; a larger shake-out lowers it.
 		const lead = bars.find((b) => b.input === 'techLeadMax')!;
 		expect(lead.outputAtHigh).toBeGreaterThan(lead.outputAtLow);
 		const shake = bars.find((b) => b.input === 'shakeout')!;
 		expect(shake.outputAtHigh).toBeLessThan(shake.outputAtLow);
-		// Market growth sets volumes only.
+		// Market growth sets volumes only (and the export levers exports only): not the share at home.
 		const growth = bars.find((b) => b.input === 'marketGrowth')!;
 		expect(growth.outputAtHigh).toBe(growth.outputAtLow);
+		for (const lever of ['exportGrowth', 'exportDomesticShare']) {
+			const bar = bars.find((b) => b.input === lever)!;
+			expect(bar.outputAtHigh, lever).toBe(bar.outputAtLow);
+		}
 		const swings = bars.map((b) => Math.abs(b.outputAtHigh - b.outputAtLow));
 		for (let i = 1; i < swings.length; i++) expect(swings[i]).toBeLessThanOrEqual(swings[i - 1]);
 		// The centre of every bar is the run with every input at its central value.
 		const central = runDeterministic(createProgram(published), { inputs: {}, horizon: 2035 }).series.domesticShare.at(-1)!;
-		expect(Math.min(loc.outputAtLow, loc.outputAtHigh)).toBeLessThan(central);
-		expect(Math.max(loc.outputAtLow, loc.outputAtHigh)).toBeGreaterThan(central);
+		for (const lever of LOCALISATION_LEVERS) {
+			const bar = bars.find((b) => b.input === lever)!;
+			expect(Math.min(bar.outputAtLow, bar.outputAtHigh), lever).toBeLessThan(central);
+			expect(Math.max(bar.outputAtLow, bar.outputAtHigh), lever).toBeGreaterThan(central);
+		}
 	});
 });
 
@@ -124,13 +139,16 @@ describe('variance shares (squared Spearman rank correlation, normalised)', () =
 		expect(shares.length).toBe(inputCells.length);
 		expect(shares.reduce((s, r) => s + r.share, 0)).toBeCloseTo(1, 12);
 		for (let i = 1; i < shares.length; i++) expect(shares[i].share).toBeLessThanOrEqual(shares[i - 1].share);
-		// The brand split is driven by the brand-choice parameters, not by volumes or NEV timing.
-		expect(['nevBrandEdge', 'techLeadMax', 'localisation', 'iceBrandBias']).toContain(shares[0].input);
-		expect(shares.find((s) => s.input === 'marketGrowth')!.share).toBeLessThan(0.01);
-		expect(shares.find((s) => s.input === 'localisation')!.rankCorrelation).toBeLessThan(0);
+		// The brand split is driven by the brand-choice parameters (each origin's calibrated pulls, the
+		// technology lead, localisation), not by volumes or NEV timing.
+		const pulls = ['germanPull', 'japanesePull', 'usPull', 'otherPull', 'germanNevPull', 'japaneseNevPull', 'usNevPull'];
+		for (const name of pulls) expect(Object.keys(CALIBRATED), name).toContain(name);
+		expect([...pulls, 'techLeadMax', ...LOCALISATION_LEVERS]).toContain(shares[0].input);
+		for (const name of ['marketGrowth', 'exportGrowth', 'exportDomesticShare']) expect(shares.find((s) => s.input === name)!.share, name).toBeLessThan(0.01);
+		expect(shares.find((s) => s.input === 'localisationGerman')!.rankCorrelation).toBeLessThan(0);
 		// And the NEV share by the electrification inputs.
 		const nev = varianceShares(published, options(), 'nevShare', 2035);
 		expect(['nevCeiling', 'electrificationPace', 'nevAdoptionDelay']).toContain(nev[0].input);
-		expect(nev.find((s) => s.input === 'localisation')!.share).toBeLessThan(0.01);
+		for (const lever of LOCALISATION_LEVERS) expect(nev.find((s) => s.input === lever)!.share, lever).toBeLessThan(0.01);
 	});
 });

@@ -1,12 +1,13 @@
 // Sobol indices: the estimators against the Ishigami function, whose indices are known in closed
-// form (Ishigami and Homma 1990; values as in SALib's tests), and the model's indices.
+// form (Ishigami and Homma 1990; values as in SALib's tests), and the indices of the published
+// notebook (version 3, with its shipped posterior).
 import { describe, expect, it } from 'vitest';
 import { modelSobol, sobolFromOutputs, sobolReport, sobolRuns } from '../src/lib/sim/sobol';
 import { seededRandom } from '../src/lib/sim/random';
 import { compileNotebook } from '../src/lib/sim/model';
 import { attachPosterior } from '../src/lib/sim/posteriorCheck';
 import { shippedPosterior } from '../src/lib/notebooks/shippedPosterior';
-import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
+import { CALIBRATED, LEVERS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { observedSeries } from '../src/lib/data/index';
 
 const a = 7;
@@ -52,8 +53,12 @@ describe('Sobol indices of the published notebook', () => {
 	const report = modelSobol(model, { inputs: {}, horizon: 2035, samples: 0, seed: 1, variables: [], baseSamples: 1024 }, 'domesticShare', 2030);
 
 	it('lists every lever with a range and the calibrated parameters as one factor, N(k + 2) runs', () => {
+		expect(model.posterior).toBeDefined();
 		expect(report.factors.some((f) => f.name === 'calibrated')).toBe(true);
-		expect(report.factors.some((f) => f.name === 'localisation')).toBe(true);
+		// Every lever of version 3 has a range: each is a factor (the four origins' localisation
+		// levers each on its own), and no calibrated parameter is one apart from the rest.
+		expect(report.factors.map((f) => f.name).sort()).toEqual([...LEVERS, 'calibrated'].sort());
+		for (const name of Object.keys(CALIBRATED)) expect(report.factors.some((f) => f.name === name), name).toBe(false);
 		expect(report.runs).toBe(1024 * (report.factors.length + 2));
 		// Totals are at least the first-order effects (up to sampling error), and all are in [0, 1.2].
 		for (const f of report.factors) {

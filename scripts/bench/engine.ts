@@ -16,9 +16,9 @@ const model = compileNotebook(notebook, annualSeries);
 if (model.errors.length) throw new Error(`The default notebook has errors: ${JSON.stringify(model.errors)}`);
 const program = createProgram(model, 1);
 
-// Vary one input every run (localisation through its whole slider range) so no run can reuse
+// Vary one input every run (the Japanese localisation lever through its whole range) so no run can reuse
 // the previous one's result.
-const varied = notebook.cells.find((c): c is InputCell => c.kind === 'input' && c.name === 'localisation')!;
+const varied = notebook.cells.find((c): c is InputCell => c.kind === 'input' && c.name === 'localisationJapanese')!;
 const values: number[] = [];
 for (let v = varied.min; v <= varied.max + 1e-9; v += varied.step) values.push(Number(v.toFixed(6)));
 const inputsFor = (i: number) => ({ [varied.name]: values[i % values.length] });

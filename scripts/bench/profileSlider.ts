@@ -16,7 +16,7 @@ import { log, median, quantile } from './timing';
 const dir = process.argv[2] ?? 'build';
 const MOVES = Number(process.argv[3] ?? 60);
 const SLIDERS = [
-	{ id: 'input-localisation', values: [0.1, 0.5, 0.9, 0.6, 0.2] },
+	{ id: 'input-localisationJapanese', values: [0.1, 0.5, 0.9, 0.6, 0.2] },
 	{ id: 'input-electrificationPace', values: [0.6, 1.4, 1.9, 1.2, 0.8] },
 	{ id: 'input-safetyValue', values: [0.1, 0.7, 1.3, 0.9, 0.3] }
 ];

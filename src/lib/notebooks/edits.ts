@@ -201,14 +201,26 @@ export function renameVariable(notebook: Notebook, from: string, to: string, exc
 			case 'table':
 			case 'headline':
 				return { ...c, variables: swap(c.variables) };
-			case 'fit':
+			case 'fit': {
+				// Everything that names a variable follows it: pairs, parameters, targets, and a
+				// posterior computed for the cell (its parameters and noisy variables), which would
+				// otherwise no longer fit the notebook.
+				const posterior = c.posterior && { ...c.posterior, parameters: swap(c.posterior.parameters), noise: swap(c.posterior.noise) };
 				return {
 					...c,
 					pairs: c.pairs.map((h) => (h.variable === from ? { ...h, variable: to } : h)),
-					parameters: c.parameters?.map((p) => (p === from ? to : p))
+					parameters: c.parameters?.map((p) => (p === from ? to : p)),
+					...(c.targets ? { targets: c.targets.map((t) => (t.variable === from ? { ...t, variable: to } : t)) } : {}),
+					...(posterior ? { posterior } : {})
 				};
+			}
 			case 'backtest':
-				return { ...c, pairs: c.pairs.map((h) => (h.variable === from ? { ...h, variable: to } : h)), parameters: c.parameters.map((p) => (p === from ? to : p)) };
+				return {
+					...c,
+					pairs: c.pairs.map((h) => (h.variable === from ? { ...h, variable: to } : h)),
+					parameters: c.parameters.map((p) => (p === from ? to : p)),
+					...(c.targets ? { targets: c.targets.map((t) => (t.variable === from ? { ...t, variable: to } : t)) } : {})
+				};
 			case 'sensitivity':
 				return c.variable === from ? { ...c, variable: to } : c;
 			default:

@@ -45,6 +45,12 @@ export function carryEdits(edited: Notebook, from: Notebook, to: Notebook, data:
 		cells = [...cells.slice(0, at), diff.cells[id], ...cells.slice(at)];
 	});
 	const carried = new Set(Object.keys(diff.cells));
+	// An edit of a cell the new version no longer has cannot be carried: say so, never drop it silently.
+	for (const id of Object.keys(diff.cells)) {
+		if (!fromIds.has(id) || targetById.has(id)) continue;
+		carried.delete(id);
+		notes.push(`Your edit of cell ${quote(id)} was not carried over: version ${to.version} has no such cell; it was left out.`);
+	}
 
 	// Revert what does not compile, one cell at a time (a revert can mend another cell).
 	for (let round = 0; round <= carried.size; round++) {
@@ -71,6 +77,6 @@ export function carryEdits(edited: Notebook, from: Notebook, to: Notebook, data:
 	const notebook: Notebook = { ...base, cells, title: diff.title ?? to.title };
 	const movedOnly = diff.order.filter((id) => fromIds.has(id) && !Object.hasOwn(diff.cells, id));
 	const fromOrder = from.cells.map((c) => c.id).filter((id) => movedOnly.includes(id));
-	if (movedOnly.some((id, i) => id !== fromOrder[i])) notes.push(`Cells you moved are in version ${to.version}'s order.`);
+	if (movedOnly.some((id, i) => id !== fromOrder[i])) notes.push(`Cells you moved were put back in the published notebook's order.`);
 	return { notebook, notes };
 }

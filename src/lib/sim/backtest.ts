@@ -2,6 +2,7 @@
 // the following years and compare the projection with the actuals that were held back.
 // Pure TypeScript, no DOM: it runs in the analysis worker.
 
+import { basisProblem, variableBases } from './basis';
 import { fitParameters } from './fitting';
 import type { FitRequest, FitResult } from './fitting';
 import { compileNotebook } from './model';
@@ -55,6 +56,18 @@ export function backtest(request: BacktestRequest, data: DataTable, onProgress?:
 	const fitted = request.pairs.filter(hasDataThrough);
 	const fit = fitParameters({ ...rest, pairs: fitted.length ? fitted : request.pairs, toYear: throughYear }, data, onProgress);
 	if (fit.problems.length) return { fit, heldBack: [] };
+	// The pairs left out of the fit are checked as the fit checks its own: a variable the model
+	// computes, a series that exists, of the variable's basis.
+	const leftOut = request.pairs.filter((p) => !fitted.includes(p));
+	const model = compileNotebook(request.notebook, data);
+	const bases = request.seriesBasis ? variableBases(request.notebook) : new Map();
+	const pairProblems = leftOut.flatMap((pair) => {
+		if (!model.variables.includes(pair.variable)) return [`No variable named "${pair.variable}" to check against "${pair.series}".`];
+		if (!Object.hasOwn(observed, pair.series)) return [`No data series named "${pair.series}".`];
+		const wrong = request.seriesBasis && basisProblem(bases, pair, request.seriesBasis);
+		return wrong ? [wrong] : [];
+	});
+	if (pairProblems.length) return { fit: { ...fit, problems: pairProblems }, heldBack: [] };
 
 	const problems: string[] = [];
 	if (!Number.isInteger(checkThroughYear) || checkThroughYear <= throughYear) {
@@ -65,7 +78,7 @@ export function backtest(request: BacktestRequest, data: DataTable, onProgress?:
 	if (problems.length) return { fit: { ...fit, problems }, heldBack: [] };
 
 	// The fit compiled and ran this notebook without problems, so the projection can run too.
-	const program = createProgram(compileNotebook(request.notebook, data), 1);
+	const program = createProgram(model, 1);
 	const projection = runDeterministic(program, { inputs: { ...request.inputs, ...fit.fitted }, horizon: checkThroughYear });
 	const heldBack = request.pairs.map(({ variable, series }): HeldBack => {
 		const model = projection.series[variable];

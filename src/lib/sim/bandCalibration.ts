@@ -30,7 +30,7 @@ export function bandCoverage(bands: MonteCarloResult, pairs: HistoryLink[], data
 		for (let year = fromYear; year <= toYear; year++) {
 			const actual = data[pair.series]?.[year];
 			const i = bands.years.indexOf(year);
-			if (!b || i < 0 || typeof actual !== 'number' || !Number.isFinite(actual)) continue;
+			if (!b || i < 0 || typeof actual !== 'number' || !Number.isFinite(actual) || !Number.isFinite(b.p5[i]) || !Number.isFinite(b.p95[i])) continue;
 			years.push({ year, actual, low: b.p5[i], high: b.p95[i], inside: actual >= b.p5[i] && actual <= b.p95[i] });
 		}
 		const meanWidth = years.length ? years.reduce((s, y) => s + (y.high - y.low), 0) / years.length : NaN;

@@ -20,10 +20,12 @@ export type SeriesBasis = MeasureBasis | { unknown: string | undefined };
 
 /** The basis named by a person's words ("CPCA retail", "wholesale incl. exports", "exports"); undefined when none is. */
 export function basisFromText(text: string | undefined): MeasureBasis | undefined {
-	const t = (text ?? '').toLowerCase();
-	if (/export/.test(t) && !/includ|incl\.|with export/.test(t)) return 'exports';
+	// Words about exports that qualify another basis ("wholesale incl. exports", "retail,
+	// excluding exports") are not the exports basis: strip them before looking.
+	const t = (text ?? '').toLowerCase().replace(/\b(?:incl(?:uding|\.)?|excl(?:uding|\.)?|with|without|less|plus)\s+exports?\b/g, ' ');
 	if (/retail|sold in china|registrations?/.test(t)) return 'retail';
 	if (/wholesale|shipment/.test(t)) return 'wholesale';
+	if (/export/.test(t)) return 'exports';
 	return undefined;
 }
 

@@ -139,11 +139,12 @@ export function simulateHandwritten(
 			const edge = edgeSoFar + (safetyValue[i] * weight * fading - edgeSoFar) * ruleRamp;
 			const loss = Math.log(1 - shakeout[i] * leverRamp);
 			const foreign = edge - loss;
-			const germanNev = Math.exp(germanPull[i] + germanNevPull[i] + foreign - lead * (1 - locGerman));
-			const japaneseNev = Math.exp(japanesePull[i] + japaneseNevPull[i] + foreign - lead * (1 - locJapanese));
-			const usNev = Math.exp(usPull[i] + usNevPull[i] + foreign - lead * (1 - locUS));
+			// Each origin's NEV gap (its NEV pull less the lead), for the part localisation has not closed.
+			const germanNev = Math.exp(germanPull[i] + foreign + (germanNevPull[i] - lead) * (1 - locGerman));
+			const japaneseNev = Math.exp(japanesePull[i] + foreign + (japaneseNevPull[i] - lead) * (1 - locJapanese));
+			const usNev = Math.exp(usPull[i] + foreign + (usNevPull[i] - lead) * (1 - locUS));
 			// Korean and other brands take the German brands' NEV pull (model.ts says why).
-			const otherNev = Math.exp(otherPull[i] + germanNevPull[i] + foreign - lead * (1 - locOther));
+			const otherNev = Math.exp(otherPull[i] + foreign + (germanNevPull[i] - lead) * (1 - locOther));
 			const germanIce = Math.exp(germanPull[i] + foreign);
 			const japaneseIce = Math.exp(japanesePull[i] + foreign);
 			const usIce = Math.exp(usPull[i] + foreign);

@@ -3,7 +3,7 @@
 // fit as the notebook's fit cell (sim/fitting.ts on CALIBRATION_PAIRS) and prints CALIBRATED;
 // paste it here after changing a formula, and ship the posterior it writes.
 
-import type { Cell, HistoryLink } from '../../sim/types';
+import type { Cell, HistoryLink, UncertaintyRange } from '../../sim/types';
 import { input } from './levers';
 
 /**
@@ -31,27 +31,38 @@ export const CALIBRATION_PAIRS: HistoryLink[] = [
 
 /** The calibrated parameters, as fitted on 2019-2025; also used by the model checks and the calibration script. */
 export const CALIBRATED = {
-	nevSteepness: 2.8075,
-	nevMidYear: 2020.8,
-	nevAdoptionDelay: 5.8217,
-	nevShareStart: 0.064034,
+	nevSteepness: 2.80746,
+	nevMidYear: 2020.82,
+	nevAdoptionDelay: 5.82175,
+	nevShareStart: 0.0640338,
 	techLeadSpeed: 5,
-	techLeadMidYear: 2023.6,
-	germanPull: -0.75591,
+	techLeadMidYear: 2023.58,
+	germanPull: -0.755914,
 	japanesePull: -0.68248,
-	usPull: -1.5447,
-	otherPull: -2.3723,
-	germanNevPull: -1.4634,
+	usPull: -1.54474,
+	otherPull: -2.37229,
+	germanNevPull: -1.46337,
 	japaneseNevPull: -6,
-	usNevPull: -2.1958,
-	exportDomesticShareSoFar: 0.78591
+	usNevPull: -2.19579,
+	exportDomesticShareSoFar: 0.785913
 };
 
 const FITTED = `Fitted jointly to every calibration series of 2019-2025 (the fit cell lists them: CPCA retail shares at home, CAAM's wholesale share, MarkLines' shares and shipments by origin, the foreign share of exports), each weighed by its noise. Uncertainty: the posterior shipped with the notebook (the fit cell shows its median, 5-95% interval and correlations); the range here is that interval, used only when no posterior is.`;
 
 type Calibrated = keyof typeof CALIBRATED;
+
+/**
+ * The posterior's 5-95% interval as an uncertainty range around the fitted value. Where the fit
+ * sits at a slider's end (the posterior piles up against it), a normal centred there would put
+ * half its draws past the slider; a triangular with its mode at the fitted value, spanning the
+ * interval, keeps the default inside its range instead.
+ */
+function rangeAround(value: number, low: number, high: number): UncertaintyRange {
+	return value < low || value > high ? { low: Math.min(low, value), high: Math.max(high, value), distribution: 'triangular' } : { low, high, distribution: 'normal' };
+}
+
 const calibrated = (name: Calibrated, label: string, unit: string, min: number, max: number, step: number, low: number, high: number, about: string) =>
-	input({ name, label, unit, min, max, step, default: CALIBRATED[name], uncertainty: { low, high, distribution: 'normal' }, description: `${about} ${FITTED}` });
+	input({ name, label, unit, min, max, step, default: CALIBRATED[name], uncertainty: rangeAround(CALIBRATED[name], low, high), description: `${about} ${FITTED}` });
 
 const pull = (origin: string, name: Calibrated, low: number, high: number, about: string) =>
 	calibrated(name, `${origin} brands' pull in combustion cars`, 'logit points', -4, 2, 0.01, low, high, `${origin} brands' attractiveness against Chinese brands among combustion cars, before the shared foreign edge. ${about}`);
@@ -66,19 +77,19 @@ export const calibratedCells: Cell[] = [
 
 These parameters are not scenario levers: they were fitted so the model reproduces the record of 2019-2025 on every basis at once, and together with the three stated values after them they alone decide those years. They are inputs too, so you can test how much the fit depends on them; the fit cell below reports the error either way, and shows their joint posterior.`
 	},
-	calibrated('nevSteepness', 'NEV readiness steepness', 'per year', 0.3, 6, 0.01, 1.869, 5.846, 'Steepness of the S-curve of NEV readiness (price, range, charging).'),
-	calibrated('nevMidYear', 'NEV readiness midpoint', 'year', 2016, 2026, 0.05, 2020.76, 2020.98, 'Year in which NEV readiness reaches half the ceiling.'),
-	calibrated('nevAdoptionDelay', 'Buyers follow NEV readiness after', 'years', 1, 15, 0.05, 5.427, 6.029, 'Time constant of the first-order delay between NEV readiness and NEV sales in China: buyers replace cars and change habits slowly.'),
-	calibrated('nevShareStart', 'NEV share at home in 2018', 'share', 0.005, 0.1, 0.001, 0.04369, 0.09141, 'Starting value of the NEV share stock.'),
-	calibrated('techLeadSpeed', 'Speed at which the technology lead builds', 'per year', 0.1, 5, 0.01, 3.312, 4.955, 'Steepness of the S-curve along which the Chinese technology lead among NEVs builds up.'),
-	calibrated('techLeadMidYear', 'Year the technology lead is half built', 'year', 2018, 2030, 0.05, 2023.43, 2023.83, 'Midpoint of the S-curve of the Chinese technology lead among NEVs.'),
-	pull('German', 'germanPull', -0.8154, -0.6881, 'Volkswagen, BMW and Mercedes-Benz held about a fifth of cars sold in China until 2023.'),
-	pull('Japanese', 'japanesePull', -0.7278, -0.6276, "Toyota, Honda and Nissan: 24.1% of China's retail in 2020."),
-	pull('US', 'usPull', -1.625, -1.416, 'GM, Ford and Tesla: about 9% of retail in 2021-2023.'),
-	pull('Korean and other', 'otherPull', -2.554, -2.262, 'Hyundai, Kia, the French and other European brands: 4.3% of retail in 2021.'),
-	nevPull('German', 'germanNevPull', -1.693, -1.188, "Volkswagen's ID models and the German premium brands' NEVs."),
-	nevPull('Japanese', 'japaneseNevPull', -5.733, -2.794, 'Japanese brands sold few NEVs before the bZ3X and N7 of 2025.'),
-	nevPull('US', 'usNevPull', -5.75, -1.651, "Tesla: 0.32 to 0.66 million cars sold in China a year in 2021-2025 (CPCA), 4.9% of NEV retail in 2025."),
+	calibrated('nevSteepness', 'NEV readiness steepness', 'per year', 0.3, 6, 0.01, 1.875, 5.894, 'Steepness of the S-curve of NEV readiness (price, range, charging).'),
+	calibrated('nevMidYear', 'NEV readiness midpoint', 'year', 2016, 2026, 0.05, 2020.73, 2020.96, 'Year in which NEV readiness reaches half the ceiling.'),
+	calibrated('nevAdoptionDelay', 'Buyers follow NEV readiness after', 'years', 1, 15, 0.05, 5.505, 6.06, 'Time constant of the first-order delay between NEV readiness and NEV sales in China: buyers replace cars and change habits slowly.'),
+	calibrated('nevShareStart', 'NEV share at home in 2018', 'share', 0.005, 0.1, 0.001, 0.0384, 0.09093, 'Starting value of the NEV share stock.'),
+	calibrated('techLeadSpeed', 'Speed at which the technology lead builds', 'per year', 0.1, 5, 0.01, 3.564, 4.963, 'Steepness of the S-curve along which the Chinese technology lead among NEVs builds up.'),
+	calibrated('techLeadMidYear', 'Year the technology lead is half built', 'year', 2018, 2030, 0.05, 2023.42, 2023.81, 'Midpoint of the S-curve of the Chinese technology lead among NEVs.'),
+	pull('German', 'germanPull', -0.8185, -0.6958, 'Volkswagen, BMW and Mercedes-Benz held about a fifth of cars sold in China until 2023.'),
+	pull('Japanese', 'japanesePull', -0.7234, -0.6302, "Toyota, Honda and Nissan: 24.1% of China's retail in 2020."),
+	pull('US', 'usPull', -1.622, -1.435, 'GM, Ford and Tesla: about 9% of retail in 2021-2023.'),
+	pull('Korean and other', 'otherPull', -2.573, -2.285, 'Hyundai, Kia, the French and other European brands: 4.3% of retail in 2021.'),
+	nevPull('German', 'germanNevPull', -1.705, -1.209, "Volkswagen's ID models and the German premium brands' NEVs."),
+	nevPull('Japanese', 'japaneseNevPull', -5.793, -2.825, 'Japanese brands sold few NEVs before the bZ3X and N7 of 2025.'),
+	nevPull('US', 'usNevPull', -5.384, -1.566, "Tesla: 0.32 to 0.66 million cars sold in China a year in 2021-2025 (CPCA), 4.9% of NEV retail in 2025."),
 	calibrated(
 		'exportDomesticShareSoFar',
 		"Chinese brands' share of exports, 2019-2025",
@@ -86,8 +97,8 @@ These parameters are not scenario levers: they were fitted so the model reproduc
 		0.5,
 		1,
 		0.005,
-		0.7739,
-		0.7924,
+		0.7723,
+		0.7929,
 		"Share of passenger-car exports under Chinese brands through 2025, held constant: the gap between CAAM's wholesale share and CPCA's retail share, and CAAM's figure of 22% foreign brands in 2023's exports, pin it; no yearly series of it was found."
 	)
 ];

@@ -10,7 +10,7 @@ export function input(spec: Omit<InputCell, 'kind' | 'control' | 'id'> & { contr
 }
 
 const LOCALISATION_COMMON =
-	"0 means no change of course, 1 closes the gap entirely. Announced from 2026 in even steps to 2030, it reaches showrooms after the delay below; whatever localisation did before 2026 is already in the 2019-2025 record. It acts among NEVs, where the gap is.";
+	"The gap is how much less buyers in China want this origin's NEVs than its combustion cars, against Chinese brands: its own NEV deficit (its calibrated NEV pull) and the Chinese technology lead. 0 means no change of course; 1 closes the gap entirely, so the origin's NEVs stand against Chinese NEVs as its combustion cars stand against Chinese combustion cars. Announced from 2026 in even steps to 2030, it reaches showrooms after the delay below; whatever localisation did before 2026 is already in the 2019-2025 record.";
 
 function localisation(name: string, label: string, dflt: number, low: number, high: number, partners: string): InputCell {
 	return input({
@@ -44,11 +44,11 @@ The past is data: 2019-2025 are reproduced by the calibrated parameters further 
 		kind: 'markdown',
 		text: `### Localisation, origin by origin
 
-How much of the Chinese brands' technology lead each foreign camp closes by letting Chinese engineers lead development and buying Chinese batteries, cockpits and driving software, and how soon it shows in showrooms. Each camp has its own partners, so each has its own lever.`
+How much of its NEV gap each foreign camp closes by letting Chinese engineers lead development and buying Chinese batteries, cockpits and driving software, and how soon it shows in showrooms. Each camp has its own partners and its own gap (Japanese brands sold almost no NEVs before 2025, German brands some), so each has its own lever.`
 	},
 	localisation(
 		'localisationJapanese',
-		'Technology gap Japanese brands close by 2030',
+		'NEV gap Japanese brands close by 2030',
 		0.4,
 		0.15,
 		0.65,
@@ -56,7 +56,7 @@ How much of the Chinese brands' technology lead each foreign camp closes by lett
 	),
 	localisation(
 		'localisationGerman',
-		'Technology gap German brands close by 2030',
+		'NEV gap German brands close by 2030',
 		0.35,
 		0.1,
 		0.6,
@@ -64,7 +64,7 @@ How much of the Chinese brands' technology lead each foreign camp closes by lett
 	),
 	localisation(
 		'localisationUS',
-		'Technology gap US brands close by 2030',
+		'NEV gap US brands close by 2030',
 		0.2,
 		0,
 		0.45,
@@ -72,7 +72,7 @@ How much of the Chinese brands' technology lead each foreign camp closes by lett
 	),
 	localisation(
 		'localisationOther',
-		'Technology gap Korean and other brands close by 2030',
+		'NEV gap Korean and other brands close by 2030',
 		0.1,
 		0,
 		0.35,

@@ -39,7 +39,7 @@ const localisationCells: FormulaCell[] = ORIGINS.map(({ stem, words }) =>
 	f(
 		`f-localised${stem}`,
 		`localised${stem} = prev(localised${stem}, 0) + (localisation${stem} * ramp(2025, 2030) - prev(localised${stem}, 0)) / localisationLag`,
-		`Share of the technology gap ${words} have closed in showrooms: their localisation lever, announced in even steps over 2026-2030, through a first-order delay of one product cycle (0 through 2025).`,
+		`Share of their NEV gap ${words} have closed in showrooms: their localisation lever, announced in even steps over 2026-2030, through a first-order delay of one product cycle (0 through 2025).`,
 		'percent'
 	)
 );
@@ -49,10 +49,10 @@ const appealCells = (segment: 'Nev' | 'Ice'): FormulaCell[] =>
 		f(
 			`f-appeal${stem}${segment}`,
 			segment === 'Nev'
-				? `appeal${stem}Nev = exp(${lower(stem)}Pull + ${stem === 'Other' ? 'german' : lower(stem)}NevPull + foreignEdge - techLead * (1 - localised${stem}))`
+				? `appeal${stem}Nev = exp(${lower(stem)}Pull + foreignEdge + (${stem === 'Other' ? 'german' : lower(stem)}NevPull - techLead) * (1 - localised${stem}))`
 				: `appeal${stem}Ice = exp(${lower(stem)}Pull + foreignEdge)`,
 			segment === 'Nev'
-				? `How strongly ${words} draw NEV buyers against Chinese brands, as exp(utility difference): their calibrated pull and NEV pull, the shared foreign edge, minus the Chinese technology lead they have not closed.${stem === 'Other' ? " Their record is one year, which pins one parameter, not two, so their NEV pull is taken to be the German brands' (the European brands among them build NEVs much as the Germans do)." : ''}`
+				? `How strongly ${words} draw NEV buyers against Chinese brands, as exp(utility difference): their calibrated pull and the shared foreign edge, then their NEV gap (their NEV pull, below 0, less the Chinese technology lead) for the part localisation has not closed.${stem === 'Other' ? " Their record is one year, which pins one parameter, not two, so their NEV pull is taken to be the German brands' (the European brands among them build NEVs much as the Germans do)." : ''}`
 				: `How strongly ${words} draw combustion-car buyers against Chinese brands, as exp(utility difference): their calibrated pull and the shared foreign edge. The technology lead is a matter of NEVs (software, cockpits, batteries), so it does not enter here.`,
 			'number'
 		)
@@ -78,7 +78,7 @@ Within each powertrain segment, NEV and combustion, buyers in China choose among
 
 - a **pull** of its own in combustion cars and an **NEV pull** on top of it among NEVs, both calibrated on the record of that origin's share (Tesla makes the US pull among NEVs strong; Japanese brands sold few NEVs);
 - the shared **foreign edge**: the safety reputation, and the Chinese models lost if Chinese makers shake out;
-- among NEVs, minus the Chinese **technology lead** in software, cockpits and batteries, less the part of it that origin's **localisation** has won back.
+- among NEVs, its **NEV gap**: its own NEV deficit and the Chinese **technology lead** in software, cockpits and batteries, less the part of it that origin's **localisation** has closed.
 
 Localisation is one lever per foreign origin, because each camp has its own partners and pace. Safety reputation stays one set of levers for every foreign origin: no sales series or survey separates what buyers credit Toyota's safety from what they credit Volkswagen's, and through 2025 even the total cannot be told apart from the pulls, so four safety sliders would be four guesses with nothing to check them against.
 
