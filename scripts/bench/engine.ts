@@ -5,6 +5,8 @@
 
 import { annualSeries } from '../../src/lib/data/index';
 import { chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
+import { chinaMarketNotebookV2 } from '../../src/lib/notebooks/frozen/chinaMarketV2';
+import { v2Data } from '../../src/lib/notebooks/frozen/v2Data';
 import { compileNotebook, createProgram, runDeterministic } from '../../src/lib/sim/index';
 import type { InputCell } from '../../src/lib/sim/types';
 import { createNaiveRunner } from './naiveMathjs';
@@ -57,6 +59,19 @@ const engine = timeBatches(
 );
 log(`engine: median ${engine.median.toFixed(1)} µs/run (min ${engine.min.toFixed(1)}, p90 ${engine.p90.toFixed(1)}) over 30 x 200 runs`);
 
+// --- 2b. The previous model (version 2, frozen), timed the same way in the same process, so the
+// figure of this version can be read against it whatever the machine's speed today. ---------
+const previousModel = compileNotebook(chinaMarketNotebookV2, v2Data);
+const previousProgram = createProgram(previousModel, 1);
+const previous = timeBatches(
+	(i) => {
+		const r = runDeterministic(previousProgram, { inputs: { shakeout: (i % 40) / 100 }, horizon });
+		sink += r.series.domesticShare[r.years.length - 1];
+	},
+	{ warmup: 2000, batches: 30, perBatch: 200 }
+);
+log(`version 2 (frozen, ${previousModel.formulas.length} formulas): median ${previous.median.toFixed(1)} µs/run; version 3 (${model.formulas.length} formulas) / version 2: ${(engine.median / previous.median).toFixed(2)}x`);
+
 // --- 3. Naive mathjs timing (fewer runs: it is slow). ----------------------------------------
 const mathjs = timeBatches(
 	(i) => {
@@ -75,5 +90,7 @@ emit({
 	mathjs_naive_run_us_median: sig(mathjs.median),
 	speedup_vs_mathjs: sig(mathjs.median / engine.median),
 	engine_formulas: model.formulas.length,
+	engine_v2_run_us_median: sig(previous.median),
+	engine_ratio_vs_v2: sig(engine.median / previous.median),
 	engine_years: years
 });
