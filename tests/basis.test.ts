@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { CALIBRATION_PAIRS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { seriesBasisFor } from '../src/lib/notebooks/published';
-import { BASIS_WORDS, basisFromText, basisProblem, isMeasureBasis, variableBases, type SeriesBasis } from '../src/lib/sim/basis';
+import { BASIS_WORDS, basisFromText, basisProblem, isMeasureBasis, type SeriesBasis } from '../src/lib/sim/basis';
+import { variableBases } from '../src/lib/sim/variableBases';
 import type { Cell, DataCell, DataRow, HistoryLink, MeasureBasis, Notebook } from '../src/lib/sim/types';
 import { MEASURE_BASES } from '../src/lib/sim/types';
 

@@ -81,8 +81,23 @@ describe('a chart drawn in the chart worker', () => {
 		await waitForEngine(page);
 		await page.getByLabel('Show uncertainty bands').uncheck();
 		const figure = page.locator('figure.chart').first();
+		// Version 3's sticky top bar carries seven key figures and covers the top of a chart merely
+		// scrolled into view (there the page's main thread writes the figures): bring the whole
+		// canvas just below the bar, on a screen tall enough for its caption too.
+		await page.setViewportSize({ width: 1200, height: 1100 });
 		await figure.scrollIntoViewIfNeeded();
+		await figure.evaluate((f) => {
+			const bar = document.querySelector('.toolbar')!.getBoundingClientRect();
+			scrollBy(0, f.querySelector('canvas')!.getBoundingClientRect().top - bar.bottom - 8);
+		});
 		await page.waitForTimeout(300);
+		const onScreen = await figure.evaluate((f) => {
+			const canvas = f.querySelector('canvas')!;
+			const r = canvas.getBoundingClientRect();
+			const uncovered = [r.top + 2, r.top + r.height / 2, r.bottom - 2].every((y) => document.elementFromPoint(r.left + r.width / 2, y) === canvas);
+			return uncovered && f.querySelector('figcaption')!.getBoundingClientRect().bottom <= innerHeight;
+		});
+		expect(onScreen, 'the chart and its caption are on screen, nothing over them').toBe(true);
 		const region = async (selector: string): Promise<Region> => {
 			const box = (await figure.locator(selector).boundingBox())!;
 			return { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };

@@ -87,7 +87,7 @@ describe('the app under its Content Security Policy', () => {
 
 		const before = await page.locator(headlineFigure('domesticShare', 2030)).innerText();
 		expect(before).toMatch(/^\d+\.\d%$/);
-		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('0.9');
+		await page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).fill('0.9');
 		await expect.poll(() => page.locator(headlineFigure('domesticShare', 2030)).innerText()).not.toBe(before);
 
 		// Chart.js canvases have pixels drawn on them (not blank), and a PNG copy with a background works.

@@ -45,7 +45,7 @@ describe('editing formulas', () => {
 		// Other cells still compute and still respond to sliders.
 		const domestic = await headlineText(page, 'domesticShare', 2030);
 		expect(domestic).toMatch(/^\d+\.\d%$/);
-		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('1');
+		await page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).fill('1');
 		await expect.poll(() => headlineText(page, 'domesticShare', 2030)).not.toBe(domestic);
 		// A forbidden function is refused by name.
 		await editor.fill('nevReadiness = evaluate("1")');
@@ -63,10 +63,16 @@ describe('editing formulas', () => {
 		await waitForEngine(page);
 		const before = await headlineText(page, 'domesticShare', 2030);
 		await page.getByRole('textbox', { name: 'Formula techLead', exact: true }).fill('domesticTechLead = techLeadCeiling * logistic(techLeadSpeed * (year - techLeadMidYear))');
-		const offer = cell(page, 'f-techLead').getByRole('button', { name: 'Rename in that cell too' });
+		// Version 3: the lead enters each foreign origin's NEV appeal, four cells.
+		const offer = cell(page, 'f-techLead').getByRole('button', { name: 'Rename in those cells too' });
 		await offer.waitFor();
+		expect(await cell(page, 'f-techLead').getByRole('status').innerText()).toContain('4 cells use the old name');
 		await offer.click();
-		await expect.poll(() => page.getByRole('textbox', { name: 'Formula foreignTechGap' }).inputValue()).toBe('foreignTechGap = domesticTechLead * (1 - localisationReached)');
+		for (const [stem, pull, nevPull] of [['German', 'germanPull', 'germanNevPull'], ['Japanese', 'japanesePull', 'japaneseNevPull'], ['US', 'usPull', 'usNevPull'], ['Other', 'otherPull', 'germanNevPull']]) {
+			await expect
+				.poll(() => page.getByRole('textbox', { name: `Formula appeal${stem}Nev`, exact: true }).inputValue())
+				.toBe(`appeal${stem}Nev = exp(${pull} + foreignEdge + (${nevPull} - domesticTechLead) * (1 - localised${stem}))`);
+		}
 		await expect.poll(() => page.locator('.cell-error').count()).toBe(0);
 		await expect.poll(() => headlineText(page, 'domesticShare', 2030)).toBe(before);
 		expect(problems).toEqual([]);
@@ -215,14 +221,14 @@ describe('undo, redo and nothing lost', () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
 		await page.getByRole('textbox', { name: 'Formula nevReadiness' }).fill('nevReadiness = 0.7 * logistic(nevSteepness * (year - nevMidYear))');
-		await page.getByRole('slider', { name: 'Domestic models lost in a shake-out by 2030' }).fill('0.2');
+		await page.getByRole('slider', { name: 'Chinese models lost in a shake-out by 2030' }).fill('0.2');
 		await page.getByLabel('Projection horizon').selectOption('2040');
 		await page.waitForTimeout(600); // compiling waits 250 ms after typing; autosave 300 ms
 		const shown = await headlineText(page, 'domesticShare', 2035);
 		await page.reload();
 		await waitForEngine(page);
 		expect(await page.getByRole('textbox', { name: 'Formula nevReadiness' }).inputValue()).toContain('0.7 *');
-		expect(await page.getByRole('slider', { name: 'Domestic models lost in a shake-out by 2030' }).inputValue()).toBe('0.2');
+		expect(await page.getByRole('slider', { name: 'Chinese models lost in a shake-out by 2030' }).inputValue()).toBe('0.2');
 		expect(await page.getByLabel('Projection horizon').inputValue()).toBe('2040');
 		await expect.poll(() => headlineText(page, 'domesticShare', 2035)).toBe(shown);
 		// Reset asks; "Keep my edits" changes nothing.
@@ -302,7 +308,7 @@ describe('resilience', () => {
 		await expect.poll(async () => (await canvasInk(page, '.chart canvas')).every((c) => c.inked > 500)).toBe(true);
 		expect(await page.locator('.chart canvas').count()).toBeGreaterThanOrEqual(charts);
 		const label = await page.locator('.chart [role="img"]').first().getAttribute('aria-label');
-		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('0.9');
+		await page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).fill('0.9');
 		await expect.poll(() => page.locator('.chart [role="img"]').first().getAttribute('aria-label')).not.toBe(label);
 		expect(errors).toEqual([]);
 		await context.close();
@@ -321,7 +327,7 @@ describe('resilience', () => {
 		expect(await alert.innerText()).toContain('simulated crash');
 		expect(await headlineText(page, 'domesticShare', 2030)).toBe(before);
 		// The fresh worker computes.
-		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('0.9');
+		await page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).fill('0.9');
 		await expect.poll(() => headlineText(page, 'domesticShare', 2030)).not.toBe(before);
 		expect(errors).toEqual([]);
 		await context.close();

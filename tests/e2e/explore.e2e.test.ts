@@ -11,13 +11,23 @@ import type { InputCell } from '../../src/lib/sim/types';
 const site = useSite();
 const LEVER_CELLS = LEVERS.map((name) => chinaMarketNotebook.cells.find((c): c is InputCell => c.kind === 'input' && c.name === name)!);
 
+/**
+ * The area of `locator` on screen: within the viewport and within every ancestor that clips its
+ * content (a box of its own that scrolls or hides overflow shows only its own part of it).
+ */
 async function visibleArea(page: Page, locator: Locator): Promise<number> {
-	const box = await locator.boundingBox();
-	const view = page.viewportSize()!;
-	if (!box) return 0;
-	const w = Math.max(0, Math.min(box.x + box.width, view.width) - Math.max(box.x, 0));
-	const h = Math.max(0, Math.min(box.y + box.height, view.height) - Math.max(box.y, 0));
-	return w * h;
+	if (!(await locator.boundingBox())) return 0;
+	return locator.evaluate((el) => {
+		const r = el.getBoundingClientRect();
+		let [left, top, right, bottom] = [Math.max(r.left, 0), Math.max(r.top, 0), Math.min(r.right, innerWidth), Math.min(r.bottom, innerHeight)];
+		for (let a = el.parentElement; a; a = a.parentElement) {
+			const style = getComputedStyle(a);
+			if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+			const c = a.getBoundingClientRect();
+			[left, top, right, bottom] = [Math.max(left, c.left), Math.max(top, c.top), Math.min(right, c.right), Math.min(bottom, c.bottom)];
+		}
+		return Math.max(0, right - left) * Math.max(0, bottom - top);
+	});
 }
 
 async function fullyInView(page: Page, locator: Locator): Promise<boolean> {
@@ -45,7 +55,7 @@ const headlines = (page: Page) => page.locator('.explore-answers [data-testid^="
 const chartBox = (page: Page) => page.locator('.explore-chart .canvas-box');
 
 describe('explore: levers and answers on one screen', () => {
-	it('1920x1080: the page does not scroll; all ten levers, the key figures and a chart are in view together', async () => {
+	it('1920x1080: the page does not scroll; all fifteen levers, the key figures and a chart are in view together', async () => {
 		const { page, context, problems } = await openExplore(1920, 1080);
 		expect(await page.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
 		for (const cell of LEVER_CELLS) expect(await fullyInView(page, page.getByRole('slider', { name: cell.label })), cell.name).toBe(true);
@@ -120,7 +130,17 @@ describe('explore: levers and answers on one screen', () => {
 	it('a move of each of the first levers redraws the chart in view', async () => {
 		const { page, context, problems } = await openExplore(1280, 800);
 		const summary = () => chartBox(page).getAttribute('aria-label');
-		for (const [name, value] of [['localisation', '0.9'], ['localisationLag', '1'], ['safetyValue', '1.2'], ['safetyRuleBoost', '3'], ['electrificationPace', '1.8']]) {
+		const moves = [
+			['localisationJapanese', '0.9'],
+			['localisationGerman', '0.9'],
+			['localisationUS', '0.9'],
+			['localisationOther', '0.9'],
+			['localisationLag', '1'],
+			['safetyValue', '1.2'],
+			['safetyRuleBoost', '3'],
+			['electrificationPace', '1.8']
+		];
+		for (const [name, value] of moves) {
 			const cell = LEVER_CELLS.find((c) => c.name === name)!;
 			const before = await summary();
 			await page.getByRole('slider', { name: cell.label }).fill(value);
@@ -147,30 +167,30 @@ describe('one scenario, two views', () => {
 	it('the switch keeps the scenario and its undo history; the address keeps the view', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
-		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('0.65');
-		await expect.poll(() => new URL(page.url()).search, { timeout: 5000 }).toBe('?v=2&localisation=0.65');
+		await page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).fill('0.65');
+		await expect.poll(() => new URL(page.url()).search, { timeout: 5000 }).toBe('?v=3&localisationJapanese=0.65');
 		const figure = await headlineText(page, 'domesticShare', 2030);
 		await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Explore' }).click();
-		await page.waitForURL(/\/explore\?v=2&localisation=0\.65$/);
+		await page.waitForURL(/\/explore\?v=3&localisationJapanese=0\.65$/);
 		await waitForEngine(page);
-		expect(await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.65');
+		expect(await page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).inputValue()).toBe('0.65');
 		expect(await headlineText(page, 'domesticShare', 2030)).toBe(figure);
 		// Undo in the explore view's bar undoes the move made in the notebook.
 		await page.getByRole('group', { name: 'Undo and redo' }).getByRole('button', { name: 'Undo' }).click();
-		await expect.poll(() => page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.3');
-		await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search, { timeout: 5000 }).toBe('/explore?v=2');
+		await expect.poll(() => page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).inputValue()).toBe('0.4');
+		await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search, { timeout: 5000 }).toBe('/explore?v=3');
 		await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Notebook' }).click();
-		await page.waitForURL(/\/\?v=2$/);
-		expect(await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.3');
+		await page.waitForURL(/\/\?v=3$/);
+		expect(await page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).inputValue()).toBe('0.4');
 		// Redo there brings it back: one history for both views.
 		await page.getByRole('button', { name: 'Redo' }).click();
-		await expect.poll(() => page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.65');
+		await expect.poll(() => page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).inputValue()).toBe('0.65');
 		await context.close();
 		expect(problems).toEqual([]);
 	});
 
 	it('an explore link opens in the explore view with its inputs, in a fresh browser', async () => {
-		const { page, context, problems } = await site.open('/explore?v=2&horizon=2040&safetyValue=0.9');
+		const { page, context, problems } = await site.open('/explore?v=3&horizon=2040&safetyValue=0.9');
 		await waitForEngine(page);
 		expect(await page.getByRole('slider', { name: 'Worth of the foreign safety reputation from 2026' }).inputValue()).toBe('0.9');
 		expect(await page.getByTestId('link-notice').count()).toBe(0);
@@ -180,12 +200,12 @@ describe('one scenario, two views', () => {
 	});
 
 	it('a link with problems opens in the explore view with one notice listing them', async () => {
-		const { page, context, problems } = await site.open('/explore?v=2&localisation=7&bogus=1&shakeout=abc');
+		const { page, context, problems } = await site.open('/explore?v=3&localisationJapanese=7&bogus=1&shakeout=abc');
 		await waitForEngine(page);
 		const notice = page.getByTestId('link-notice');
 		expect(await notice.count()).toBe(1);
 		const text = await notice.innerText();
-		expect(text).toContain('"localisation" was 7; set to 1');
+		expect(text).toContain('"localisationJapanese" was 7; set to 1');
 		expect(text).toContain('Ignored "bogus"');
 		expect(text).toContain('Ignored "shakeout": "abc" is not a number');
 		await context.close();
@@ -193,10 +213,10 @@ describe('one scenario, two views', () => {
 	});
 
 	it('a view that does not exist falls back to the notebook with the same scenario, and says so', async () => {
-		const { page, context, problems } = await site.open('/explorer?v=2&localisation=0.6');
-		await page.waitForURL(/\/\?v=2&localisation=0\.6$/);
+		const { page, context, problems } = await site.open('/explorer?v=3&localisationJapanese=0.6');
+		await page.waitForURL(/\/\?v=3&localisationJapanese=0\.6$/);
 		await waitForEngine(page);
-		expect(await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.6');
+		expect(await page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).inputValue()).toBe('0.6');
 		expect(await page.getByTestId('view-notice').innerText()).toBe('There is no view at “/explorer”; the scenario opened in the notebook instead.');
 		await context.close();
 		// The host answers the unknown address with 404 (and its 404.html), which the browser logs.

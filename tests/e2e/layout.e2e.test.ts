@@ -32,7 +32,7 @@ describe('a quieter notebook', () => {
 		const { page, context, problems } = await site.open('/');
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await waitForEngine(page);
-		const slider = page.getByRole('slider', { name: 'Domestic models lost in a shake-out by 2030' });
+		const slider = page.getByRole('slider', { name: 'Chinese models lost in a shake-out by 2030' });
 		await slider.scrollIntoViewIfNeeded();
 		const summary = page.getByTestId('sticky-summary');
 		const inView = async () => {

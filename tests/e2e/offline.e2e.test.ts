@@ -7,7 +7,9 @@ import { useSite, waitForEngine } from './support/site';
 import { headlineFigure, openWith } from './support/checks';
 
 const site = useSite();
-const SLIDER = 'Technology gap foreign brands close by 2030';
+const SLIDER = 'NEV gap Japanese brands close by 2030';
+/** Version 1's one localisation lever (a frozen version opens with its own notebook). */
+const SLIDER_V1 = 'Technology gap foreign brands close by 2030';
 
 /** Waits until a service worker is active and controls this page (clients.claim on first visit). */
 async function waitForServiceWorker(page: Page): Promise<{ scope: string; caches: string[]; cached: string[] }> {
@@ -21,9 +23,9 @@ async function waitForServiceWorker(page: Page): Promise<{ scope: string; caches
 	});
 }
 
-async function slideAndSeeChange(page: Page): Promise<void> {
+async function slideAndSeeChange(page: Page, label = SLIDER): Promise<void> {
 	const before = await page.locator(headlineFigure('domesticShare', 2030)).innerText();
-	const slider = page.getByRole('slider', { name: SLIDER });
+	const slider = page.getByRole('slider', { name: label });
 	const value = Number(await slider.inputValue());
 	await slider.fill(value >= 0.9 ? '0.1' : '0.95');
 	await expect.poll(() => page.locator(headlineFigure('domesticShare', 2030)).innerText()).not.toBe(before);
@@ -86,12 +88,19 @@ describe('offline, after one visit', () => {
 		await slideAndSeeChange(page);
 
 		// 2. A link with inputs (the query string is the scenario, not a different page).
-		const linked = await page.goto(`${site.url}/?v=1&localisation=0.6`);
+		const linked = await page.goto(`${site.url}/?v=3&localisationJapanese=0.6`);
 		expect(linked?.fromServiceWorker()).toBe(true);
 		await waitForEngine(page);
 		expect(await page.getByRole('slider', { name: SLIDER }).inputValue()).toBe('0.6');
 		await expect.poll(() => page.locator(headlineFigure('domesticShare', 2030)).innerText()).not.toBe(baseline);
 		await slideAndSeeChange(page);
+		// A link of an older version opens its frozen notebook, offline too.
+		const old = await page.goto(`${site.url}/?v=1&localisation=0.6`);
+		expect(old?.fromServiceWorker()).toBe(true);
+		await waitForEngine(page);
+		expect(await page.getByRole('slider', { name: SLIDER_V1 }).inputValue()).toBe('0.6');
+		await page.getByTestId('version-notice').waitFor();
+		await slideAndSeeChange(page, SLIDER_V1);
 
 		// 3. The compare page: scenarios run in the worker.
 		const compare = await page.goto(`${site.url}/compare`);

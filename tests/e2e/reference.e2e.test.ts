@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { settledUrl, useSite, waitForEngine } from './support/site';
+import { headlineFigure } from './support/checks';
 
 const site = useSite();
-const LOCALISATION = 'Technology gap foreign brands close by 2030';
+const LOCALISATION = 'NEV gap Japanese brands close by 2030';
 
 
 const vsReference = (page: Page) => page.getByTestId('vs-reference-domesticShare-2030').first();
@@ -22,13 +23,22 @@ describe('reference scenario', () => {
 		await expect.poll(() => page.getByTestId('reference-name').innerText()).toMatch(/^Reference: Your scenario at /);
 		// Same scenario as the reference: no difference yet, then one once a lever moves.
 		await expect.poll(() => vsReference(page).innerText()).toMatch(/^[+±−-]?0\.0 pp vs reference/);
+		const figure = () => page.locator(headlineFigure('domesticShare', 2030)).first().innerText();
+		const shownAtReference = await figure();
+		const atReference = parseFloat(shownAtReference);
 		await page.getByRole('slider', { name: LOCALISATION }).fill('0.2');
-		await expect.poll(() => vsReference(page).innerText()).toMatch(/^\+\d+\.\d pp vs reference \(\d+\.\d%\)/);
+		await expect.poll(figure).not.toBe(shownAtReference);
+		// Explore's compact key-figures table gives the change against the reference without the
+		// reference's own figure beside it (the notebook's cards give both): the change is the
+		// figure now less the figure the reference scenario had.
+		await expect.poll(() => vsReference(page).innerText()).toMatch(/^\+\d+\.\d pp vs reference$/);
+		const change = parseFloat((await vsReference(page).innerText()).slice(1));
+		expect(Math.abs(parseFloat(await figure()) - change - atReference)).toBeLessThanOrEqual(0.1 + 1e-9);
 		expect(await referenceLegend(page).count()).toBeGreaterThan(0);
 		// The link holds the reference's own query and name; a fresh browser reopens it.
 		const url = await settledUrl(page);
 		const ref = new URL(url).searchParams.get('ref')!;
-		expect(new URLSearchParams(ref).get('localisation')).toBe('0.8');
+		expect(new URLSearchParams(ref).get('localisationJapanese')).toBe('0.8');
 		expect(new URLSearchParams(ref).get('label')).toMatch(/^Your scenario at /);
 		const fresh = await site.open(new URL(url).pathname + new URL(url).search);
 		await waitForEngine(fresh.page);
@@ -76,7 +86,7 @@ describe('reference scenario', () => {
 	});
 
 	it('375x740 with a reference: the figures (with "vs reference") and the chart stay on top, no lever is covered', async () => {
-		const { page, context, problems } = await site.open(`/explore?v=2&ref=${encodeURIComponent('v=2&localisation=0.8&label=Push')}`);
+		const { page, context, problems } = await site.open(`/explore?v=3&ref=${encodeURIComponent('v=3&localisationJapanese=0.8&label=Push')}`);
 		await page.setViewportSize({ width: 375, height: 740 });
 		await waitForEngine(page);
 		await expect.poll(() => vsReference(page).innerText()).toMatch(/vs reference/);
@@ -102,7 +112,7 @@ describe('reference scenario', () => {
 
 	for (const view of ['/', '/explore']) {
 		it(`${view}: a ref= that cannot be read opens without a reference and says so; the rest of the link holds`, async () => {
-			const { page, context, problems } = await site.open(`${view}?v=2&localisation=0.6&ref=garbage`);
+			const { page, context, problems } = await site.open(`${view}?v=3&localisationJapanese=0.6&ref=garbage`);
 			await waitForEngine(page);
 			await expect.poll(() => page.getByTestId('link-notice').innerText()).toContain('The reference scenario in the link could not be read');
 			expect(await page.getByTestId('reference-name').count()).toBe(0);

@@ -18,11 +18,11 @@ describe('scenario links', () => {
 	it('the address holds changed inputs; opening it in a fresh browser gives the same figures', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
-		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('0.65');
+		await page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).fill('0.65');
 		await page.getByRole('slider', { name: 'Electrification pace from 2026' }).fill('1.4');
 		await page.getByLabel('Projection horizon').selectOption('2040');
 		const url = await settledUrl(page);
-		expect(new URL(url).search).toBe('?v=2&horizon=2040&localisation=0.65&electrificationPace=1.4');
+		expect(new URL(url).search).toBe('?v=3&horizon=2040&localisationJapanese=0.65&electrificationPace=1.4');
 		const figures = [await headlineText(page, 'domesticShare', 2030), await headlineText(page, 'nevShare', 2035)];
 		// Copy link puts the same address on the clipboard (or shows it).
 		await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
@@ -35,7 +35,7 @@ describe('scenario links', () => {
 		await other.goto(url);
 		await waitForEngine(other);
 		expect([await headlineText(other, 'domesticShare', 2030), await headlineText(other, 'nevShare', 2035)]).toEqual(figures);
-		expect(await other.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('0.65');
+		expect(await other.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).inputValue()).toBe('0.65');
 		expect(await other.getByLabel('Projection horizon').inputValue()).toBe('2040');
 		expect(await other.getByTestId('link-notice').count()).toBe(0);
 		await fresh.close();
@@ -46,7 +46,7 @@ describe('scenario links', () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
 		await page.getByRole('textbox', { name: 'Formula nevReadiness' }).fill('nevReadiness = 0.8 * logistic(nevSteepness * (year - nevMidYear))');
-		await page.getByRole('slider', { name: 'Domestic models lost in a shake-out by 2030' }).fill('0.15');
+		await page.getByRole('slider', { name: 'Chinese models lost in a shake-out by 2030' }).fill('0.15');
 		await page.waitForTimeout(400);
 		const url = await settledUrl(page);
 		expect(url).toContain('nb=');
@@ -64,16 +64,16 @@ describe('scenario links', () => {
 	});
 
 	it('a link with problems opens with one notice listing them', async () => {
-		const { page, context, problems } = await site.open('/?v=2&localisation=7&bogus=1&shakeout=abc&horizon=2100');
+		const { page, context, problems } = await site.open('/?v=3&localisationJapanese=7&bogus=1&shakeout=abc&horizon=2100');
 		await waitForEngine(page);
 		const notice = page.getByTestId('link-notice');
 		const text = await notice.innerText();
 		expect(await notice.getAttribute('role')).toBe('alert');
-		expect(text).toContain('"localisation" was 7; set to 1');
+		expect(text).toContain('"localisationJapanese" was 7; set to 1');
 		expect(text).toContain('Ignored "bogus"');
 		expect(text).toContain('Ignored "shakeout": "abc" is not a number');
 		expect(text).toMatch(/"horizon" 2100 is outside 2030 to 2050; set to 2050/);
-		expect(await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).inputValue()).toBe('1');
+		expect(await page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).inputValue()).toBe('1');
 		expect(problems).toEqual([]);
 		await context.close();
 	});
@@ -86,7 +86,7 @@ describe('saved scenarios', () => {
 		await openLibrary(page);
 		const library = page.getByRole('region', { name: 'Saved scenarios' });
 		// Presets are there, with figures.
-		for (const name of ['Baseline', 'Foreign localisation push', 'Safety weighs more after the 2026 rules', 'Domestic shake-out']) {
+		for (const name of ['Baseline', 'Foreign localisation push', 'Japan localises, Germany does not', 'Safety weighs more after the 2026 rules', 'Domestic shake-out']) {
 			expect(await library.locator('.scenario-name', { hasText: name }).count()).toBeGreaterThan(0);
 		}
 		await expect.poll(() => library.locator('[data-scenario-id="preset-baseline"] dd').first().innerText()).toMatch(/\d+\.\d%/);
@@ -176,7 +176,7 @@ describe('comparison', () => {
 	it('adds a scenario from a pasted link', async () => {
 		const { page, context, problems } = await site.open('/compare');
 		await page.waitForSelector('[data-ready="true"] [data-testid="column-1"]');
-		await page.getByLabel('Scenario link').fill(`${site.url}/?v=2&safetyValue=1.2&bogus=2`);
+		await page.getByLabel('Scenario link').fill(`${site.url}/?v=3&safetyValue=1.2&bogus=2`);
 		await page.getByLabel('Name', { exact: true }).fill('Pasted safety');
 		await page.getByRole('button', { name: 'Add link' }).click();
 		const column = page.getByTestId('column-2');

@@ -23,10 +23,10 @@ async function seriousViolations(page: Page, selector: string): Promise<string[]
 	}, selector);
 }
 
-const LOCALISATION = 'Technology gap foreign brands close by 2030';
+const LOCALISATION = 'NEV gap Japanese brands close by 2030';
 const PACE = 'Electrification pace from 2026';
-const SHAKEOUT = 'Domestic models lost in a shake-out by 2030';
-const GROWTH = 'Passenger-car market growth after 2025';
+const SHAKEOUT = 'Chinese models lost in a shake-out by 2030';
+const GROWTH = 'Growth of cars sold in China after 2025';
 
 async function newTab(context: BrowserContext, path = '/'): Promise<{ page: Page; problems: string[] }> {
 	const page = await context.newPage();
@@ -54,10 +54,10 @@ describe('moving an earlier version’s localStorage into IndexedDB', () => {
 	it('a v1 autosave and a library of two are moved once: the edit restored, both scenarios listed, localStorage emptied, no duplicates after a reload', async () => {
 		const context = await site.browser.newContext({ viewport: { width: 1200, height: 900 } });
 		const document = (inputs: Record<string, number>) => ({ notebook: chinaMarketNotebook, inputs, horizon: 2035 });
-		const autosave = JSON.stringify({ savedAt: '2026-01-05T09:41:00.000Z', ...document({ localisation: 0.65 }) });
+		const autosave = JSON.stringify({ savedAt: '2026-01-05T09:41:00.000Z', ...document({ localisationJapanese: 0.65 }) });
 		const library = JSON.stringify([
 			{ id: 's-old-1', name: 'Old plan one', description: 'from before', savedAt: '2026-01-04T10:00:00.000Z', document: document({ shakeout: 0.2 }) },
-			{ id: 's-old-2', name: 'Old plan two', description: '', savedAt: '2026-01-04T11:00:00.000Z', document: document({ marketGrowth: 0 }) }
+			{ id: 's-old-2', name: 'Old plan two', description: '', savedAt: '2026-01-04T11:00:00.000Z', document: document({ marketGrowth: 0.02 }) }
 		]);
 		await context.addInitScript(
 			({ autosave, library }) => {
@@ -78,7 +78,7 @@ describe('moving an earlier version’s localStorage into IndexedDB', () => {
 		expect((await readStore<{ name: string }>(page, 'scenarios')).map((s) => s.name).sort()).toEqual(['Old plan one', 'Old plan two']);
 		// The autosave became this tab's working copy (nothing else was written as one).
 		const copies = await readStore<{ document: { inputs: Record<string, number> } }>(page, 'workingCopies');
-		expect(copies.map((c) => c.document.inputs)).toEqual([{ localisation: 0.65 }]);
+		expect(copies.map((c) => c.document.inputs)).toEqual([{ localisationJapanese: 0.65 }]);
 
 		await page.reload();
 		await waitForEngine(page);
@@ -98,10 +98,10 @@ describe('several tabs', () => {
 		await context.addInitScript({ content: AXE_SOURCE });
 		const a = await newTab(context);
 		await a.page.getByRole('slider', { name: LOCALISATION }).fill('0.65');
-		await savedInput(a.page, 'localisation', 0.65);
+		await savedInput(a.page, 'localisationJapanese', 0.65);
 		const b = await newTab(context);
 		// A is open: B starts from the published notebook and offers nothing of A's.
-		expect(await b.page.getByRole('slider', { name: LOCALISATION }).inputValue()).toBe('0.3');
+		expect(await b.page.getByRole('slider', { name: LOCALISATION }).inputValue()).toBe('0.4');
 		expect(await b.page.getByRole('region', { name: 'Recover work' }).count()).toBe(0);
 		await b.page.getByRole('slider', { name: PACE }).fill('1.4');
 		await savedInput(b.page, 'electrificationPace', 1.4);
@@ -144,7 +144,7 @@ describe('several tabs', () => {
 		const c = await newTab(context);
 		const recover = c.page.getByRole('region', { name: 'Recover work' });
 		await recover.waitFor();
-		expect(await recover.getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/Work from another tab, \d\d:\d\d \(Domestic models lost in a shake-out by 2030 0\.2\)/)]);
+		expect(await recover.getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/Work from another tab, \d\d:\d\d \(Chinese models lost in a shake-out by 2030 0\.2\)/)]);
 		// Moved into the database; nothing left in localStorage.
 		expect(await localStorageKeys(c.page, 'shiftcast:unsaved:')).toEqual([]);
 		expect([...a.problems, ...c.problems]).toEqual([]);
@@ -170,7 +170,8 @@ describe('several tabs', () => {
 		await libraryA.getByRole('button', { name: 'Save changes to “Shared plan”' }).click();
 		await expect.poll(() => libraryA.getByRole('status').innerText()).toContain('Saved the changes to “Shared plan”');
 
-		await b.page.getByRole('slider', { name: GROWTH }).fill('0');
+		// (Version 3's default growth is 0; this tab moves it off its default, as 0 did in version 2.)
+		await b.page.getByRole('slider', { name: GROWTH }).fill('0.02');
 		await libraryB.getByRole('button', { name: 'Save changes to “Shared plan”' }).click();
 		const dialog = b.page.getByRole('dialog', { name: '“Shared plan” was changed in another tab' });
 		await dialog.waitFor();
@@ -181,8 +182,8 @@ describe('several tabs', () => {
 		// Both versions are stored, each as its tab left it; A's list followed.
 		const stored = await readStore<{ name: string; document: { inputs: Record<string, number> } }>(b.page, 'scenarios');
 		expect(stored.map((s) => [s.name, s.document.inputs])).toEqual([
-			['Shared plan', { localisation: 0.5, shakeout: 0.2 }],
-			['Shared plan (this tab)', { localisation: 0.5, marketGrowth: 0 }]
+			['Shared plan', { localisationJapanese: 0.5, shakeout: 0.2 }],
+			['Shared plan (this tab)', { localisationJapanese: 0.5, marketGrowth: 0.02 }]
 		]);
 		await expect.poll(() => libraryA.locator('.scenario-name', { hasText: 'Shared plan (this tab)' }).count()).toBe(1);
 		// B now works on its own copy: its next save changes that one without a question.

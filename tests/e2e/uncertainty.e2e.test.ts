@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
 import { headlineText, textsOf } from './support/text';
+import { observedSeries } from '../../src/lib/data/index';
+import { CALIBRATED, CALIBRATION_PAIRS } from '../../src/lib/notebooks/chinaMarket';
 
 const site = useSite();
 const status = (page: Page) => page.getByTestId('mc-status').innerText();
@@ -23,20 +25,26 @@ describe('uncertainty bands', () => {
 		await page.locator('.chart-data summary').first().click();
 		const headers = () => page.locator('.chart-data').first().locator('thead th').allTextContents();
 		await expect.poll(async () => (await headers()).some((h) => h.includes('95th percentile'))).toBe(true);
-		// Same seed, same bands; another seed, other bands.
+		// Same seed, same bands; another seed, other bands. Version 3's bands draw the parameters from
+		// 300 posterior draws, so two seeds can give one figure's range alike to the decimal shown
+		// (seeds 7 and 8 do for domesticShare in 2030): compare every key figure's range (14) at once.
+		const ranges = async () => (await page.locator('[data-testid^="range-"]').allTextContents()).join(' | ');
+		expect(await page.locator('[data-testid^="range-"]').count()).toBe(14);
 		const seed = page.getByRole('spinbutton', { name: 'Seed' });
 		await seed.fill('7');
 		await seed.press('Enter');
 		await page.waitForTimeout(600);
 		const seven = await range(page);
+		const allSeven = await ranges();
 		await seed.fill('8');
 		await seed.press('Enter');
-		await expect.poll(() => range(page)).not.toBe(seven);
+		await expect.poll(ranges).not.toBe(allSeven);
 		await seed.fill('7');
 		await seed.press('Enter');
-		await expect.poll(() => range(page)).toBe(seven);
+		await expect.poll(ranges).toBe(allSeven);
+		expect(await range(page)).toBe(seven);
 		// Bands move with a slider.
-		await page.getByRole('slider', { name: 'Technology gap foreign brands close by 2030' }).fill('0.9');
+		await page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).fill('0.9');
 		await expect.poll(() => range(page)).not.toBe(seven);
 		// Fewer samples.
 		await page.getByLabel('Samples').selectOption('1000');
@@ -48,7 +56,7 @@ describe('uncertainty bands', () => {
 	it('a long run shows progress and can be cancelled; the engine stays usable', async () => {
 		// To 2050 (34 years): 100,000 samples then take long enough (about 0.7 s here) for the
 		// progress bar to show and Cancel to be pressed while the run is still going.
-		const { page, context, problems } = await site.open('/?v=2&horizon=2050');
+		const { page, context, problems } = await site.open('/?v=3&horizon=2050');
 		await waitForEngine(page);
 		await waitForBands(page, '10,000');
 		await page.getByLabel('Samples').selectOption('100000');
@@ -98,10 +106,28 @@ describe('sensitivity, fit and back-test cells', () => {
 		const result = fit.getByTestId('fit-result');
 		await result.waitFor({ timeout: 20_000 });
 		const rmse = await fit.locator('.fit-rmse li').allInnerTexts();
-		for (const line of rmse) {
-			const [before, after] = [...line.matchAll(/(\d+\.\d+) pp/g)].map((m) => parseFloat(m[1]));
-			expect(after).toBeLessThanOrEqual(before + 0.01);
-		}
+		// Version 3 fits 13 series at once, shares (pp) and volumes (million), each weighed by 1/noise²
+		// (sim/fitting.ts). From the published values (the optimum) no series gets worse by more than
+		// 0.01 in the unit shown, and the weighted sum of squares the fit minimises never grows:
+		// summed from the RMSEs shown (one line per pair, in the cell's order), allowing for rounding.
+		expect(await result.locator('tbody tr').count()).toBe(Object.keys(CALIBRATED).length);
+		expect(rmse).toHaveLength(CALIBRATION_PAIRS.length);
+		let [lossBefore, lossAfter, rounding] = [0, 0, 0];
+		rmse.forEach((line, i) => {
+			const { series, noise } = CALIBRATION_PAIRS[i];
+			const found = [...line.matchAll(/(\d+\.\d+) (pp|million)/g)];
+			expect(found, line).toHaveLength(2);
+			const scale = found[0][2] === 'pp' ? 0.01 : 1;
+			const half = scale === 0.01 ? 0.005 * scale : 0.0005; // half the last digit shown
+			expect(parseFloat(found[1][1]), line).toBeLessThanOrEqual(parseFloat(found[0][1]) + 0.01);
+			const [before, after] = found.map((m) => parseFloat(m[1]) * scale);
+			const years = Object.keys(observedSeries[series]).map(Number).filter((y) => y >= 2019 && y <= 2025).length;
+			const weight = years / noise! ** 2;
+			lossBefore += weight * before ** 2;
+			lossAfter += weight * after ** 2;
+			rounding += weight * 2 * half * (before + after + 2 * half);
+		});
+		expect(lossAfter).toBeLessThanOrEqual(lossBefore + rounding);
 		await fit.getByRole('button', { name: 'Use fitted values' }).click();
 		await page.getByRole('button', { name: 'Undo' }).click();
 

@@ -1,6 +1,6 @@
 // The periods of brought data: "2025" (the full year), "2025-01" (a month), "2025-01..2025-04"
 // (months of one year). Pure and dependency-free: the engine worker reads them.
-import { MONTH_NAMES } from './schema';
+import { MONTH_NAMES } from './monthNames';
 
 /** A period: the full year, one month, or a forward span of months within one year. */
 export interface Period {

@@ -1,11 +1,16 @@
 // Shapes of the seeded data files in data/. Everything is strict: a typo in a key is an
 // error, not a silently ignored field, because every point must carry its basis and source.
 //
-// Written with zod/mini, whose functions tree-shake. The engine worker imports this module (through
-// index.ts) but never validates in production, so nothing here may run at module load: each
-// schema built with a method call (`.check`) is marked pure, records share their fields through
-// z.extend rather than an object spread, and validate.ts, not this module, sets zod's messages.
+// Written with zod/mini, whose functions tree-shake. The page and the engine worker import this
+// module (through index.ts) but never validate in production, so nothing here may run at module
+// load: every schema is marked pure (the bundler does not take zod's own annotations, and one
+// unmarked schema kept them all, with zod's core, in a first visit's JavaScript: about 6 kB
+// gzip), records share their fields through z.extend rather than an object spread, and
+// validate.ts, not this module, sets zod's messages.
 import { z } from 'zod/mini';
+import { MONTH_NAMES } from './monthNames';
+
+export { MONTH_NAMES };
 
 export const UNITS = ['share', 'million vehicles', 'rank', 'USD million'] as const;
 export const KINDS = ['actual', 'forecast'] as const;
@@ -17,7 +22,6 @@ export const SCOPES = ['passenger cars', 'all vehicles', 'listed firms', 'show d
 export const QUALIFIERS = ['about', 'almost', 'nearly', 'more than'] as const;
 /** The model levers an event bears on. */
 export const LEVERS = ['localisation', 'safety', 'electrification', 'shake-out'] as const;
-export const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 export type Unit = (typeof UNITS)[number];
 export type Kind = (typeof KINDS)[number];
@@ -50,14 +54,14 @@ export const Period = /* @__PURE__ */ z.strictObject({ year: Year, months: Month
 	})
 );
 
-export const Basis = z.strictObject({
+export const Basis = /* @__PURE__ */ z.strictObject({
 	body: z.enum(BODIES),
 	measure: z.enum(MEASURES),
 	scope: z.enum(SCOPES)
 });
 
 /** The fields of every record; each unit below adds `unit` and what a valid `value` is. */
-const RecordFields = z.strictObject({
+const RecordFields = /* @__PURE__ */ z.strictObject({
 	series: SeriesId,
 	period: Period,
 	kind: z.enum(KINDS),
@@ -68,27 +72,27 @@ const RecordFields = z.strictObject({
 });
 
 const SHARE_RANGE = 'a share must lie within 0..1 (write 48.9% as 0.489)';
-const ShareRecord = z.extend(RecordFields, {
+const ShareRecord = /* @__PURE__ */ z.extend(RecordFields, {
 	unit: z.literal('share'),
 	value: /* @__PURE__ */ z.number().check(z.minimum(0, { error: SHARE_RANGE }), z.maximum(1, { error: SHARE_RANGE }))
 });
-const VolumeRecord = z.extend(RecordFields, {
+const VolumeRecord = /* @__PURE__ */ z.extend(RecordFields, {
 	unit: z.literal('million vehicles'),
 	value: /* @__PURE__ */ z.number().check(z.minimum(0))
 });
-const RankRecord = z.extend(RecordFields, {
+const RankRecord = /* @__PURE__ */ z.extend(RecordFields, {
 	unit: z.literal('rank'),
 	value: /* @__PURE__ */ z.int().check(z.minimum(1))
 });
-const MoneyRecord = z.extend(RecordFields, {
+const MoneyRecord = /* @__PURE__ */ z.extend(RecordFields, {
 	unit: z.literal('USD million'),
 	value: /* @__PURE__ */ z.number().check(z.minimum(0))
 });
 
 /** One data point. The unit decides what a valid value is. */
-export const DataRecord = z.discriminatedUnion('unit', [ShareRecord, VolumeRecord, RankRecord, MoneyRecord]);
+export const DataRecord = /* @__PURE__ */ z.discriminatedUnion('unit', [ShareRecord, VolumeRecord, RankRecord, MoneyRecord]);
 
-export const DataFile = z.strictObject({
+export const DataFile = /* @__PURE__ */ z.strictObject({
 	family: /* @__PURE__ */ z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a kebab-case family name' })),
 	title: Text,
 	description: Text,
@@ -97,7 +101,7 @@ export const DataFile = z.strictObject({
 	records: /* @__PURE__ */ z.array(DataRecord).check(z.minLength(1))
 });
 
-export const DataEvent = z.strictObject({
+export const DataEvent = /* @__PURE__ */ z.strictObject({
 	id: SeriesId,
 	year: Year,
 	month: z.optional(/* @__PURE__ */ z.int().check(z.minimum(1), z.maximum(12))),
@@ -107,7 +111,7 @@ export const DataEvent = z.strictObject({
 	note: z.optional(Text)
 });
 
-export const EventsFile = z.strictObject({
+export const EventsFile = /* @__PURE__ */ z.strictObject({
 	family: z.literal('events'),
 	title: Text,
 	description: Text,

@@ -2,7 +2,7 @@
 // format (export/csv.ts dataRowsToCsv): the Method page's download. A seeded record's period
 // ("Jan-Apr" of 2025) is written as a data cell's ("2025-01..2025-04"), its basis as words.
 import { allRecords, type LoadedRecord } from '../data/index';
-import { MONTH_NAMES } from '../data/schema';
+import { MONTH_NAMES } from '../data/monthNames';
 import { periodText } from '../data/periods';
 import type { BroughtSeries } from '../data/brought';
 import type { DataRow } from '../sim/types';

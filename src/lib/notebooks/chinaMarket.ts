@@ -14,12 +14,12 @@ import { CALIBRATED, CALIBRATION_PAIRS, calibratedCells, statedCells } from './c
 import { leverCells } from './chinaMarketCells/levers';
 import { brandModel, exportModel, nevModel, volumeModel } from './chinaMarketCells/model';
 import { analysisCells, calibrationCells, headlineCells, originCells } from './chinaMarketCells/outputs';
+import { CHINA_MARKET_VERSION } from './currentVersion';
 
 export { CALIBRATED, CALIBRATION_PAIRS };
 
 export const CHINA_MARKET_NOTEBOOK_ID = 'china-market';
-/** Bump when the published notebook changes; add a migration for links of the old version. */
-export const CHINA_MARKET_VERSION = 3;
+export { CHINA_MARKET_VERSION };
 
 /** The last year with full-year data; levers act only after it. */
 export const LAST_DATA_YEAR = 2025;

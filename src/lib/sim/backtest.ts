@@ -2,7 +2,8 @@
 // the following years and compare the projection with the actuals that were held back.
 // Pure TypeScript, no DOM: it runs in the analysis worker.
 
-import { basisProblem, variableBases } from './basis';
+import { basisProblem } from './basis';
+import { variableBases } from './variableBases';
 import { fitParameters } from './fitting';
 import type { FitRequest, FitResult } from './fitting';
 import { compileNotebook } from './model';

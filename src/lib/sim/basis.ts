@@ -3,10 +3,10 @@
 // differ by several points on the same share; a fit that compared a variable with data of the
 // other basis would fit the gap between the bases, not the market. So a variable that states its
 // basis (FormulaCell.basis) is compared only with series of that basis, and a series whose basis
-// is unknown is refused for it with a message.
+// is unknown is refused for it with a message. This module is light (the page reads a series'
+// basis with it); which basis each variable states needs the parser: variableBases.ts.
 
-import { MEASURE_BASES, type HistoryLink, type MeasureBasis, type Notebook } from './types';
-import { parseFormula } from './parse';
+import { MEASURE_BASES, type HistoryLink, type MeasureBasis } from './types';
 
 /** What each basis counts, in words for messages. */
 export const BASIS_WORDS: Readonly<Record<MeasureBasis, string>> = {
@@ -31,20 +31,6 @@ export function basisFromText(text: string | undefined): MeasureBasis | undefine
 
 /** True for one of the bases the model knows. */
 export const isMeasureBasis = (b: unknown): b is MeasureBasis => MEASURE_BASES.includes(b as MeasureBasis);
-
-/** Variable name -> the basis its formula cell states. */
-export function variableBases(notebook: Pick<Notebook, 'cells'>): Map<string, MeasureBasis> {
-	const out = new Map<string, MeasureBasis>();
-	for (const cell of notebook.cells) {
-		if (cell.kind !== 'formula' || !cell.basis) continue;
-		try {
-			out.set(parseFormula(cell.formula).name, cell.basis);
-		} catch {
-			// A formula that does not parse defines nothing; the compiler reports it.
-		}
-	}
-	return out;
-}
 
 /**
  * Why `pair` may not be fitted, or undefined when it may: the variable states a basis and the

@@ -15,7 +15,8 @@
 // without one weighs 1), so shares in points and volumes in millions can be fitted together.
 // A pair whose variable states a basis is fitted only to a series of that basis (sim/basis.ts).
 
-import { basisProblem, variableBases, type SeriesBasis } from './basis';
+import { basisProblem, type SeriesBasis } from './basis';
+import { variableBases } from './variableBases';
 import { fitStatistics } from './fitStatistics';
 import type { FitStatistic } from './fitStatistics';
 import { compileNotebook } from './model';
@@ -66,8 +67,14 @@ export interface FitResult {
 	problems: string[];
 }
 
-/** Model runs a fit may use when the request sets no maxRuns. */
+/** Model runs a fit of up to eight parameters may use when the request sets no maxRuns. */
 export const DEFAULT_MAX_RUNS = 4000;
+/**
+ * The default budget for `dimensions` parameters: Nelder-Mead's runs grow with the dimension, and
+ * version 3's fourteen parameters took 10,000-16,000 runs to converge (npm run calibrate), so a
+ * fit cell's Fit stopped short of it at 4,000.
+ */
+export const defaultMaxRuns = (dimensions: number) => (dimensions <= 8 ? DEFAULT_MAX_RUNS : 1500 * dimensions);
 /** Longest span of years a fit will simulate. */
 const MAX_YEARS = 1000;
 /**
@@ -120,7 +127,7 @@ export function fitParameters(request: FitRequest, data: DataTable, onProgress?:
 		return { fitted: startFitted, before, after: before, runs, converged: false, problems };
 	}
 
-	const maxRuns = Math.max(2, Math.floor(Number.isFinite(request.maxRuns) ? request.maxRuns! : DEFAULT_MAX_RUNS));
+	const maxRuns = Math.max(2, Math.floor(Number.isFinite(request.maxRuns) ? request.maxRuns! : defaultMaxRuns(cells.length)));
 	const dim = cells.length;
 	// Position in the range -> value; the ends map exactly onto the bounds.
 	const toValues = (z: number[]) => z.map((v, i) => (v <= 0 ? cells[i].min : v >= 1 ? cells[i].max : cells[i].min + v * (cells[i].max - cells[i].min)));

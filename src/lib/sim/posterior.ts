@@ -12,7 +12,8 @@
 // over each parameter's slider range. Each half of the walkers is one batch of samples of one
 // vectorised program.
 
-import { basisProblem, variableBases } from './basis';
+import { basisProblem } from './basis';
+import { variableBases } from './variableBases';
 import { autocorrelationTimes, sampleEnsemble, splitRhat } from './ensembleSampler';
 import { compileNotebook } from './model';
 import { prunedModel } from './monteCarlo';
@@ -57,6 +58,15 @@ const LOG_NOISE_MIN = Math.log(1e-4);
 const LOG_NOISE_MAX = Math.log(0.2);
 
 const round = (x: number) => Number(x.toPrecision(6));
+/**
+ * A draw's value to a ten-thousandth of its slider's range: finer than any band can show, and a
+ * third smaller shipped (the workers bundle the published sample set). Noise to 3 digits.
+ */
+const toRange = (cell: InputCell) => {
+	const decimals = Math.max(0, Math.ceil(-Math.log10((cell.max - cell.min) / 1e4)));
+	return (x: number) => Number(x.toFixed(decimals));
+};
+const noiseDigits = (x: number) => Number(x.toPrecision(3));
 
 export function computePosterior(request: PosteriorRequest, data: DataTable): PosteriorOutcome {
 	const started = performance.now();
@@ -192,11 +202,12 @@ export function computePosterior(request: PosteriorRequest, data: DataTable): Po
 	const ess = kept / Math.max(...tau);
 	const count = Math.min(draws, MAX_POSTERIOR_DRAWS, kept);
 	const sample: number[][] = [];
+	const rounders = cells.map(toRange);
 	for (let i = 0; i < count; i++) {
 		const at = burnIn * walkers + Math.floor((i * kept) / count);
 		const x = chain.chain.subarray(at * dim, (at + 1) * dim);
-		const noise = fitNoise ? Array.from(x.subarray(P), (l) => round(Math.exp(l))) : startNoise.map((l) => round(Math.exp(l)));
-		sample.push([...Array.from(x.subarray(0, P), round), ...noise]);
+		const noise = fitNoise ? Array.from(x.subarray(P), (l) => noiseDigits(Math.exp(l))) : startNoise.map((l) => noiseDigits(Math.exp(l)));
+		sample.push([...Array.from(x.subarray(0, P), (v, p) => rounders[p](v)), ...noise]);
 	}
 	return {
 		posterior: {

@@ -2,7 +2,7 @@
 // ones of its version and the ones its data cells bring. Each point carries its period and the
 // tooltip lines that trace it to its source, so a chart never looks a record up itself.
 import { observationOf, recordFor, seriesMeta } from '../data/index';
-import { MONTH_NAMES } from '../data/schema';
+import { MONTH_NAMES } from '../data/monthNames';
 import type { BroughtSeries } from '../data/brought';
 import { periodLabel, periodX } from '../data/periods';
 import { broughtFor, dataFor } from '../notebooks/published';

@@ -1,7 +1,7 @@
 // What the worker exposes, kept free of worker globals so tests and benchmarks can call it
 // directly in Node.
 
-import { dataFor, provideFrozenData, seriesBasisFor } from '../notebooks/published';
+import { dataFor, provideFrozenData, seriesBasisFor } from '../notebooks/publishedData';
 import { v1Data } from '../notebooks/frozen/v1Data';
 import { v2Data } from '../notebooks/frozen/v2Data';
 

@@ -9,7 +9,7 @@ import type { InputCell } from '../../../src/lib/sim/types';
 import { SLIDER_TO_CHART, SLIDER_TO_CHART_REPORTED } from '../../../src/lib/view/perfMarks';
 
 /** The sliders moved in turn. */
-export const MOVED_SLIDERS = ['localisation', 'electrificationPace', 'safetyValue'];
+export const MOVED_SLIDERS = ['localisationJapanese', 'electrificationPace', 'safetyValue'];
 
 export const inputCell = (name: string) =>
 	chinaMarketNotebook.cells.find((c): c is InputCell => c.kind === 'input' && c.name === name)!;

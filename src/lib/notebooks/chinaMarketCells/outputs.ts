@@ -17,7 +17,7 @@ export const headlineCells: Cell[] = [
 	{
 		id: 'chart-shares',
 		kind: 'chart',
-		title: "Chinese brands' share at home and on CAAM's basis, and NEV share at home",
+		title: 'Chinese brands, at home and on CAAM’s basis, and NEV share',
 		variables: ['domesticShare', 'domesticShareCaam', 'nevShare'],
 		history: [
 			{ variable: 'domesticShare', series: 'domestic_share_retail_cpca' },
@@ -37,7 +37,7 @@ export const originCells: Cell[] = [
 	{
 		id: 'chart-origins',
 		kind: 'chart',
-		title: 'Foreign brands by origin, share of cars sold in China',
+		title: 'Foreign brands by origin, at home',
 		variables: ['germanShare', 'japaneseShare', 'usShare', 'otherShare'],
 		history: [
 			{ variable: 'germanShare', series: 'german_share_retail_cpca' },
@@ -55,7 +55,7 @@ export const originCells: Cell[] = [
 	{
 		id: 'chart-origins-caam',
 		kind: 'chart',
-		title: "Foreign brands by origin on CAAM's basis (exports included)",
+		title: 'Foreign brands by origin, CAAM’s basis',
 		variables: ['germanShareCaam', 'japaneseShareCaam', 'usShareCaam', 'otherShareCaam'],
 		history: [
 			{ variable: 'germanShareCaam', series: 'german_share_marklines' },
@@ -69,7 +69,7 @@ export const originCells: Cell[] = [
 	{
 		id: 'chart-exports',
 		kind: 'chart',
-		title: 'Passenger-car exports, million',
+		title: 'Exports, million',
 		variables: ['passengerExports', 'domesticExports'],
 		history: [
 			{ variable: 'passengerExports', series: 'passenger_exports_caam' },
@@ -94,7 +94,7 @@ export const analysisCells: Cell[] = [
 	{
 		id: 'chart-segments',
 		kind: 'chart',
-		title: 'Chinese brands within each segment, at home',
+		title: 'Chinese brands by segment, at home',
 		variables: ['domesticShareNev', 'domesticShareIce'],
 		history: [],
 		style: 'line',
@@ -104,7 +104,7 @@ export const analysisCells: Cell[] = [
 	{
 		id: 'chart-volumes',
 		kind: 'chart',
-		title: 'Cars sold in China by brand origin, million',
+		title: 'Cars sold in China, million',
 		variables: ['domesticSales', 'foreignSales'],
 		history: [],
 		style: 'area',
