@@ -3,10 +3,10 @@
 //
 // Written with zod/mini, whose functions tree-shake. The page and the engine worker import this
 // module (through index.ts) but never validate in production, so nothing here may run at module
-// load: every schema is marked pure (the bundler does not take zod's own annotations, and one
-// unmarked schema kept them all, with zod's core, in a first visit's JavaScript: about 6 kB
-// gzip), records share their fields through z.extend rather than an object spread, and
-// validate.ts, not this module, sets zod's messages.
+// load: every schema is marked pure, records share their fields through z.extend rather than an
+// object spread, and validate.ts, not this module, sets zod's messages. The bundler still kept
+// the argument calls inside the schemas (and with them zod's core, about 6 kB gzip of a first
+// visit), so vite.config.ts declares this module and validate.ts free of side effects.
 import { z } from 'zod/mini';
 import { MONTH_NAMES } from './monthNames';
 

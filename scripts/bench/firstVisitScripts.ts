@@ -1,6 +1,9 @@
-import { measureLoad } from '../tests/e2e/support/budget';
-import { launchChromium } from '../tests/e2e/support/chromium';
-import { serveDirectory } from '../tests/e2e/support/staticServer';
+// Which scripts a first visit loads before its first chart, largest first (gzip level 9), and
+// the workers': where to look when the page or worker budget is exceeded (scripts/bench/budget.ts
+// gives the totals). Usage: npx tsx scripts/bench/firstVisitScripts.ts (DIR=<build> for another build).
+import { measureLoad } from '../../tests/e2e/support/budget';
+import { launchChromium } from '../../tests/e2e/support/chromium';
+import { serveDirectory } from '../../tests/e2e/support/staticServer';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 const dir = process.env.DIR ?? 'build';
