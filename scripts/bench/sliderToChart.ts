@@ -22,9 +22,12 @@ const MEASURE = SLIDER_TO_CHART;
 /**
  * For experiments: BENCH_BUILD_DIR=/tmp/other/build measures another build (side by side with
  * this one, run alternately); BENCH_NO_BANDS=1 switches the uncertainty bands off first;
- * BENCH_PATH=/explore measures the explore view instead of the notebook.
+ * BENCH_PATH=/explore measures the explore view instead of the notebook; BENCH_SLIDERS=a,b,c moves
+ * those sliders instead (by input name: for a build of an older version, the ones both versions
+ * have, such as electrificationPace,safetyValue,nevCeiling).
  */
 const BUILD_DIR = process.env.BENCH_BUILD_DIR ?? 'build';
+const SLIDERS = process.env.BENCH_SLIDERS ? process.env.BENCH_SLIDERS.split(',') : MOVED_SLIDERS;
 const WARMUP_MOVES = 20;
 const MOVES = 120;
 const DRAG_SLIDER = 'techLeadMax';
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
 		}
 
 		// Warm-up: the same kind of moves, not recorded.
-		const nextMove = sliderWalk(WARMUP_MOVES + MOVES);
+		const nextMove = sliderWalk(WARMUP_MOVES + MOVES, SLIDERS);
 		for (let i = 0; i < WARMUP_MOVES; i++) {
 			const m = nextMove();
 			await moveSlider(page, m.name, m.value);
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
 		if (durations.length !== MOVES) log(`warning: ${durations.length} measures for ${MOVES} moves`);
 		const engineMicros = await page.locator('.engine-time').innerText().catch(() => '');
 		log(
-			`slider to chart: ${durations.length} moves over ${MOVED_SLIDERS.join(', ')}: median ${median(durations).toFixed(2)} ms, ` +
+			`slider to chart: ${durations.length} moves over ${SLIDERS.join(', ')}: median ${median(durations).toFixed(2)} ms, ` +
 				`p95 ${quantile(durations, 0.95).toFixed(2)} ms, max ${Math.max(...durations).toFixed(2)} ms` +
 				(engineMicros ? ` (page says: ${engineMicros})` : '')
 		);

@@ -103,6 +103,7 @@ describe('axe-core finds no serious or critical violation', () => {
 		const { page, context } = await open('/');
 		await waitForEngine(page);
 		const intro = page.locator('[data-cell-id="md-intro"]');
+		await intro.getByRole('button', { name: 'Add a cell' }).click();
 		await intro.getByRole('combobox', { name: 'Kind of cell to add' }).selectOption('data');
 		await intro.getByRole('button', { name: 'Add cell' }).click();
 		const box = page.locator('[data-cell-id="data-1"]');

@@ -20,6 +20,7 @@ const TABLE = [
 /** Adds a cell of `kind` after the intro and returns its box (ids are "<kind>-1", "<kind>-2", ...). */
 async function addCell(page: Page, kind: string, id: string) {
 	const intro = cell(page, 'md-intro');
+	await intro.getByRole('button', { name: 'Add a cell' }).click();
 	await intro.getByRole('combobox', { name: 'Kind of cell to add' }).selectOption(kind);
 	await intro.getByRole('button', { name: 'Add cell' }).click();
 	const box = cell(page, id);

@@ -88,6 +88,7 @@ describe('cells', () => {
 		const n = await count();
 		const intro = cell(page, 'md-intro');
 		// Add a formula cell below the first cell, by keyboard.
+		await intro.getByRole('button', { name: 'Add a cell' }).click();
 		await intro.getByRole('combobox', { name: 'Kind of cell to add' }).selectOption('formula');
 		await intro.getByRole('button', { name: 'Add cell' }).focus();
 		await page.keyboard.press('Enter');

@@ -120,6 +120,14 @@ export const chartWorkerApi = {
 	destroy(id: number): void {
 		charts.get(id)?.chart.destroy();
 		charts.delete(id);
+	},
+	/**
+	 * Resolves after this worker's next animation frame: what it drew before has then been
+	 * committed to the page's canvases. Printing waits for it; a slider move does not (its measure
+	 * ends when the drawing is done, as the screen follows without the page).
+	 */
+	async framesCommitted(): Promise<void> {
+		await new Promise<void>((done) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => done()) : setTimeout(done, 16)));
 	}
 };
 

@@ -132,3 +132,15 @@ export async function chartsDrawn(): Promise<number | null> {
 	}
 	return latest === null ? null : Math.min(onPageTimeline(latest), performance.now());
 }
+
+/**
+ * Resolves once every chart drawn so far is on the page's canvases: the drawings done
+ * (chartsDrawn), the chart worker's frame committed, and the page's next two frames, in which
+ * its canvases take the new pictures. Printing needs the pictures themselves, which follow the
+ * drawing by a frame or more (40-120 ms were seen under load).
+ */
+export async function chartsOnPage(): Promise<void> {
+	await chartsDrawn();
+	if (remote) await remote.framesCommitted();
+	await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+}

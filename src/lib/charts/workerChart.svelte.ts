@@ -6,7 +6,7 @@
 
 import { tick, untrack } from 'svelte';
 import { attachWorkerCanvas } from './workerCanvas';
-import { chartsDrawn } from './chartClient';
+import { chartsOnPage } from './chartClient';
 import type { WorkerCanvas } from './workerCanvas';
 import type { ChartSpec } from './chartSpec';
 
@@ -34,7 +34,7 @@ function listenForPrinting(): void {
 export async function printWithChartsDrawn(print: () => void = () => window.print()): Promise<void> {
 	everyChart.on = true;
 	await tick();
-	await chartsDrawn();
+	await chartsOnPage();
 	try {
 		print();
 	} finally {
