@@ -16,7 +16,7 @@ import { log, median, quantile } from './timing';
 const dir = process.argv[2] ?? 'build';
 const MOVES = Number(process.argv[3] ?? 60);
 const SLIDERS = [
-	{ id: 'input-localisationJapanese', values: [0.1, 0.5, 0.9, 0.6, 0.2] },
+	...(process.env.BENCH_SLIDERS === 'shared' ? [] : [{ id: 'input-localisationJapanese', values: [0.1, 0.5, 0.9, 0.6, 0.2] }]),
 	{ id: 'input-electrificationPace', values: [0.6, 1.4, 1.9, 1.2, 0.8] },
 	{ id: 'input-safetyValue', values: [0.1, 0.7, 1.3, 0.9, 0.3] }
 ];
@@ -56,11 +56,12 @@ async function main() {
 	const server = await serveDirectory(dir);
 	const browser = await launchChromium();
 	try {
-		const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+		const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: !!process.env.BENCH_CSS });
 		await context.addInitScript(INSTRUMENT);
 		const page = await context.newPage();
-		await page.goto(server.url + '/');
+		await page.goto(server.url + (process.env.BENCH_PATH ?? '/'));
 		await waitForEngine(page);
+		if (process.env.BENCH_CSS) await page.addStyleTag({ content: process.env.BENCH_CSS });
 		const cdp: CDPSession = await context.newCDPSession(page);
 		const phases: { sync: number; toPost: number; roundTrip: number; afterReply: number; total: number }[] = [];
 
