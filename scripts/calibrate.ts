@@ -9,13 +9,13 @@ import { observedSeries } from '../src/lib/data/index';
 import { CALIBRATED, CALIBRATION_PAIRS, LAST_DATA_YEAR, LEVERS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { BACKTEST_TARGETS, BAND_TARGETS, FIT_TARGETS } from '../src/lib/notebooks/chinaMarketCells/targets';
 import { seriesBasisFor } from '../src/lib/notebooks/published';
-import { backtest } from '../src/lib/sim/backtest';
-import { bandCoverage, totalInside } from '../src/lib/sim/bandCalibration';
-import { fitParameters } from '../src/lib/sim/fitting';
-import { fitStatistics } from '../src/lib/sim/fitStatistics';
+import { backtest } from '../src/lib/sim/analysis/backtest';
+import { bandCoverage, totalInside } from '../src/lib/sim/analysis/bandCalibration';
+import { fitParameters } from '../src/lib/sim/analysis/fitting';
+import { fitStatistics } from '../src/lib/sim/analysis/fitStatistics';
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim/index';
-import { runMonteCarlo } from '../src/lib/sim/monteCarlo';
-import { computePosterior } from '../src/lib/sim/posterior';
+import { runMonteCarlo } from '../src/lib/sim/analysis/monteCarlo';
+import { computePosterior } from '../src/lib/sim/analysis/posterior';
 import type { Notebook, PosteriorSample, RmseTarget } from '../src/lib/sim/types';
 
 const notebook = chinaMarketNotebook;
@@ -97,7 +97,7 @@ if (only('--measure')) {
 }
 
 const withPosterior: Notebook = { ...notebook, cells: notebook.cells.map((c) => (c.kind === 'fit' ? { ...c, posterior } : c)) };
-const { attachPosterior } = await import('../src/lib/sim/posteriorCheck');
+const { attachPosterior } = await import('../src/lib/sim/analysis/posteriorCheck');
 const model = attachPosterior(compileNotebook(withPosterior, data), withPosterior, () => undefined);
 const variables = [...new Set(CALIBRATION_PAIRS.map((p) => p.variable))];
 const mc = runMonteCarlo(model, { inputs: {}, horizon: 2035, samples: 10_000, seed: 1, variables });

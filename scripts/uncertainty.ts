@@ -1,6 +1,6 @@
 // How uncertain are the calibrated parameters? Two estimates around the published fit
 // (CALIBRATED in src/lib/notebooks/chinaMarket.ts), on the fit `npm run calibrate` and the fit
-// cell use (src/lib/sim/fitting.ts: squared residuals over CALIBRATION_PAIRS, 2019-2025, each
+// cell use (src/lib/sim/analysis/fitting.ts: squared residuals over CALIBRATION_PAIRS, 2019-2025, each
 // observation weighted equally):
 //   1. curvature: Gauss-Newton covariance s² (JᵀJ)⁻¹ from the Jacobian J of the residuals at the
 //      fit, s² = SSR / (observations - parameters);
@@ -16,11 +16,11 @@
 
 import { observedSeries } from '../src/lib/data/index';
 import { CALIBRATED, CALIBRATION_PAIRS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
-import { fitParameters } from '../src/lib/sim/fitting';
+import { fitParameters } from '../src/lib/sim/analysis/fitting';
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim/index';
 import type { InputCell } from '../src/lib/sim/index';
-import { quantiles } from '../src/lib/sim/quantiles';
-import { seededRandom } from '../src/lib/sim/random';
+import { quantiles } from '../src/lib/sim/analysis/quantiles';
+import { seededRandom } from '../src/lib/sim/analysis/random';
 
 const REPLICATES = Number(process.argv[2] ?? 200);
 const random = seededRandom(Number(process.argv[3] ?? 1));

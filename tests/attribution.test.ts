@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { annualSeries } from '../src/lib/data/index';
 import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
-import { attribute, NOTEBOOK_EDITS, programCache } from '../src/lib/sim/attribution';
+import { attribute, NOTEBOOK_EDITS, programCache } from '../src/lib/sim/analysis/attribution';
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim/index';
 import type { Notebook } from '../src/lib/sim/types';
 

@@ -1,4 +1,4 @@
-// Back-tests (src/lib/sim/backtest.ts): calibrate with the early years, project the years held
+// Back-tests (src/lib/sim/analysis/backtest.ts): calibrate with the early years, project the years held
 // back and compare with what happened.
 import { describe, expect, it } from 'vitest';
 import { CALIBRATED, CALIBRATION_PAIRS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
@@ -7,9 +7,9 @@ import { v2Data } from '../src/lib/notebooks/frozen/v2Data';
 import { dataFor, seriesBasisFor } from '../src/lib/notebooks/published';
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim';
 import type { DataTable, HistoryLink } from '../src/lib/sim';
-import { backtest } from '../src/lib/sim/backtest';
-import type { BacktestRequest } from '../src/lib/sim/backtest';
-import { fitParameters } from '../src/lib/sim/fitting';
+import { backtest } from '../src/lib/sim/analysis/backtest';
+import type { BacktestRequest } from '../src/lib/sim/analysis/backtest';
+import { fitParameters } from '../src/lib/sim/analysis/fitting';
 import type { BacktestCell } from '../src/lib/sim/types';
 import { makeNotebook } from './support/engine';
 

@@ -1,7 +1,7 @@
-// Band coverage (src/lib/sim/bandCalibration.ts): how many actuals fall inside the 5-95% bands of
+// Band coverage (src/lib/sim/analysis/bandCalibration.ts): how many actuals fall inside the 5-95% bands of
 // a Monte Carlo result, and how wide the bands are, on a hand-made result and data.
 import { describe, expect, it } from 'vitest';
-import { bandCoverage, totalInside, type PairCoverage } from '../src/lib/sim/bandCalibration';
+import { bandCoverage, totalInside, type PairCoverage } from '../src/lib/sim/analysis/bandCalibration';
 import type { Bands, DataTable, HistoryLink, MonteCarloResult } from '../src/lib/sim/types';
 
 /** Bands from p5 and p95 per year; the inner quantiles and mean are put between them (never read). */

@@ -16,7 +16,7 @@ import { observationsFor } from '../src/lib/view/observations';
 import { buildChartModel } from '../src/lib/charts/chartModel';
 import { compileNotebook } from '../src/lib/sim/model';
 import { createProgram, runDeterministic } from '../src/lib/sim/run';
-import { fitParameters } from '../src/lib/sim/fitting';
+import { fitParameters } from '../src/lib/sim/analysis/fitting';
 import type { ChartCell, DataCell, DataRow, Notebook } from '../src/lib/sim/types';
 import { decodeScenario, encodeScenario, ScenarioTooLargeError } from '../src/lib/scenario/codec';
 import { deflateToBase64url } from '../src/lib/scenario/compression';

@@ -1,4 +1,4 @@
-// Calibration (src/lib/sim/fitting.ts): parameters recovered from data the engine itself
+// Calibration (src/lib/sim/analysis/fitting.ts): parameters recovered from data the engine itself
 // generated, bounds held, bad requests answered in words, pairs weighed by their noise, data of
 // another basis refused, and the published notebook (version 3, and the frozen version 2) re-fitted.
 import fc from 'fast-check';
@@ -10,8 +10,8 @@ import { dataFor, seriesBasisFor } from '../src/lib/notebooks/published';
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim';
 import type { DataTable, HistoryLink, Notebook } from '../src/lib/sim';
 import { BASIS_WORDS, type SeriesBasis } from '../src/lib/sim/basis';
-import { DEFAULT_MAX_RUNS, defaultMaxRuns, fitParameters } from '../src/lib/sim/fitting';
-import type { FitRequest, FitResult } from '../src/lib/sim/fitting';
+import { DEFAULT_MAX_RUNS, defaultMaxRuns, fitParameters } from '../src/lib/sim/analysis/fitting';
+import type { FitRequest, FitResult } from '../src/lib/sim/analysis/fitting';
 import type { FitCell, MeasureBasis } from '../src/lib/sim/types';
 import { makeNotebook } from './support/engine';
 

@@ -1,7 +1,7 @@
 // Goal seek: Brent's method on known roots, and solving for the levers of the published notebook:
 // the engine's results on the frozen version 2 (exact figures), and the current version 3.
 import { describe, expect, it } from 'vitest';
-import { brent, goalSeek, leversReaching } from '../src/lib/sim/goalSeek';
+import { brent, goalSeek, leversReaching } from '../src/lib/sim/analysis/goalSeek';
 import { compileNotebook } from '../src/lib/sim/model';
 import { createProgram, runDeterministic } from '../src/lib/sim/run';
 import { LEVERS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';

@@ -2,9 +2,9 @@
 // to the bit for pool sizes 1, 2 and 4, and the same as the single-thread run, with the posterior
 // (joint draws and predictive noise) and without.
 import { describe, expect, it } from 'vitest';
-import { monteCarloSlice, poolMonteCarlo, runMonteCarlo } from '../src/lib/sim/monteCarlo';
+import { monteCarloSlice, poolMonteCarlo, runMonteCarlo } from '../src/lib/sim/analysis/monteCarlo';
 import { compileNotebook } from '../src/lib/sim/model';
-import { attachPosterior } from '../src/lib/sim/posteriorCheck';
+import { attachPosterior } from '../src/lib/sim/analysis/posteriorCheck';
 import { shippedPosterior } from '../src/lib/notebooks/shippedPosterior';
 import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { observedSeries } from '../src/lib/data/index';
@@ -51,7 +51,7 @@ describe('Monte Carlo pool', () => {
 
 describe('poolSlices', () => {
 	it('splits at even boundaries into at most the pool size, covering every sample once', async () => {
-		const { poolSlices } = await import('../src/lib/sim/poolSlices');
+		const { poolSlices } = await import('../src/lib/sim/analysis/poolSlices');
 		for (const [samples, size] of [[10_000, 1], [10_000, 3], [3001, 4], [1, 4], [7, 2]]) {
 			const slices = poolSlices(samples, size);
 			expect(slices.length).toBeLessThanOrEqual(size);

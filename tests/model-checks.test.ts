@@ -9,8 +9,8 @@ import { FIT_TARGETS } from '../src/lib/notebooks/chinaMarketCells/targets';
 import { seriesBasisFor } from '../src/lib/notebooks/published';
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim';
 import type { InputCell, RunResult } from '../src/lib/sim';
-import { fitParameters } from '../src/lib/sim/fitting';
-import { fitStatistics } from '../src/lib/sim/fitStatistics';
+import { fitParameters } from '../src/lib/sim/analysis/fitting';
+import { fitStatistics } from '../src/lib/sim/analysis/fitStatistics';
 
 const model = compileNotebook(chinaMarketNotebook, annualSeries);
 const program = createProgram(model);

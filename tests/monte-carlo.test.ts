@@ -7,7 +7,7 @@ import { CALIBRATED, LEVERS, LOCALISATION_LEVERS, chinaMarketNotebook } from '..
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim';
 import type { ChartCell, InputCell, MonteCarloOptions, Notebook, UncertaintyRange } from '../src/lib/sim';
 import { handwrittenMonteCarlo, HANDWRITTEN_VARIABLES, simulateHandwritten } from '../src/lib/sim/handwrittenModel';
-import { monteCarloRunner, prunedModel, runMonteCarlo, sampleCount, sampleMatrix } from '../src/lib/sim/monteCarlo';
+import { monteCarloRunner, prunedModel, runMonteCarlo, sampleCount, sampleMatrix } from '../src/lib/sim/analysis/monteCarlo';
 import { makeNotebook } from './support/engine';
 
 const published = compileNotebook(chinaMarketNotebook, annualSeries);

@@ -1,7 +1,7 @@
 // Nelder-Mead: known minima, and parameters recovered from data the engine itself generated.
 import { describe, expect, it } from 'vitest';
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim';
-import { nelderMead } from '../src/lib/sim/nelderMead';
+import { nelderMead } from '../src/lib/sim/analysis/nelderMead';
 import { makeNotebook } from './support/engine';
 
 describe('nelderMead', () => {

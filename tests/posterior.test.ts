@@ -1,9 +1,9 @@
 // The ensemble sampler against a distribution whose moments are known, the posterior of the
 // published notebook, the bands it gives (the issue's targets), and sample sets that do not fit.
 import { describe, expect, it } from 'vitest';
-import { autocorrelationTimes, sampleEnsemble, splitRhat } from '../src/lib/sim/ensembleSampler';
-import { computePosterior } from '../src/lib/sim/posterior';
-import { posteriorProblem } from '../src/lib/sim/posteriorCheck';
+import { autocorrelationTimes, sampleEnsemble, splitRhat } from '../src/lib/sim/analysis/ensembleSampler';
+import { computePosterior } from '../src/lib/sim/analysis/posterior';
+import { posteriorProblem } from '../src/lib/sim/analysis/posteriorCheck';
 import { createEngineService } from '../src/lib/worker/engineService';
 import { CALIBRATED, CALIBRATION_PAIRS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { BAND_TARGETS } from '../src/lib/notebooks/chinaMarketCells/targets';
@@ -11,8 +11,8 @@ import { chinaMarketNotebookV2 } from '../src/lib/notebooks/frozen/chinaMarketV2
 import { v2Data } from '../src/lib/notebooks/frozen/v2Data';
 import { observedSeries } from '../src/lib/data/index';
 import { compileNotebook } from '../src/lib/sim/model';
-import { bandCoverage, totalInside } from '../src/lib/sim/bandCalibration';
-import { summariseDraws } from '../src/lib/sim/posteriorSummary';
+import { bandCoverage, totalInside } from '../src/lib/sim/analysis/bandCalibration';
+import { summariseDraws } from '../src/lib/sim/analysis/posteriorSummary';
 import shipped from '../src/lib/notebooks/posterior-v3.json';
 import shippedV2 from '../src/lib/notebooks/frozen/posterior-v2.json';
 import type { FitCell, MonteCarloResult, Notebook, PosteriorSample } from '../src/lib/sim/types';

@@ -2,7 +2,7 @@
 // reference, including NaN, ties, infinities and inputs big enough for the bucket method.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quantiles, quantilesInto } from '../src/lib/sim/quantiles';
+import { quantiles, quantilesInto } from '../src/lib/sim/analysis/quantiles';
 
 /** The definition, on a full sort: h = (m - 1) p, x[⌊h⌋] + (h - ⌊h⌋) (x[⌊h⌋+1] - x[⌊h⌋]). */
 function reference(values: ArrayLike<number>, ps: number[]): number[] {

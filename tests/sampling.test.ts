@@ -1,8 +1,8 @@
 // Samples of uncertain inputs: moments against the distributions' known answers (100,000
 // samples), the shift with the slider, clamping, determinism and independent streams.
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../src/lib/sim/random';
-import { inputStream, sampleInput, shiftedRange, streamSeed, usableUncertainty, Z95 } from '../src/lib/sim/sampling';
+import { seededRandom } from '../src/lib/sim/analysis/random';
+import { inputStream, sampleInput, shiftedRange, streamSeed, usableUncertainty, Z95 } from '../src/lib/sim/analysis/sampling';
 import type { InputCell, UncertaintyRange } from '../src/lib/sim/types';
 
 const N = 100_000;

@@ -5,7 +5,7 @@ import { annualSeries } from '../src/lib/data';
 import { CALIBRATED, LOCALISATION_LEVERS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim';
 import type { InputCell, MonteCarloOptions, Notebook, UncertaintyRange } from '../src/lib/sim';
-import { averageRanks, spearman, tornado, varianceShares } from '../src/lib/sim/sensitivity';
+import { averageRanks, spearman, tornado, varianceShares } from '../src/lib/sim/analysis/sensitivity';
 import { makeNotebook } from './support/engine';
 
 const published = compileNotebook(chinaMarketNotebook, annualSeries);

@@ -1,7 +1,7 @@
 // Shapley attribution: efficiency (sums to the difference), symmetry, known answers.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { shapley } from '../src/lib/sim/shapley';
+import { shapley } from '../src/lib/sim/analysis/shapley';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 

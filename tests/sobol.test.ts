@@ -2,10 +2,10 @@
 // form (Ishigami and Homma 1990; values as in SALib's tests), and the indices of the published
 // notebook (version 3, with its shipped posterior).
 import { describe, expect, it } from 'vitest';
-import { modelSobol, sobolFromOutputs, sobolReport, sobolRuns } from '../src/lib/sim/sobol';
-import { seededRandom } from '../src/lib/sim/random';
+import { modelSobol, sobolFromOutputs, sobolReport, sobolRuns } from '../src/lib/sim/analysis/sobol';
+import { seededRandom } from '../src/lib/sim/analysis/random';
 import { compileNotebook } from '../src/lib/sim/model';
-import { attachPosterior } from '../src/lib/sim/posteriorCheck';
+import { attachPosterior } from '../src/lib/sim/analysis/posteriorCheck';
 import { shippedPosterior } from '../src/lib/notebooks/shippedPosterior';
 import { CALIBRATED, LEVERS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { observedSeries } from '../src/lib/data/index';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { annualSeries } from '../src/lib/data';
 import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { compileNotebook } from '../src/lib/sim';
-import { runMonteCarlo, runMonteCarloPausable } from '../src/lib/sim/monteCarlo';
+import { runMonteCarlo, runMonteCarloPausable } from '../src/lib/sim/analysis/monteCarlo';
 import type { MonteCarloOptions } from '../src/lib/sim/types';
 import { analysisGate } from '../src/lib/worker/analysisGate';
 import { createEngineService, oneCallAtATime, progressAfter, PROGRESS_QUIET_MS } from '../src/lib/worker/engineService';

@@ -7,9 +7,9 @@ import { observedSeries } from '../../src/lib/data/index';
 import { CALIBRATED, CALIBRATION_PAIRS, chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
 import { shippedPosterior } from '../../src/lib/notebooks/shippedPosterior';
 import { compileNotebook } from '../../src/lib/sim/model';
-import { computePosterior } from '../../src/lib/sim/posterior';
-import { attachPosterior } from '../../src/lib/sim/posteriorCheck';
-import { modelSobol } from '../../src/lib/sim/sobol';
+import { computePosterior } from '../../src/lib/sim/analysis/posterior';
+import { attachPosterior } from '../../src/lib/sim/analysis/posteriorCheck';
+import { modelSobol } from '../../src/lib/sim/analysis/sobol';
 import { emit, log, median, sig } from './timing';
 
 const model = attachPosterior(compileNotebook(chinaMarketNotebook, observedSeries), chinaMarketNotebook, shippedPosterior);

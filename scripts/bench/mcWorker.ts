@@ -1,5 +1,5 @@
 // One worker_thread of the Monte Carlo pool experiment in scripts/bench/monteCarlo.ts: runs the
-// slice of samples it is sent with the pool's own code (monteCarloSlice, src/lib/sim/monteCarlo.ts)
+// slice of samples it is sent with the pool's own code (monteCarloSlice, src/lib/sim/analysis/monteCarlo.ts)
 // and sends back the requested variables' values for every year (transferred, not copied).
 
 import { parentPort } from 'node:worker_threads';
@@ -7,7 +7,7 @@ import { annualSeries } from '../../src/lib/data/index';
 import { chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
 import { compileNotebook } from '../../src/lib/sim/index';
 import type { MonteCarloOptions } from '../../src/lib/sim/index';
-import { monteCarloSlice } from '../../src/lib/sim/monteCarlo';
+import { monteCarloSlice } from '../../src/lib/sim/analysis/monteCarlo';
 
 export interface SliceRequest extends MonteCarloOptions {
 	start: number;

@@ -107,7 +107,7 @@ describe('sensitivity, fit and back-test cells', () => {
 		await result.waitFor({ timeout: 20_000 });
 		const rmse = await fit.locator('.fit-rmse li').allInnerTexts();
 		// Version 3 fits 13 series at once, shares (pp) and volumes (million), each weighed by 1/noise²
-		// (sim/fitting.ts). From the published values (the optimum) no series gets worse by more than
+		// (sim/analysis/fitting.ts). From the published values (the optimum) no series gets worse by more than
 		// 0.01 in the unit shown, and the weighted sum of squares the fit minimises never grows:
 		// summed from the RMSEs shown (one line per pair, in the cell's order), allowing for rounding.
 		expect(await result.locator('tbody tr').count()).toBe(Object.keys(CALIBRATED).length);

@@ -1,7 +1,7 @@
 // Attribution -> waterfall bars: scenario A's value, one floating bar per contribution, then
 // scenario B's value. Pure, so the arithmetic (bars end where B is) is tested in Node.
 
-import type { Attribution } from '../sim/attribution';
+import type { Attribution } from '../sim/analysis/attribution';
 
 export interface WaterfallBar {
 	label: string;

@@ -106,7 +106,7 @@ const Headline = z.strictObject({
 
 const RmseTarget = z.strictObject({ variable: Name, rmse: Finite.check(z.refine((r) => r > 0, { error: 'a target must be above 0' })) });
 
-/** A posterior sample set: its shape here; whether it fits the notebook, in sim/posteriorCheck.ts. */
+/** A posterior sample set: its shape here; whether it fits the notebook, in sim/analysis/posteriorCheck.ts. */
 const Posterior = z.strictObject({
 	parameters: List(Name),
 	noise: List(Name),

@@ -4,9 +4,9 @@
 // the state. It must give the engine's numbers (checked to 1e-9 by the benchmark and the tests).
 // If the notebook's formulas change, change them here too. Not used by the app.
 
-import { BAND_PERCENTILES } from './monteCarlo';
-import { quantilesInto } from './quantiles';
-import { inputStream, sampleInput, usableUncertainty } from './sampling';
+import { BAND_PERCENTILES } from './analysis/monteCarlo';
+import { quantilesInto } from './analysis/quantiles';
+import { inputStream, sampleInput, usableUncertainty } from './analysis/sampling';
 import type { Bands, DataTable, InputCell, MonteCarloOptions, MonteCarloResult } from './types';
 
 /** Every variable the hand-written model computes (the notebook's formulas, stated values first). */

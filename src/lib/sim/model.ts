@@ -25,7 +25,7 @@ export interface CompiledModel {
 	/** Formula cell id -> the variable it defines (also for broken cells, where a name was read). */
 	nameOfCell: Map<string, string>;
 	data: Map<string, Map<number, number>>;
-	/** A checked posterior sample set of the calibrated parameters (sim/posteriorCheck.ts), if any. */
+	/** A checked posterior sample set of the calibrated parameters (sim/analysis/posteriorCheck.ts), if any. */
 	posterior?: PosteriorSample;
 }
 

@@ -105,7 +105,7 @@ export async function posteriorOf(
 	}
 }
 
-/** Base samples of the Sobol indices (sim/sobol.ts's default; not imported: the page must not load the engine's code). */
+/** Base samples of the Sobol indices (sim/analysis/sobol.ts's default; not imported: the page must not load the engine's code). */
 const SOBOL_SAMPLES = 4096;
 
 /** Sobol indices of a sensitivity cell's output (N = 4,096 base samples, seed 1); null before the engine starts. */
@@ -127,7 +127,7 @@ export async function sobolOf(
 	}
 }
 
-/** The lever's value that reaches a target (sim/goalSeek.ts); null with a message when it cannot run. */
+/** The lever's value that reaches a target (sim/analysis/goalSeek.ts); null with a message when it cannot run. */
 export async function goalSeekOf(
 	engine: EngineClient | null,
 	inputs: Record<string, number>,

@@ -4,7 +4,7 @@
 //   /compare?s=<scenario link query>&n=<name>&s=...&n=...&years=2030,2035&unit=pp&out=domesticShare&a=0&b=1&ay=2030
 
 import type { EngineClient } from '../worker/client';
-import type { Attribution } from '../sim/attribution';
+import type { Attribution } from '../sim/analysis/attribution';
 import type { MonteCarloResult, Notebook, RunResult } from '../sim/types';
 import type { ScenarioRun } from '../worker/protocol';
 import type { WorkingDocument } from './autosave';

@@ -6,7 +6,7 @@
 // second core, so a slider never waits behind a band computation. On a machine with more cores,
 // band runs split their samples over a pool of analysis workers (analysisPoolSize): one core is
 // kept for the page and one for the slider path. The split is by sample index, so the bands are
-// the same to the bit whatever the pool's size (sim/monteCarlo.ts poolMonteCarlo).
+// the same to the bit whatever the pool's size (sim/analysis/monteCarlo.ts poolMonteCarlo).
 
 import { proxy, wrap } from 'comlink';
 import { analysisGate } from './analysisGate';
@@ -14,7 +14,7 @@ import type { AnalysisGate } from './analysisGate';
 import { engineWorker } from './prestart';
 import { latestOnly } from './latestOnly';
 import { guardEngine } from './watchdog';
-import { poolSlices } from '../sim/poolSlices';
+import { poolSlices } from '../sim/analysis/poolSlices';
 import type { EngineCrashed, EngineTimeout, WorkerHandle } from './watchdog';
 import type {
 	Attribution,

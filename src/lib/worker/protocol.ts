@@ -1,14 +1,14 @@
 // The one typed boundary between the page and the engine worker. Everything crossing it is
 // plain data (structured clone): notebooks in, results out.
 
-import type { DrawsSummary } from '../sim/posteriorSummary';
+import type { DrawsSummary } from '../sim/analysis/posteriorSummary';
 import type { CellError, MonteCarloOptions, MonteCarloResult, Notebook, RunResult, TornadoBar, VarianceShare } from '../sim/types';
-import type { Attribution, ScenarioSpec } from '../sim/attribution';
-import type { FitRequest, FitResult } from '../sim/fitting';
-import type { BacktestRequest, BacktestResult } from '../sim/backtest';
-import type { PosteriorOutcome, PosteriorRequest } from '../sim/posterior';
-import type { SobolReport, SobolRuns } from '../sim/sobol';
-import type { GoalSeekRequest, GoalSeekResult } from '../sim/goalSeek';
+import type { Attribution, ScenarioSpec } from '../sim/analysis/attribution';
+import type { FitRequest, FitResult } from '../sim/analysis/fitting';
+import type { BacktestRequest, BacktestResult } from '../sim/analysis/backtest';
+import type { PosteriorOutcome, PosteriorRequest } from '../sim/analysis/posterior';
+import type { SobolReport, SobolRuns } from '../sim/analysis/sobol';
+import type { GoalSeekRequest, GoalSeekResult } from '../sim/analysis/goalSeek';
 import type { PosteriorDiagnostics } from '../sim/types';
 
 export type { PosteriorOutcome, SobolReport, SobolRuns, GoalSeekRequest, GoalSeekResult };
@@ -99,15 +99,15 @@ export interface EngineApi {
 	backtest(request: BacktestSpec): Promise<BacktestResult>;
 	/** Samples start..start+count of a band run, simulated (one worker's part of a pool's run). */
 	monteCarloSlice(options: MonteCarloOptions, start: number, count: number): Promise<Float64Array>;
-	/** The bands from every slice's output (sim/monteCarlo.ts poolSlices order), summarised here. */
+	/** The bands from every slice's output (sim/analysis/monteCarlo.ts poolSlices order), summarised here. */
 	bandsFromSlices(options: MonteCarloOptions, outputs: Float64Array[], elapsedMs: number): Promise<MonteCarloResult>;
-	/** A pool worker's share of a Sobol analysis's runs (sim/sobol.ts sobolRuns). */
+	/** A pool worker's share of a Sobol analysis's runs (sim/analysis/sobol.ts sobolRuns). */
 	sobolRuns(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, part: number, parts: number, onProgress?: (fraction: number) => void): Promise<SobolRuns>;
 	/** The report from every share's runs, merged. */
 	sobolAssemble(runs: SobolRuns, variable: string, year: number, seed: number, elapsedMs: number): Promise<SobolReport>;
 	/** Sobol indices of `variable` in `year` (N = options.baseSamples); reports progress, cancelled by a restart. */
 	sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress?: (fraction: number) => void): Promise<SobolReport>;
-	/** The lever's value that brings `variable` in `year` to `target` (sim/goalSeek.ts), with the loaded notebook. */
+	/** The lever's value that brings `variable` in `year` to `target` (sim/analysis/goalSeek.ts), with the loaded notebook. */
 	goalSeek(request: GoalSeekRequest): Promise<GoalSeekResult>;
 	/** goalSeek for each of `levers` alone. */
 	leversReaching(request: Omit<GoalSeekRequest, 'lever'>, levers: string[]): Promise<GoalSeekResult[]>;

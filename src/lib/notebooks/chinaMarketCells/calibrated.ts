@@ -1,6 +1,6 @@
 // What version 3 fits to the 2019-2025 record, what it fits it against, and what the record
 // cannot pin down and is stated instead. `npm run calibrate` (scripts/calibrate.ts) runs the same
-// fit as the notebook's fit cell (sim/fitting.ts on CALIBRATION_PAIRS) and prints CALIBRATED;
+// fit as the notebook's fit cell (sim/analysis/fitting.ts on CALIBRATION_PAIRS) and prints CALIBRATED;
 // paste it here after changing a formula, and ship the posterior it writes.
 
 import type { Cell, HistoryLink, UncertaintyRange } from '../../sim/types';

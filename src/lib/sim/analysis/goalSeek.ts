@@ -5,9 +5,9 @@
 // closes on the root. Without a bracket the target is out of reach: the reachable span and the
 // closest value are reported instead (the best scan point, refined by golden-section search).
 
-import type { CompiledModel } from './model';
-import { createProgram, inputValues, simulate } from './run';
-import type { Program } from './run';
+import type { CompiledModel } from '../model';
+import { createProgram, inputValues, simulate } from '../run';
+import type { Program } from '../run';
 
 export type GoalSeekResult =
 	| { status: 'found'; lever: string; value: number; output: number; runs: number }

@@ -14,12 +14,12 @@
 // posterior sample set the calibrated parameters are ONE factor (their joint draw), since the
 // indices assume independent factors and the posterior ties those parameters together.
 
-import type { CompiledModel } from './model';
+import type { CompiledModel } from '../model';
 import { prunedModel } from './monteCarlo';
 import { seededRandom } from './random';
-import { createProgram, inputValues, simulate } from './run';
+import { createProgram, inputValues, simulate } from '../run';
 import { inputStream, sampleInput, streamSeed, usableUncertainty } from './sampling';
-import type { MonteCarloOptions } from './types';
+import type { MonteCarloOptions } from '../types';
 
 export interface Interval {
 	estimate: number;

@@ -12,14 +12,14 @@
 // over each parameter's slider range. Each half of the walkers is one batch of samples of one
 // vectorised program.
 
-import { basisProblem } from './basis';
-import { variableBases } from './variableBases';
+import { basisProblem } from '../basis';
+import { variableBases } from '../variableBases';
 import { autocorrelationTimes, sampleEnsemble, splitRhat } from './ensembleSampler';
-import { compileNotebook } from './model';
+import { compileNotebook } from '../model';
 import { prunedModel } from './monteCarlo';
-import { createProgram, inputValues, runDeterministic, simulate } from './run';
+import { createProgram, inputValues, runDeterministic, simulate } from '../run';
 import type { FitRequest } from './fitting';
-import type { DataTable, InputCell, PosteriorSample } from './types';
+import type { DataTable, InputCell, PosteriorSample } from '../types';
 
 /** A fit's notebook, central inputs (the walkers start around them), parameters, pairs and years. */
 export interface PosteriorRequest extends Pick<FitRequest, 'notebook' | 'inputs' | 'parameters' | 'pairs' | 'fromYear' | 'toYear' | 'periods' | 'observed' | 'seriesBasis'> {

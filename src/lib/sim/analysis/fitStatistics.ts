@@ -1,7 +1,7 @@
 // How closely a run reproduces observed data: residuals and root-mean-square error per pair
 // of (model variable, data series), over the years both have.
 
-import type { DataTable, HistoryLink, RunResult } from './types';
+import type { DataTable, HistoryLink, RunResult } from '../types';
 
 /** How closely one model variable matches one observed series: residuals per year and RMSE. */
 export interface FitStatistic {

@@ -4,7 +4,7 @@
 // workers, `npm run calibrate`); the page is sent the summary.
 
 import { quantiles } from './quantiles';
-import type { PosteriorSample } from './types';
+import type { PosteriorSample } from '../types';
 
 export interface ParameterSummary {
 	parameter: string;

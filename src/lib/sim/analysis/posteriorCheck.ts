@@ -3,8 +3,8 @@
 // a wrong length are refused with a message on the fit cell, and the bands then sample each
 // parameter from its own range, as without a posterior. Nothing else in the notebook changes.
 
-import type { CompiledModel } from './model';
-import type { FitCell, Notebook, PosteriorSample } from './types';
+import type { CompiledModel } from '../model';
+import type { FitCell, Notebook, PosteriorSample } from '../types';
 
 /** Why `posterior` does not fit `model`, or null when it does. */
 export function posteriorProblem(posterior: PosteriorSample, model: CompiledModel): string | null {

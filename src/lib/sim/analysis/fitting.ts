@@ -15,16 +15,16 @@
 // without one weighs 1), so shares in points and volumes in millions can be fitted together.
 // A pair whose variable states a basis is fitted only to a series of that basis (sim/basis.ts).
 
-import { basisProblem, type SeriesBasis } from './basis';
-import { variableBases } from './variableBases';
+import { basisProblem, type SeriesBasis } from '../basis';
+import { variableBases } from '../variableBases';
 import { fitStatistics } from './fitStatistics';
 import type { FitStatistic } from './fitStatistics';
-import { compileNotebook } from './model';
-import type { CompiledModel } from './model';
+import { compileNotebook } from '../model';
+import type { CompiledModel } from '../model';
 import { nelderMead } from './nelderMead';
-import { createProgram, runDeterministic } from './run';
-import type { Program } from './run';
-import type { DataTable, HistoryLink, InputCell, Notebook, RunResult } from './types';
+import { createProgram, runDeterministic } from '../run';
+import type { Program } from '../run';
+import type { DataTable, HistoryLink, InputCell, Notebook, RunResult } from '../types';
 
 export type { FitStatistic } from './fitStatistics';
 

@@ -2,12 +2,12 @@
 // the contribution of each input that differs (and of the notebook's formula edits, if the two
 // notebooks differ), by Shapley values over those changes.
 
-import { cacheByNotebook } from './notebookCache';
-import { compileNotebook } from './model';
-import { createProgram, runDeterministic } from './run';
-import type { Program } from './run';
+import { cacheByNotebook } from '../notebookCache';
+import { compileNotebook } from '../model';
+import { createProgram, runDeterministic } from '../run';
+import type { Program } from '../run';
 import { shapley } from './shapley';
-import type { DataTable, InputCell, Notebook } from './types';
+import type { DataTable, InputCell, Notebook } from '../types';
 
 /** One side of a comparison: a notebook and its input values. */
 export interface ScenarioSpec {

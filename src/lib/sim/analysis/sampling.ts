@@ -11,7 +11,7 @@
 
 import { seededRandom } from './random';
 import type { Random } from './random';
-import type { InputCell, UncertaintyRange } from './types';
+import type { InputCell, UncertaintyRange } from '../types';
 
 /** z of the 95th percentile of the standard normal: low..high spans 2 × Z95 standard deviations. */
 export const Z95 = 1.6448536269514722;

@@ -3,7 +3,7 @@
 // over those years. A predictive band that holds few actuals is overconfident; one many points
 // wide says little. The fit cell's posterior panel, `npm run calibrate` and the tests read it.
 
-import type { DataTable, HistoryLink, MonteCarloResult } from './types';
+import type { DataTable, HistoryLink, MonteCarloResult } from '../types';
 
 /** One fitted year: the actual, the 5-95% band and whether the actual is inside. */
 export interface CoveredYear {

@@ -18,16 +18,16 @@
 // number of sample i comes from streams read in sample order, so a run split by sample index
 // gives the same numbers.
 
-import { currentReferences, laggedReferences } from './parse';
-import type { CompiledModel } from './model';
+import { currentReferences, laggedReferences } from '../parse';
+import type { CompiledModel } from '../model';
 import { quantilesInto } from './quantiles';
-import { createProgram, inputValues, simulate, simulateByYear } from './run';
-import type { Program } from './run';
+import { createProgram, inputValues, simulate, simulateByYear } from '../run';
+import type { Program } from '../run';
 import { inputStream, streamSeed, usableUncertainty } from './sampling';
 import { sampleInput } from './sampling';
 import { seededRandom } from './random';
 import { MAX_SAMPLES, MIN_SAMPLES, poolSlices } from './poolSlices';
-import type { Bands, MonteCarloOptions, MonteCarloResult } from './types';
+import type { Bands, MonteCarloOptions, MonteCarloResult } from '../types';
 
 /** The percentiles every band reports, in the order of Bands' p5..p95. */
 export const BAND_PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;

@@ -14,12 +14,12 @@
 // (they sum to 1) rather than fractions of the total variance. When the output does not vary
 // at all, every share is 0.
 
-import type { CompiledModel } from './model';
+import type { CompiledModel } from '../model';
 import { sampleMatrix } from './monteCarlo';
-import { createProgram, inputValues, simulate } from './run';
-import type { Program } from './run';
+import { createProgram, inputValues, simulate } from '../run';
+import type { Program } from '../run';
 import { shiftedRange } from './sampling';
-import type { MonteCarloOptions, TornadoBar, VarianceShare } from './types';
+import type { MonteCarloOptions, TornadoBar, VarianceShare } from '../types';
 
 const singlePrograms = new WeakMap<CompiledModel, Program>();
 

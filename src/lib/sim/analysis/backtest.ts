@@ -2,13 +2,13 @@
 // the following years and compare the projection with the actuals that were held back.
 // Pure TypeScript, no DOM: it runs in the analysis worker.
 
-import { basisProblem } from './basis';
-import { variableBases } from './variableBases';
+import { basisProblem } from '../basis';
+import { variableBases } from '../variableBases';
 import { fitParameters } from './fitting';
 import type { FitRequest, FitResult } from './fitting';
-import { compileNotebook } from './model';
-import { createProgram, runDeterministic } from './run';
-import type { DataTable } from './types';
+import { compileNotebook } from '../model';
+import { createProgram, runDeterministic } from '../run';
+import type { DataTable } from '../types';
 
 /** A fit request that calibrates through `throughYear` and checks the projection up to `checkThroughYear`. */
 export interface BacktestRequest extends Omit<FitRequest, 'toYear'> {
