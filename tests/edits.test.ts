@@ -463,8 +463,9 @@ describe('renameVariable', () => {
 			'evShare = prev(evShare, nevShareStart) + (nevReadiness - prev(evShare, nevShareStart)) / adoptionDelay'
 		);
 		expect(cell<HeadlineCell>(out, 'headline').variables).toEqual(['domesticShare', 'domesticShareCaam', 'evShare', 'germanShare', 'japaneseShare', 'usShare', 'otherShare']);
-		// Series ids in history links are data, not variables.
-		expect(cell<ChartCell>(out, 'chart-shares').history).toEqual([
+		// Series ids in history links are data, not variables (the published outlooks' links too).
+		const history = cell<ChartCell>(out, 'chart-shares').history;
+		expect(history.slice(0, 6)).toEqual([
 			{ variable: 'domesticShare', series: 'domestic_share_retail_cpca' },
 			{ variable: 'domesticShare', series: 'domestic_share_retail_cpca_monthly' },
 			{ variable: 'domesticShareCaam', series: 'domestic_share_caam' },
@@ -472,6 +473,8 @@ describe('renameVariable', () => {
 			{ variable: 'evShare', series: 'nev_share_passenger_retail_cpca' },
 			{ variable: 'evShare', series: 'nev_share_passenger_retail_cpca_monthly' }
 		]);
+		expect(history).toEqual(cell<ChartCell>(nb, 'chart-shares').history.map((h) => ({ ...h, variable: h.variable === 'nevShare' ? 'evShare' : h.variable })));
+		expect(history).toContainEqual({ variable: 'evShare', series: 'nev_share_outlook_iea' });
 		// The fit and back-test pairs follow the variable too, with their noise kept.
 		for (const id of ['fit', 'backtest']) {
 			const pairs = (cell(out, id) as FitCell).pairs;

@@ -163,11 +163,18 @@ function buildObservedSeries(): Record<string, Record<number, number>> {
 
 /**
  * How a series' points are drawn beside the model: full-year actuals, a month or part of a year
- * (every point partial), or forecasts (never fitted), with the body that made them.
+ * (every point partial), or forecasts (never fitted), with the body that made them. A chart's
+ * legend shows `by`, so it also says what sets a forecast apart from the line it is drawn beside:
+ * a target rather than a forecast, all vehicle types rather than passenger cars, a basis the
+ * publisher did not state.
  */
 export function observationOf(series: string): { kind: 'full-year' | 'part-year' | 'forecast'; by?: string } {
 	const records = allRecords.filter((r) => r.series === series);
 	const forecast = records.find((r) => r.kind === 'forecast');
-	if (forecast) return { kind: 'forecast', by: forecast.basis.body };
+	if (forecast) {
+		const { body, measure, scope } = forecast.basis;
+		const caveats = [measure === 'target' ? 'a target' : '', scope === 'all vehicles' ? 'all vehicles' : scope === 'not stated' ? 'basis not stated' : ''].filter(Boolean);
+		return { kind: 'forecast', by: caveats.length ? `${body}; ${caveats.join(', ')}` : body };
+	}
 	return { kind: records.length && records.every((r) => r.period.partial) ? 'part-year' : 'full-year' };
 }

@@ -14,10 +14,28 @@ export { MONTH_NAMES };
 
 export const UNITS = ['share', 'million vehicles', 'rank', 'USD million'] as const;
 export const KINDS = ['actual', 'forecast'] as const;
-export const BODIES = ['CAAM', 'CPCA', 'IEA', 'China EV100', 'Nikkei Asia', 'MarkLines', 'China customs', 'company', 'other'] as const;
-/** 'exports': cars shipped abroad (CAAM and CPCA count them apart from sales at home). */
-export const MEASURES = ['wholesale', 'retail', 'exports', 'forecast', 'other'] as const;
-export const SCOPES = ['passenger cars', 'all vehicles', 'listed firms', 'show debuts', 'company'] as const;
+export const BODIES = [
+	'CAAM',
+	'CPCA',
+	'IEA',
+	'China EV100',
+	'Nikkei Asia',
+	'MarkLines',
+	'China customs',
+	'company',
+	'BloombergNEF',
+	'AlixPartners',
+	'Ouyang Minggao (CAS)',
+	'State Council',
+	'other'
+] as const;
+/**
+ * 'exports': cars shipped abroad (CAAM and CPCA count them apart from sales at home). 'forecast'
+ * and 'target' go with kind "forecast": an outlook or a policy goal, drawn and never fitted.
+ */
+export const MEASURES = ['wholesale', 'retail', 'exports', 'forecast', 'target', 'other'] as const;
+/** 'not stated': the publisher did not say what the figure counts (its `basis.covers` says what is known). */
+export const SCOPES = ['passenger cars', 'all vehicles', 'listed firms', 'show debuts', 'company', 'not stated'] as const;
 /** Wording the source put around a number ("about 47.9%", "more than half"). */
 export const QUALIFIERS = ['about', 'almost', 'nearly', 'more than'] as const;
 /** The model levers an event bears on. */
@@ -57,8 +75,13 @@ export const Period = /* @__PURE__ */ z.strictObject({ year: Year, months: Month
 export const Basis = /* @__PURE__ */ z.strictObject({
 	body: z.enum(BODIES),
 	measure: z.enum(MEASURES),
-	scope: z.enum(SCOPES)
+	scope: z.enum(SCOPES),
+	/** What the figure is a share of, in words, where body, measure and scope do not say it all ("electric cars, BEV and PHEV, as a share of car sales in China"). */
+	covers: z.optional(Text)
 });
+
+/** A month as "YYYY-MM" (when an outlook was published). */
+export const IssuedMonth = /* @__PURE__ */ z.string().check(z.regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, { error: 'expected the month it was issued as "YYYY-MM", e.g. "2025-05"' }));
 
 /** The fields of every record; each unit below adds `unit` and what a valid `value` is. */
 const RecordFields = /* @__PURE__ */ z.strictObject({
@@ -68,6 +91,8 @@ const RecordFields = /* @__PURE__ */ z.strictObject({
 	basis: Basis,
 	source: Text,
 	qualifier: z.optional(z.enum(QUALIFIERS)),
+	/** When the figure was published, "YYYY-MM": given for forecasts (outlooks), so a reader can weigh what was known then. */
+	issued: z.optional(IssuedMonth),
 	note: z.optional(Text)
 });
 

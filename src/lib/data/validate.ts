@@ -106,6 +106,14 @@ function checkRecords(fileName: string, file: DataFile): string[] {
 				errors.push(`${where}: field "${d}": a series keeps one ${d.split('.').pop()}; record ${first} has a different one`);
 
 		if (!(r.series in file.labels)) errors.push(`${where}: field "series": no entry for it in "labels"`);
+
+		// A forecast (an outlook or a target) is drawn and never fitted: its measure must say so,
+		// and it looks ahead from the month it was issued.
+		const ahead = r.basis.measure === 'forecast' || r.basis.measure === 'target';
+		if ((r.kind === 'forecast') !== ahead)
+			errors.push(`${where}: field "basis.measure": a forecast's measure is "forecast" or "target", and only a forecast's is (kind "${r.kind}", measure "${r.basis.measure}")`);
+		if (r.issued && Number(r.issued.slice(0, 4)) > r.period.year)
+			errors.push(`${where}: field "issued": ${r.issued} is after the period it speaks of (${periodText(r)})`);
 	});
 	for (const id of Object.keys(file.labels))
 		if (!firstOfSeries.has(id)) errors.push(`${fileName}: field "labels.${id}": no record uses this series`);
@@ -117,7 +125,7 @@ function differences(a: DataRecord, b: DataRecord): string[] {
 	const out: string[] = [];
 	if (a.unit !== b.unit) out.push('unit');
 	if (a.kind !== b.kind) out.push('kind');
-	for (const k of ['body', 'measure', 'scope'] as const) if (a.basis[k] !== b.basis[k]) out.push(`basis.${k}`);
+	for (const k of ['body', 'measure', 'scope', 'covers'] as const) if (a.basis[k] !== b.basis[k]) out.push(`basis.${k}`);
 	return out;
 }
 

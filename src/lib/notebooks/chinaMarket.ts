@@ -11,6 +11,7 @@
 
 import type { Notebook } from '../sim/types';
 import { CALIBRATED, CALIBRATION_PAIRS, calibratedCells, statedCells } from './chinaMarketCells/calibrated';
+import { discoveryCells } from './chinaMarketCells/discovery';
 import { leverCells } from './chinaMarketCells/levers';
 import { brandModel, exportModel, nevModel, volumeModel } from './chinaMarketCells/model';
 import { analysisCells, calibrationCells, headlineCells, originCells } from './chinaMarketCells/outputs';
@@ -66,6 +67,7 @@ This notebook turns that argument into numbers, origin by origin. A model of the
 		...leverCells,
 		...originCells,
 		...analysisCells,
+		...discoveryCells,
 		...nevModel,
 		...brandModel,
 		...exportModel,

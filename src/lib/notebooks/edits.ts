@@ -1,7 +1,7 @@
 // Every edit a person can make to a notebook, as pure functions: notebook in, new notebook out
 // (or a message saying why not). The session applies them and records them for undo.
 
-import type { Cell, CellKind, InputCell, Notebook } from '../sim/types';
+import type { Cell, CellKind, DiscoveryCell, InputCell, Notebook } from '../sim/types';
 import { LIMITS } from '../scenario/limits';
 import { checkVariableName } from '../sim/names';
 import { definedNames, formulaName } from './definedNames';
@@ -48,6 +48,8 @@ export function newCell(notebook: Notebook, kind: CellKind): Cell {
 			return { id, kind, title: 'Which assumptions matter most', variable: firstFormula, year: 2030 };
 		case 'data':
 			return { id, kind, title: 'My data', rows: [] };
+		case 'discovery':
+			return { id, kind, title: 'What would it take?', variable: firstFormula, year: 2030, condition: 'atLeast', value: 0 };
 	}
 }
 
@@ -168,7 +170,8 @@ function displayProblem(cell: Cell): string | null {
 			return 'The years must run in order: first year, then the last year used for fitting, then the last year checked.';
 		}
 	}
-	if (cell.kind === 'sensitivity' && badYear(cell.year)) return `The year must be a whole number from ${YEAR_MIN} to ${YEAR_MAX}.`;
+	if ((cell.kind === 'sensitivity' || cell.kind === 'discovery') && badYear(cell.year)) return `The year must be a whole number from ${YEAR_MIN} to ${YEAR_MAX}.`;
+	if (cell.kind === 'discovery') return discoveryProblem(cell);
 	if (cell.kind === 'chart' || cell.kind === 'fit') {
 		if (badYear(cell.fromYear) || badYear(cell.toYear)) return `Years must be whole numbers from ${YEAR_MIN} to ${YEAR_MAX}.`;
 		if (cell.fromYear !== undefined && cell.toYear !== undefined && cell.fromYear >= cell.toYear) {
@@ -180,6 +183,17 @@ function displayProblem(cell: Cell): string | null {
 		if (cell.years.length > LIMITS.listLength) return `Give at most ${LIMITS.listLength} years.`;
 		if (cell.years.some(badYear)) return `Years must be whole numbers from ${YEAR_MIN} to ${YEAR_MAX}.`;
 	}
+	return null;
+}
+
+/** A discovery question that cannot be asked: a bound not a number, or 'between' upside down. */
+function discoveryProblem(cell: DiscoveryCell): string | null {
+	if (!Number.isFinite(cell.value)) return 'The bound must be a number.';
+	if (cell.condition === 'between') {
+		if (cell.upper === undefined || !Number.isFinite(cell.upper)) return "'Between' needs an upper bound that is a number.";
+		if (!(cell.upper > cell.value)) return `The upper bound (${cell.upper}) must be above the lower (${cell.value}).`;
+	}
+	if (cell.runs !== undefined && !(Number.isInteger(cell.runs) && cell.runs >= 1000 && cell.runs <= 100_000)) return 'Runs must be a whole number from 1,000 to 100,000.';
 	return null;
 }
 
@@ -222,6 +236,7 @@ export function renameVariable(notebook: Notebook, from: string, to: string, exc
 					...(c.targets ? { targets: c.targets.map((t) => (t.variable === from ? { ...t, variable: to } : t)) } : {})
 				};
 			case 'sensitivity':
+			case 'discovery':
 				return c.variable === from ? { ...c, variable: to } : c;
 			default:
 				return c;

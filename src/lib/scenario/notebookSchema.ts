@@ -153,6 +153,19 @@ const Backtest = z.strictObject({
 
 const Sensitivity = z.strictObject({ id: Id, kind: z.literal('sensitivity'), title: Short, variable: Name, year: Year });
 
+const Discovery = z.strictObject({
+	id: Id,
+	kind: z.literal('discovery'),
+	title: Short,
+	variable: Name,
+	year: Year,
+	condition: z.enum(['atLeast', 'atMost', 'between']),
+	value: Finite,
+	upper: z.optional(Finite),
+	runs: z.optional(z.int().check(z.minimum(1000), z.maximum(100_000))),
+	step: z.optional(z.int().check(z.minimum(0), z.maximum(1000)))
+});
+
 const Data = z.strictObject({
 	id: Id,
 	kind: z.literal('data'),
@@ -161,7 +174,7 @@ const Data = z.strictObject({
 });
 
 /** Validates any cell, chosen by its `kind`. */
-export const CellSchema = z.discriminatedUnion('kind', [Markdown, InputCellSchema, Formula, Chart, Table, Headline, Fit, Backtest, Sensitivity, Data]);
+export const CellSchema = z.discriminatedUnion('kind', [Markdown, InputCellSchema, Formula, Chart, Table, Headline, Fit, Backtest, Sensitivity, Data, Discovery]);
 
 /** Validates a whole notebook, including that no cell id is used twice. */
 export const NotebookSchema = z

@@ -195,6 +195,31 @@ export interface SensitivityCell {
 	year: number;
 }
 
+/** Which runs count as cases: the output at least, at most, or between two values. */
+export type DiscoveryConditionKind = 'atLeast' | 'atMost' | 'between';
+
+/**
+ * Scenario discovery: every scenario lever swept over its range, the runs where `variable` in
+ * `year` meets the condition marked, and boxes of lever ranges found by PRIM. The chosen step of
+ * the peeling trajectory is part of the cell, so a link carries the box a person chose.
+ */
+export interface DiscoveryCell {
+	id: CellId;
+	kind: 'discovery';
+	title: string;
+	variable: string;
+	year: number;
+	condition: DiscoveryConditionKind;
+	/** The bound: the lower one for 'between'. In the variable's units (a share as a fraction). */
+	value: number;
+	/** The upper bound, for 'between' only. */
+	upper?: number;
+	/** Runs of the Latin hypercube (default 10,000). */
+	runs?: number;
+	/** The chosen step of the peeling trajectory (default: the last); set, the cell runs on opening. */
+	step?: number;
+}
+
 /**
  * Units a brought series may be in. Values are stored in these units (a percentage is read as a
  * share, thousands of vehicles as millions) so `data("id")` compares with the model's variables.
@@ -224,7 +249,7 @@ export interface DataCell {
 }
 
 /** Any notebook cell, told apart by `kind`. */
-export type Cell = MarkdownCell | InputCell | FormulaCell | ChartCell | TableCell | HeadlineCell | FitCell | BacktestCell | SensitivityCell | DataCell;
+export type Cell = MarkdownCell | InputCell | FormulaCell | ChartCell | TableCell | HeadlineCell | FitCell | BacktestCell | SensitivityCell | DataCell | DiscoveryCell;
 /** The `kind` of a cell. */
 export type CellKind = Cell['kind'];
 

@@ -4,7 +4,7 @@
 
 import type { BacktestCell, FitCell, Notebook, PosteriorSample, RunResult } from '../sim/types';
 import type { WorkingDocument } from './autosave';
-import type { BacktestResult, FitResult, GoalSeekRequest, GoalSeekResult, SensitivityReport, SobolReport } from '../worker/protocol';
+import type { BacktestResult, DiscoveryReport, DiscoveryRequest, OutlookMatchResult, OutlookTarget, FitResult, GoalSeekRequest, GoalSeekResult, SensitivityReport, SobolReport } from '../worker/protocol';
 import type { EngineClient } from '../worker/client';
 
 export interface FitOutcome {
@@ -124,6 +124,39 @@ export async function sobolOf(
 	} catch (err) {
 		const cancelled = (err as Error).name === 'EngineRestarted';
 		return { report: null, problem: cancelled ? null : `The Sobol indices could not be computed: ${(err as Error).message}`, cancelled };
+	}
+}
+
+/** Scenario discovery: every scenario lever swept, PRIM's boxes; cancelled by a restart of the analysis worker. */
+export async function discoveryOf(
+	engine: EngineClient | null,
+	request: Omit<DiscoveryRequest, 'seed'>,
+	onProgress: (fraction: number) => void
+): Promise<{ report: DiscoveryReport | null; problem: string | null; cancelled: boolean }> {
+	if (!engine) return { report: null, problem: NOT_STARTED, cancelled: false };
+	try {
+		// One seed: the same question gives the same runs and boxes, for a colleague opening the link too.
+		return { report: await engine.discover({ ...request, seed: 1 }, onProgress), problem: null, cancelled: false };
+	} catch (err) {
+		const cancelled = (err as Error).name === 'EngineRestarted';
+		return { report: null, problem: cancelled ? null : `The discovery could not run: ${(err as Error).message}`, cancelled };
+	}
+}
+
+/** The lever values that come closest to every target at once; null with a message when it cannot run. */
+export async function outlookMatchOf(
+	engine: EngineClient | null,
+	inputs: Record<string, number>,
+	horizon: number,
+	targets: OutlookTarget[],
+	levers: string[]
+): Promise<{ result: OutlookMatchResult | null; problem: string | null }> {
+	if (!engine) return { result: null, problem: NOT_STARTED };
+	try {
+		const latest = Math.max(horizon, ...targets.map((t) => t.year));
+		return { result: await engine.matchOutlooks({ targets, levers, inputs, horizon: latest }), problem: null };
+	} catch (err) {
+		return { result: null, problem: `The outlooks could not be matched: ${(err as Error).message}` };
 	}
 }
 

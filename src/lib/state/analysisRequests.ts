@@ -4,10 +4,10 @@
 // a result or problems in words, are in analysisCalls.ts.
 
 import type { EngineClient } from '../worker/client';
-import type { GoalSeekRequest } from '../worker/protocol';
-import { backtestOf, fitOf, goalSeekOf, leversReachingOf, posteriorOf, scenarioRunsOf, sensitivityOf, sobolOf } from './analysisCalls';
+import type { GoalSeekRequest, OutlookTarget } from '../worker/protocol';
+import { backtestOf, discoveryOf, outlookMatchOf, fitOf, goalSeekOf, leversReachingOf, posteriorOf, scenarioRunsOf, sensitivityOf, sobolOf } from './analysisCalls';
 import type { WorkingDocument } from './autosave';
-import type { BacktestCell, FitCell, RunResult } from '../sim/types';
+import type { BacktestCell, DiscoveryCell, FitCell, RunResult } from '../sim/types';
 
 export interface AnalysisHost {
 	readonly engine: EngineClient | null;
@@ -45,6 +45,18 @@ export class AnalysisRequests {
 	/** Sobol indices of `variable` in `year` (stop them with cancel()). */
 	sobol(variable: string, year: number, onProgress: (fraction: number) => void) {
 		return sobolOf(this.#host.engine, this.#host.inputs, this.#host.horizon, variable, year, onProgress);
+	}
+
+	/** A discovery cell's question over every scenario lever (stop it with cancel()). */
+	discover(cell: DiscoveryCell, runs: number, onProgress: (fraction: number) => void) {
+		const { variable, year, condition, value, upper } = cell;
+		const horizon = Math.max(year, this.#host.horizon);
+		return discoveryOf(this.#host.engine, { variable, year, condition, value, upper, runs, inputs: this.#host.inputs, horizon }, onProgress);
+	}
+
+	/** The lever values (of `levers`) closest to every target at once: several-target goal seek. */
+	matchOutlooks(targets: OutlookTarget[], levers: string[]) {
+		return outlookMatchOf(this.#host.engine, this.#host.inputs, this.#host.horizon, targets, levers);
 	}
 
 	goalSeek(request: Omit<GoalSeekRequest, 'inputs'>) {

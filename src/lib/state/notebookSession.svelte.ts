@@ -54,6 +54,8 @@ export class NotebookSession {
 	/** A problem the person should know about (engine stopped, storage full, ...). */
 	notice: string | null = $state(null);
 	engineMicros = $state(0);
+	/** True once the engine has run this session's notebook (it is then loaded in every worker). */
+	engineHasRun = $state(false);
 	canUndo = $state(false);
 	canRedo = $state(false);
 	readonly uncertainty = new Uncertainty();
@@ -340,6 +342,7 @@ export class NotebookSession {
 			// Bands that came in meanwhile go into the same update: one redraw for both.
 			this.uncertainty.takePending();
 			this.engineMicros = response.engineMicros;
+			this.engineHasRun = true;
 			await tick();
 			// The charts draw in their own worker: the input-to-chart measure ends when they have
 			// drawn, and the bands are asked for only then, so on a two-core machine the first

@@ -56,6 +56,7 @@ export function cellTitle(cell: Cell): string {
 		case 'backtest':
 		case 'sensitivity':
 		case 'data':
+		case 'discovery':
 			return cell.title;
 		case 'formula':
 			return formulaName(cell.formula) ?? 'formula';

@@ -3,6 +3,7 @@
 // tooltip lines that trace it to its source, so a chart never looks a record up itself.
 import { observationOf, recordFor, seriesMeta } from '../data/index';
 import { MONTH_NAMES } from '../data/monthNames';
+import { forecastNotes } from '../data/outlooks';
 import type { BroughtSeries } from '../data/brought';
 import { periodLabel, periodX } from '../data/periods';
 import { broughtFor, dataFor } from '../notebooks/published';
@@ -87,8 +88,9 @@ function seededPoints(table: DataTable, series: string): ObservedPoint[] {
 			const record = recordFor(series, x);
 			const notes: string[] = [];
 			if (record?.period.partial) notes.push(`Period: ${record.period.months} ${record.period.year} only, not the full year`);
-			if (record?.kind === 'forecast') notes.push(`Forecast by ${record.basis.body}, not an actual (never fitted)`);
-			if (record) notes.push(`Source: ${record.source}`, `Basis: ${record.basis.body}, ${record.basis.measure}, ${record.basis.scope}`);
+			// A forecast or target names its publisher, the month issued, what it says and its basis.
+			if (record?.kind === 'forecast') notes.push(...forecastNotes(record));
+			else if (record) notes.push(`Source: ${record.source}`, `Basis: ${record.basis.body}, ${record.basis.measure}, ${record.basis.scope}`);
 			if (!record?.period.partial) return { x, y, period: year, partial, notes };
 			// A month or part year sits inside its year, where a brought one of the same period would.
 			const [from, to = from] = record.period.months.split('-').map((m) => MONTH_NAMES.indexOf(m as (typeof MONTH_NAMES)[number]) + 1);

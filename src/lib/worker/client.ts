@@ -20,7 +20,11 @@ import type {
 	Attribution,
 	BacktestResult,
 	BacktestSpec,
+	DiscoveryReport,
+	DiscoveryRequest,
 	EngineApi,
+	OutlookMatchRequest,
+	OutlookMatchResult,
 	EngineWorkerApi,
 	FitResult,
 	FitSpec,
@@ -70,6 +74,8 @@ export interface EngineClient {
 	posterior(request: PosteriorSpec, onProgress: (fraction: number) => void): Promise<PosteriorOutcome>;
 	sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress: (fraction: number) => void): Promise<SobolReport>;
 	goalSeek(request: GoalSeekRequest): Promise<GoalSeekResult>;
+	discover(request: DiscoveryRequest, onProgress: (fraction: number) => void): Promise<DiscoveryReport>;
+	matchOutlooks(request: Omit<OutlookMatchRequest, 'notebook'>): Promise<OutlookMatchResult>;
 	leversReaching(request: Omit<GoalSeekRequest, 'lever'>, levers: string[]): Promise<GoalSeekResult[]>;
 	dispose(): void;
 }
@@ -181,6 +187,8 @@ export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => v
 		backtest: (request) => analysis.backtest(request),
 		posterior: (request, onProgress) => analysis.posterior(request, proxy(onProgress)),
 		goalSeek: (request) => analysis.goalSeek(request),
+		discover: (request, onProgress) => analysis.discover(request, proxy(onProgress)),
+		matchOutlooks: (request) => analysis.matchOutlooks(request),
 		leversReaching: (request, levers) => analysis.leversReaching(request, levers),
 		sobol: (options, variable, year, onProgress) => (helpers.length ? pooledSobol(options, variable, year, onProgress) : analysis.sobol(options, variable, year, proxy(onProgress))),
 		dispose: () => {

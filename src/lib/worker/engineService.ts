@@ -15,6 +15,8 @@ import { computePosterior } from '../sim/analysis/posterior';
 import { summariseDraws } from '../sim/analysis/posteriorSummary';
 import { modelSobol, sobolReport, sobolRuns, type SobolRuns } from '../sim/analysis/sobol';
 import { goalSeek, leversReaching, type GoalSeekRequest } from '../sim/analysis/goalSeek';
+import type { DiscoveryResult } from '../sim/analysis/discovery';
+import type { OutlookMatchRequest } from '../sim/analysis/outlookMatch';
 import { attribute, programCache } from '../sim/analysis/attribution';
 import { cacheByNotebook } from '../sim/notebookCache';
 import { bandsFromSlices, monteCarloSlice, runMonteCarlo, runMonteCarloPausable } from '../sim/analysis/monteCarlo';
@@ -26,7 +28,7 @@ import { shippedPosterior } from '../notebooks/shippedPosterior';
 import type { CompiledModel } from '../sim/model';
 import type { MonteCarloOptions } from '../sim/types';
 import { MAX_HORIZON, OWN_ERROR_KINDS } from './protocol';
-import type { BacktestSpec, EngineApi, FitSpec, PosteriorSpec, PosteriorSummary, LoadReport, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec } from './protocol';
+import type { BacktestSpec, DiscoveryReport, DiscoveryRequest, EngineApi, FitSpec, PosteriorSpec, PosteriorSummary, LoadReport, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec } from './protocol';
 
 export interface EngineServiceOptions {
 	/**
@@ -72,6 +74,24 @@ function summaryOf(model: CompiledModel, notebook: Notebook): PosteriorSummary |
 /** The notebook compiled, with the posterior its fit cell uses (its own, or its version's shipped one). */
 function withPosterior(notebook: Notebook): CompiledModel {
 	return attachPosterior(compileNotebook(notebook, dataFor(notebook)), notebook, shippedPosterior);
+}
+
+/** What the page needs of a discovery: the runs, the cases and PRIM's trajectory. */
+function discoveryReport(result: DiscoveryResult): DiscoveryReport {
+	const { prim } = result;
+	return {
+		levers: result.levers.map((name, i) => ({ name, min: result.ranges[i][0], max: result.ranges[i][1] })),
+		columns: result.columns,
+		outcome: result.outcome,
+		cases: result.cases,
+		caseCount: prim.cases,
+		runs: prim.runs,
+		baseRate: prim.baseRate,
+		trajectory: prim.steps,
+		chosen: prim.chosen,
+		reason: prim.reason,
+		elapsedMs: result.elapsedMs
+	};
 }
 
 export function createEngineService(options: EngineServiceOptions = {}): EngineApi {
@@ -140,6 +160,26 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 		},
 		async bandsFromSlices(options: MonteCarloOptions, outputs: Float64Array[], elapsedMs: number) {
 			return bandsFromSlices(current().model, options, outputs, elapsedMs);
+		},
+		async discover(request: DiscoveryRequest, onProgress?: (fraction: number) => void): Promise<DiscoveryReport> {
+			const { variable, year, condition, value, upper, runs, seed, inputs, horizon } = request;
+			// The notice of a bad question (unknown output, a year past the horizon) is the engine's own, in words.
+			// The notebook's scenario levers (inputs no fit or back-test calibrates): never the
+			// calibrated parameters, even in a notebook that carries no posterior.
+			// Loaded on first use: the sweep and PRIM stay out of the worker's first download (80 kB budget).
+			const { discover, discoverPausable, scenarioLevers } = await import('../sim/analysis/discovery');
+			const levers = scenarioLevers(current().notebook);
+			const options = { variable, year, condition: { kind: condition, value, upper }, runs, seed, inputs, horizon, levers };
+			const report = onProgress && progressAfter(PROGRESS_QUIET_MS, onProgress);
+			const model = current().model;
+			const result = betweenYears ? await discoverPausable(model, options, betweenYears, report) : discover(model, options, report);
+			return discoveryReport(result);
+		},
+		async matchOutlooks(request: Omit<OutlookMatchRequest, 'notebook'>) {
+			// Loaded on first use, like discovery: out of the worker's first download.
+			const { matchOutlooks } = await import('../sim/analysis/outlookMatch');
+			const { model, notebook } = current();
+			return matchOutlooks(model, { ...request, notebook });
 		},
 		async goalSeek(request: GoalSeekRequest) {
 			return goalSeek(current().model, request);

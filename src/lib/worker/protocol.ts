@@ -2,12 +2,15 @@
 // plain data (structured clone): notebooks in, results out.
 
 import type { DrawsSummary } from '../sim/analysis/posteriorSummary';
-import type { CellError, MonteCarloOptions, MonteCarloResult, Notebook, RunResult, TornadoBar, VarianceShare } from '../sim/types';
+import type { CellError, MonteCarloOptions, MonteCarloResult, Notebook, RunResult, TornadoBar, VarianceShare, DiscoveryConditionKind } from '../sim/types';
 import type { Attribution, ScenarioSpec } from '../sim/analysis/attribution';
 import type { FitRequest, FitResult } from '../sim/analysis/fitting';
 import type { BacktestRequest, BacktestResult } from '../sim/analysis/backtest';
 import type { PosteriorOutcome, PosteriorRequest } from '../sim/analysis/posterior';
 import type { SobolReport, SobolRuns } from '../sim/analysis/sobol';
+import type { PrimReason, PrimStep } from '../sim/analysis/prim';
+import type { OutlookMatchRequest, OutlookMatchResult } from '../sim/analysis/outlookMatch';
+export type { OutlookMatchRequest, OutlookMatchResult, OutlookTarget } from '../sim/analysis/outlookMatch';
 import type { GoalSeekRequest, GoalSeekResult } from '../sim/analysis/goalSeek';
 import type { PosteriorDiagnostics } from '../sim/types';
 
@@ -111,8 +114,45 @@ export interface EngineApi {
 	goalSeek(request: GoalSeekRequest): Promise<GoalSeekResult>;
 	/** goalSeek for each of `levers` alone. */
 	leversReaching(request: Omit<GoalSeekRequest, 'lever'>, levers: string[]): Promise<GoalSeekResult[]>;
+	/** The lever values that come closest to several targets at once (sim/analysis/outlookMatch.ts), with the loaded notebook. */
+	matchOutlooks(request: Omit<OutlookMatchRequest, 'notebook'>): Promise<OutlookMatchResult>;
+	/** Scenario discovery (sim/analysis/discovery.ts) on the loaded notebook; cancelled by a restart. */
+	discover(request: DiscoveryRequest, onProgress?: (fraction: number) => void): Promise<DiscoveryReport>;
 	/** Samples the posterior; untimed (a fixed number of steps), cancelled by restarting the worker. */
 	posterior(request: PosteriorSpec, onProgress?: (fraction: number) => void): Promise<PosteriorOutcome>;
+}
+
+/** A discovery question asked of the loaded notebook, from the scenario's lever values. */
+export interface DiscoveryRequest {
+	variable: string;
+	year: number;
+	condition: DiscoveryConditionKind;
+	value: number;
+	upper?: number;
+	runs: number;
+	seed: number;
+	inputs: Record<string, number>;
+	horizon: number;
+}
+
+/** The runs of a discovery sweep and PRIM's trajectory over them. */
+export interface DiscoveryReport {
+	/** The levers swept, in column order, with their full (slider) ranges. */
+	levers: { name: string; min: number; max: number }[];
+	/** Each lever's sampled values, one column per lever. */
+	columns: Float64Array[];
+	/** The output in the asked year, per run. */
+	outcome: Float64Array;
+	/** 1 where the run meets the condition. */
+	cases: Uint8Array;
+	caseCount: number;
+	runs: number;
+	baseRate: number;
+	trajectory: PrimStep[];
+	/** The step PRIM returns (the densest box): shown unless the cell chose another. */
+	chosen: number;
+	reason: PrimReason | null;
+	elapsedMs: number;
 }
 
 /** What the worker script exposes: the engine, plus the port of its yield gate (worker/yieldGate.ts). */

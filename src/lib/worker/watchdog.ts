@@ -7,7 +7,7 @@
 // the baseline and the notebook, so they run against the right model; calls still waiting on
 // the terminated worker are rejected at once (they would never be answered).
 
-import type { Attribution, BacktestResult, BacktestSpec, EngineApi, FitResult, FitSpec, LoadReport, PosteriorOutcome, PosteriorSpec, SobolReport, SobolRuns, GoalSeekRequest, GoalSeekResult, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec, SensitivityReport } from './protocol';
+import type { Attribution, BacktestResult, BacktestSpec, DiscoveryReport, DiscoveryRequest, EngineApi, OutlookMatchRequest, OutlookMatchResult, FitResult, FitSpec, LoadReport, PosteriorOutcome, PosteriorSpec, SobolReport, SobolRuns, GoalSeekRequest, GoalSeekResult, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec, SensitivityReport } from './protocol';
 import type { MonteCarloOptions, MonteCarloResult } from '../sim/types';
 import { groupThousands } from '../view/format';
 import type { Notebook, RunResult } from '../sim/types';
@@ -183,6 +183,12 @@ export function guardEngine(
 			return call(`Sobol indices of ${variable} in ${year}`, true, (api) => api.sobol(options, variable, year, onProgress));
 		},
 		// Untimed: a fixed number of steps that reports progress and has Cancel.
+		matchOutlooks(request: Omit<OutlookMatchRequest, 'notebook'>): Promise<OutlookMatchResult> {
+			return call('matching the outlooks', true, (api) => api.matchOutlooks(request));
+		},
+		discover(request: DiscoveryRequest, onProgress?: (fraction: number) => void): Promise<DiscoveryReport> {
+			return call(`discovery of ${request.variable} in ${request.year}`, true, (api) => api.discover(request, onProgress));
+		},
 		posterior(request: PosteriorSpec, onProgress?: (fraction: number) => void): Promise<PosteriorOutcome> {
 			return call('posterior sampling', false, (api) => api.posterior(request, onProgress));
 		},

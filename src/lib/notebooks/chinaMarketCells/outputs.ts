@@ -25,7 +25,17 @@ export const headlineCells: Cell[] = [
 			{ variable: 'domesticShareCaam', series: 'domestic_share_caam' },
 			{ variable: 'domesticShareCaam', series: 'domestic_share_caam_monthly' },
 			{ variable: 'nevShare', series: 'nev_share_passenger_retail_cpca' },
-			{ variable: 'nevShare', series: 'nev_share_passenger_retail_cpca_monthly' }
+			{ variable: 'nevShare', series: 'nev_share_passenger_retail_cpca_monthly' },
+			// Published outlooks (triangles, never fitted): each says its basis in its tooltip, and
+			// the legend marks those not on the line's own (all vehicles, a target, not stated).
+			{ variable: 'domesticShare', series: 'domestic_share_outlook_alixpartners' },
+			{ variable: 'nevShare', series: 'nev_share_all_vehicles_forecast_caam' },
+			{ variable: 'nevShare', series: 'nev_share_outlook_iea' },
+			{ variable: 'nevShare', series: 'nev_share_outlook_bnef' },
+			{ variable: 'nevShare', series: 'nev_share_outlook_alixpartners' },
+			{ variable: 'nevShare', series: 'nev_share_outlook_ev100' },
+			{ variable: 'nevShare', series: 'nev_share_outlook_ouyang' },
+			{ variable: 'nevShare', series: 'nev_share_target_state_council' }
 		],
 		style: 'line',
 		showHistory: true,
@@ -75,7 +85,9 @@ export const originCells: Cell[] = [
 			{ variable: 'passengerExports', series: 'passenger_exports_caam' },
 			{ variable: 'passengerExports', series: 'passenger_exports_cpca' },
 			{ variable: 'passengerExports', series: 'car_exports_customs' },
-			{ variable: 'domesticExports', series: 'domestic_brand_nev_exports_cpca' }
+			{ variable: 'domesticExports', series: 'domestic_brand_nev_exports_cpca' },
+			// CAAM's 2026 outlook counts vehicles of every type, so it sits above the passenger-car line.
+			{ variable: 'passengerExports', series: 'vehicle_exports_forecast_caam' }
 		],
 		style: 'line',
 		showHistory: true,
@@ -142,7 +154,7 @@ export const calibrationCells: Cell[] = [
 
 Two bodies count China's car market, and they count different things. CAAM counts makers' wholesale shipments, exports included; CPCA counts cars sold to buyers in China. Since most exports are Chinese brands, CAAM's Chinese-brand share runs ahead of CPCA's, and further as exports grew: 38.4% against 35.8% in 2020, 69.5% against about 65% in 2025. On NEV share the gap runs the other way, because CAAM's headline share is of all vehicles, trucks and buses included. The model's headline is the share among cars sold in China; its CAAM-basis share is built from that share, the exports and the Chinese brands' share of them, so it can be set beside CAAM's releases. Each point on the charts carries its basis and source (hover it), and each series is fitted only to the variable of its own basis.
 
-Filled dots are full years; a hollow dot is a single month (CAAM's January 2026, a short holiday month; CPCA's December 2024 by origin and December 2025 NEV share); no figure of one month is fitted.`
+Filled dots are full years; a hollow dot is a single month (CAAM's January 2026, a short holiday month; CPCA's December 2024 by origin and December 2025 NEV share); no figure of one month is fitted. A triangle is a published outlook, or the government's target for 2027: drawn for comparison, never fitted. Hover one for who published it, when, and what it counts; several count all vehicle types or do not say, so set them beside the line with care. The Method page lists them all.`
 	},
 	{
 		id: 'table-main',

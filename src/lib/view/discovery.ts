@@ -1,0 +1,74 @@
+// What the discovery cell shows, worked out apart from the component so it can be tested: the
+// question in words, bounds in the units people read (a share as a percentage), the step chosen,
+// the levers a box restricts most, the box's centre, and what to say when there is no box.
+
+import type { DiscoveryCell, DiscoveryConditionKind, ValueFormat } from '../sim/types';
+import type { PrimStep } from '../sim/analysis/prim';
+import { formatValue } from './format';
+
+export const DEFAULT_DISCOVERY_RUNS = 10_000;
+
+export const CONDITION_WORDS: Record<DiscoveryConditionKind, string> = {
+	atLeast: 'at least',
+	atMost: 'at most',
+	between: 'between'
+};
+
+/** A bound as typed: percent for shares (33 for 0.33), the value itself otherwise. */
+export function boundToText(value: number | undefined, format: ValueFormat): string {
+	if (value === undefined || !Number.isFinite(value)) return '';
+	return format === 'percent' ? String(Math.round(value * 100 * 1e6) / 1e6) : String(value);
+}
+
+/** A typed bound back in the variable's units; NaN when it is not a number. */
+export function textToBound(text: string, format: ValueFormat): number {
+	const trimmed = text.trim().replace(/%$/, '').replace(',', '.');
+	if (trimmed === '') return Number.NaN;
+	const n = Number(trimmed);
+	return format === 'percent' ? n / 100 : n;
+}
+
+/** "Chinese brands' share at home in 2030 at most 67.0%". */
+export function questionText(cell: DiscoveryCell, label: string, format: ValueFormat): string {
+	const bound = (v: number | undefined) => formatValue(v, format);
+	const condition = cell.condition === 'between' ? `between ${bound(cell.value)} and ${bound(cell.upper)}` : `${CONDITION_WORDS[cell.condition]} ${bound(cell.value)}`;
+	return `${label} in ${cell.year} ${condition}`;
+}
+
+/**
+ * The step shown: the cell's chosen one when the trajectory has it, else PRIM's own (`fallback`). A
+ * chosen step past the trajectory is reported (the link asked for a box that is not there).
+ */
+export function chosenStep(trajectory: readonly PrimStep[], wanted: number | undefined, fallback = trajectory.length - 1): { index: number; problem: string | null } {
+	const last = Math.max(0, trajectory.length - 1);
+	if (wanted === undefined) return { index: Math.max(0, Math.min(fallback, last)), problem: null };
+	if (wanted <= last) return { index: wanted, problem: null };
+	return { index: Math.max(0, Math.min(fallback, last)), problem: `The link asked for step ${wanted} of the peeling, but this run has steps 0 to ${last}: showing PRIM's box.` };
+}
+
+/** How much of its full range a restriction removes (0: none, 1: all). */
+export function narrowing(step: PrimStep, dim: number, full: readonly [number, number]): number {
+	const width = full[1] - full[0];
+	return width > 0 ? 1 - (step.hi[dim] - step.lo[dim]) / width : 0;
+}
+
+/** The restricted levers, most restricted first (the scatter shows the first two). */
+export function mostRestricted(step: PrimStep, ranges: readonly (readonly [number, number])[]): number[] {
+	return step.restricted.map((r) => r.dim).sort((a, b) => narrowing(step, b, ranges[b]) - narrowing(step, a, ranges[a]));
+}
+
+/** The box's centre on each restricted lever; the others keep the scenario's values. */
+export function boxCentre(step: PrimStep, names: readonly string[]): Record<string, number> {
+	return Object.fromEntries(step.restricted.map((r) => [names[r.dim], (step.lo[r.dim] + step.hi[r.dim]) / 2]));
+}
+
+/** Said plainly when there is no box to show, or when the box does no better than the runs overall. */
+export function discoveryVerdict(reason: string | null, step: PrimStep | undefined, baseRate: number, caseCount: number): string | null {
+	if (reason === 'no-cases') return 'No run meets the condition anywhere in the levers’ ranges: no box to draw. Loosen the bound, or pick another year.';
+	if (reason === 'all-cases') return 'Every run meets the condition, whatever the levers: no box to draw. The outcome does not depend on these assumptions.';
+	if (!step || step.restricted.length === 0 || step.density <= baseRate * 1.02) {
+		return `No box does better than the base rate (${(baseRate * 100).toFixed(1)}% of runs meet the condition): no combination of lever ranges singles the cases out.`;
+	}
+	if (reason === 'too-few-cases') return `Only ${caseCount} runs meet the condition: too few to trust the box below; read it as a hint.`;
+	return null;
+}
