@@ -5,6 +5,8 @@
 //                                      a hand-written model, naive mathjs per sample, and the
 //                                      same run split over 2 worker_threads
 //      scripts/bench/analysis.ts       Sobol indices (N = 4,096) and the posterior (32 x 2,000)
+//      scripts/bench/discovery.ts      scenario discovery: 10,000-run sweep of every lever + PRIM
+//      scripts/bench/outlookMatch.ts   two published outlooks matched with three levers
 //   3. scripts/bench/sliderToChart.ts  slider input -> charts updated, in Chromium on build/
 //   4. scripts/bench/budget.ts         the speed budget: JS the page loads and the worker (gzip),
 //                                      navigation to first chart, in Chromium on build/
@@ -51,6 +53,10 @@ console.log('\n== monte carlo: 10,000 samples of the default notebook to 2035 ==
 const monteCarlo = await runPart('scripts/bench/monteCarlo.ts');
 console.log('\n== analysis: Sobol indices and the posterior ==');
 const analysis = await runPart('scripts/bench/analysis.ts');
+console.log('\n== discovery: 10,000-run sweep of every scenario lever and PRIM ==');
+const discovery = await runPart('scripts/bench/discovery.ts');
+console.log('\n== outlook matching: two outlook points, three levers ==');
+const outlookMatch = await runPart('scripts/bench/outlookMatch.ts');
 console.log('\n== browser: slider to chart (Chromium, build/) ==');
 const browser = await runPart('scripts/bench/sliderToChart.ts');
 console.log('\n== speed budget (Chromium, build/) ==');
@@ -85,6 +91,8 @@ const results = { ...previous };
 if (engine.ok) Object.assign(results, engine.result);
 if (monteCarlo.ok) Object.assign(results, monteCarlo.result);
 if (analysis.ok) Object.assign(results, analysis.result);
+if (discovery.ok) Object.assign(results, discovery.result);
+if (outlookMatch.ok) Object.assign(results, outlookMatch.result);
 if (budgetPart.ok && !budgetPart.result.skipped) Object.assign(results, budgetPart.result);
 delete results.browser_skipped;
 if (browser.ok && browser.result.skipped) {
@@ -128,6 +136,15 @@ if (analysis.ok) {
 	row('Sobol indices, N = 4,096 (median)', `${num(a.sobol_ms_median, 0)} ms`, '<= 1,500 ms', budget(a.sobol_ms_median, 1500));
 	row('posterior, 32 walkers x 2,000 steps', `${num(a.posterior_ms_median, 0)} ms`, '<= 5,000 ms', budget(a.posterior_ms_median, 5000));
 } else row('analysis', `FAILED: ${analysis.error}`);
+if (discovery.ok) {
+	const d = discovery.result;
+	row('discovery: 10k-run sweep + PRIM (median)', `${num(d.discovery_ms_median, 0)} ms`, '<= 1,000 ms', budget(d.discovery_ms_median, 1000));
+	row('PRIM alone on those runs (median)', `${num(d.prim_ms_median, 1)} ms`, '<= 100 ms', budget(d.prim_ms_median, 100));
+} else row('discovery', `FAILED: ${discovery.error}`);
+if (outlookMatch.ok) {
+	const o = outlookMatch.result;
+	row('outlook match: 2 outlooks, 3 levers (median)', `${num(o.outlook_match_ms_median, 1)} ms`, '<= 500 ms', budget(o.outlook_match_ms_median, 500));
+} else row('outlook matching', `FAILED: ${outlookMatch.error}`);
 if (browser.ok && browser.result.skipped) row('slider to chart', `SKIPPED: ${browser.result.skipped}`);
 else if (browser.ok) {
 	const b = browser.result;
@@ -163,4 +180,4 @@ if (engine.ok && browser.ok && !browser.result.skipped) {
 	);
 }
 console.log(`\n${results.machine}, Node ${results.node}; wrote ${RESULTS_FILE} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-process.exitCode = engine.ok && monteCarlo.ok && browser.ok && budgetPart.ok ? 0 : 1;
+process.exitCode = engine.ok && monteCarlo.ok && discovery.ok && outlookMatch.ok && browser.ok && budgetPart.ok ? 0 : 1;
