@@ -2,7 +2,7 @@
 // the step a link asks for, the levers a box restricts most, its centre, and what is said when
 // there is no box; and the published outlooks the panel offers.
 import { describe, expect, it } from 'vitest';
-import { boundToText, boxCentre, chosenStep, discoveryVerdict, mostRestricted, questionText, textToBound } from '../src/lib/view/discovery';
+import { boundToText, boxCentre, upperAbove, chosenStep, discoveryVerdict, mostRestricted, questionText, textToBound } from '../src/lib/view/discovery';
 import { outlookPoints } from '../src/lib/view/outlookPoints';
 import { seededObservations } from '../src/lib/view/observations';
 import { dataFor } from '../src/lib/notebooks/published';
@@ -52,6 +52,21 @@ describe('discovery cell words', () => {
 		const s = step([0.2, 0, 0.5], [1, 0.3, 1], [0, 1, 2]);
 		expect(mostRestricted(s, [[0, 1], [0, 1], [0, 1]])).toEqual([1, 2, 0]);
 		expect(boxCentre(step([0.2, 0], [1, 1], [0]), ['a', 'b'])).toEqual({ a: 0.6 });
+	});
+
+	it('opens a box on values the sliders can take: a switch on the kept side, a slider on its step, inside the box', () => {
+		const slider = { id: 'a', kind: 'input', name: 'a', label: 'A', unit: '', min: 2, max: 30, step: 1, default: 8, description: '', control: 'slider' } as const;
+		const toggle = { ...slider, id: 'b', name: 'b', min: 0, max: 1, control: 'switch' } as const;
+		const centre = boxCentre(step([7.19, 0.5], [30, 1], [0, 1]), ['a', 'b'], [slider, toggle]);
+		expect(centre).toEqual({ a: 19, b: 1 });
+		// A box narrower than a step keeps the value inside it.
+		expect(boxCentre(step([7.2, 0], [7.6, 1], [0]), ['a', 'b'], [slider, toggle])).toEqual({ a: 7.2 });
+	});
+
+	it('starts an upper bound above the lower one when between is chosen', () => {
+		expect(upperAbove(0.67, 'percent')).toBeCloseTo(0.72);
+		expect(upperAbove(2, 'number')).toBeCloseTo(2.2);
+		expect(upperAbove(0, 'number')).toBeGreaterThan(0);
 	});
 
 	it('says when there is nothing to find, or nothing better than the base rate', () => {

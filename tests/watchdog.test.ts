@@ -119,6 +119,8 @@ function fakeWorkers() {
 				sobolRuns: () => post('sobolRuns', () => ({ factors: [], outputs: new Map(), baseSamples: 0 })),
 				sobolAssemble: () => post('sobolAssemble', () => ({ variable: 'x', year: 2030, baseSamples: 0, runs: 0, variance: 0, factors: [], elapsedMs: 0 })),
 				matchOutlooks: () => post('matchOutlooks', () => ({ values: {}, scenario: {}, misses: [], rmse: 0, reachedAll: true, atBounds: [], evaluations: 0, elapsedMs: 0 })),
+				discoveryRuns: () => post('discoveryRuns', () => ({ start: 0, count: 0, columns: [], outcome: new Float64Array(0) })),
+				discoveryAssemble: () => post('discoveryAssemble', () => ({ levers: [], columns: [], outcome: new Float64Array(0), cases: new Uint8Array(0), caseCount: 0, runs: 0, baseRate: 0, trajectory: [], chosen: 0, reason: 'no-cases' as const, elapsedMs: 0 })),
 				discover: () => post('discover', () => ({ levers: [], columns: [], outcome: new Float64Array(0), cases: new Uint8Array(0), caseCount: 0, runs: 0, baseRate: 0, trajectory: [], chosen: 0, reason: 'no-cases' as const, elapsedMs: 0 })),
 				sobol: () => post('sobol', () => ({ variable: 'x', year: 2030, baseSamples: 0, runs: 0, variance: 0, factors: [], elapsedMs: 0 })),
 				posterior: () => post('posterior', () => ({ posterior: null, problems: [], stopped: false, elapsedMs: 0 }))

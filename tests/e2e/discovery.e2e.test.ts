@@ -152,4 +152,26 @@ describe('scenario discovery', () => {
 		await context.close();
 		expect(problems).toEqual([]);
 	});
+
+	it('a pool of two analysis workers finds the same runs and the same box as one', async () => {
+		const boxWith = async (pool: number) => {
+			const { page, context, problems } = await site.open('/', {
+				beforeGoto: (p) => void p.addInitScript((n) => localStorage.setItem('shiftcast:analysisPool', String(n)), pool)
+			});
+			await waitForEngine(page);
+			const cell = await findBoxes(page);
+			await cell.getByTestId('discovery-box').waitFor();
+			const out = {
+				summary: (await cell.getByTestId('discovery-summary').innerText()).replace(/; [\d.]+ s\.$/, ''),
+				steps: await cell.getByTestId('discovery-step').locator('option').allInnerTexts(),
+				box: await cell.getByTestId('discovery-box').locator('tbody tr').allInnerTexts()
+			};
+			await context.close();
+			expect(problems).toEqual([]);
+			return out;
+		};
+		const one = await boxWith(1);
+		const two = await boxWith(2);
+		expect(two).toEqual(one);
+	});
 });

@@ -52,7 +52,7 @@ describe('the past is data', () => {
 		expect(dom).toContain('CAAM full-year 2025 release (14 Jan 2026)');
 		const nev = await textOf(page.locator('#series-nev_share_all_vehicles_caam'));
 		expect(nev).toMatch(/2025\s*47\.9%/);
-		expect(await textOf(page.locator('#series-nev_share_all_vehicles_forecast_caam'))).toMatch(/54\.7% \(forecast\)/);
+		expect(await textOf(page.locator('#series-nev_share_all_vehicles_forecast_caam'))).toMatch(/54\.7% \(forecast, issued Jan 2026\)/);
 		expect(await textOf(page.locator('#series-domestic_share_caam_monthly'))).toMatch(/2026 \(Jan, partial\)\s*66\.9%/);
 		// Version 3 fits the retail shares at home (CPCA) too: their 2025 actuals, with their source.
 		const retail = await textOf(page.locator('#series-domestic_share_retail_cpca'));

@@ -1,6 +1,6 @@
 // The notebook in a real browser: it loads, sliders move the figures, and nothing logs errors.
 import { describe, expect, it } from 'vitest';
-import { useSite, waitForEngine } from './support/site';
+import { showAnalysisCells, useSite, waitForEngine } from './support/site';
 import { canvasInk } from './support/checks';
 import { headlineText, textOf } from './support/text';
 
@@ -17,6 +17,7 @@ describe('notebook page', () => {
 		expect(labels.length).toBeGreaterThanOrEqual(3);
 		expect(labels[0]).toMatch(/from \d+\.\d% in 2019 to \d+\.\d% in 2035/);
 		// The fit cell reports an RMSE within the stated error, on each basis.
+		await showAnalysisCells(page);
 		for (const id of ['rmse-domesticShare-domestic_share_retail_cpca', 'rmse-domesticShareCaam-domestic_share_caam']) {
 			const rmse = await textOf(page.locator(`[data-testid="${id}"]`));
 			expect(parseFloat(rmse), id).toBeLessThanOrEqual(1.5);

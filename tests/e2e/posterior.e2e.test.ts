@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSite, waitForEngine } from './support/site';
+import { showAnalysisCells, useSite, waitForEngine } from './support/site';
 import { headlineText } from './support/text';
 import { observedSeries } from '../../src/lib/data/index';
 import { CALIBRATED, CALIBRATION_PAIRS, LEVERS, chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
@@ -28,6 +28,7 @@ describe('posterior and bands', () => {
 	it('the CSV bands hold >= 80% of the 2019-2025 actuals, 5-95% width <= 4 pp for each share series; the fit cell says so', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
+		await showAnalysisCells(page);
 		await waitForBands(page);
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
 		const lines = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
@@ -80,6 +81,7 @@ describe('posterior and bands', () => {
 			beforeGoto: (p) => void p.addInitScript(() => localStorage.setItem('shiftcast:posteriorSteps', '400'))
 		});
 		await waitForEngine(page);
+		await showAnalysisCells(page);
 		await openPosterior(page);
 		await page.getByRole('button', { name: 'Recompute the posterior' }).click();
 		await expect.poll(() => page.getByTestId('posterior-new').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/^New posterior, 300 draws in [\d.]+ s\. 56 walkers × 400 steps/);
@@ -94,6 +96,7 @@ describe('posterior and bands', () => {
 		// The link with the posterior reopens with it.
 		const fresh = await site.open(link.pathname + link.search);
 		await waitForEngine(fresh.page);
+		await showAnalysisCells(fresh.page);
 		await openPosterior(fresh.page);
 		await expect.poll(() => fresh.page.getByTestId('posterior-in-use').innerText(), { timeout: 10_000 }).toContain('computed in this notebook');
 		await fresh.context.close();
@@ -107,6 +110,7 @@ describe('posterior and bands', () => {
 			beforeGoto: (p) => void p.addInitScript(() => localStorage.setItem('shiftcast:posteriorSteps', '400000'))
 		});
 		await waitForEngine(page);
+		await showAnalysisCells(page);
 		await openPosterior(page);
 		await page.getByRole('button', { name: 'Recompute the posterior' }).click();
 		await page.getByRole('progressbar', { name: 'Posterior sampling progress' }).waitFor();
@@ -122,6 +126,7 @@ describe('posterior and bands', () => {
 	it('Sobol indices in the sensitivity cell: first-order and total with intervals; the quick estimate is labelled', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
+		await showAnalysisCells(page);
 		const cell = page.locator('.sensitivity-cell');
 		await cell.scrollIntoViewIfNeeded();
 		await cell.locator('.variance-table').waitFor({ timeout: 20_000 });
@@ -142,6 +147,7 @@ describe('posterior and bands', () => {
 	it('goal seek: finds a lever value, applies it (undoable), says when a target is out of reach or not a share', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
+		await showAnalysisCells(page);
 		const cell = page.locator('.sensitivity-cell');
 		await cell.scrollIntoViewIfNeeded();
 		await cell.locator('.goal-seek-box > summary').click();
@@ -189,6 +195,7 @@ describe('posterior and bands', () => {
 					}, size)
 			});
 			await waitForEngine(page);
+		await showAnalysisCells(page);
 			await waitForBands(page);
 			workers.push(await page.evaluate(() => (window as unknown as { __workers: number }).__workers));
 			const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
@@ -225,6 +232,7 @@ describe('posterior and bands', () => {
 		const query = await encodeScenario({ notebook, inputs: { localisationJapanese: 0.6 }, horizon: 2035 }, chinaMarketNotebook);
 		const { page, context, problems } = await site.open(`/?${query}`);
 		await waitForEngine(page);
+		await showAnalysisCells(page);
 		await expect.poll(() => page.getByTestId('link-notice').innerText().catch(() => '')).toContain('The posterior sample set does not fit this notebook (draw 1 puts "nevSteepness" at 99');
 		expect(await page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).inputValue()).toBe('0.6');
 		await openPosterior(page);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSite, waitForEngine } from './support/site';
+import { showAnalysisCells, useSite, waitForEngine } from './support/site';
 import { headlineText, textsOf } from './support/text';
 import { observedSeries } from '../../src/lib/data/index';
 import { CALIBRATED, CALIBRATION_PAIRS } from '../../src/lib/notebooks/chinaMarket';
@@ -19,6 +19,7 @@ describe('uncertainty bands', () => {
 	it('shows 5-95% ranges and fan bands, reproducibly for a seed, and follows the sliders', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
+		await showAnalysisCells(page);
 		await waitForBands(page, '10,000');
 		expect(await range(page)).toMatch(/^5–95%: \d+\.\d% to \d+\.\d%$/);
 		// The chart's data table carries the bands.
@@ -58,6 +59,7 @@ describe('uncertainty bands', () => {
 		// progress bar to show and Cancel to be pressed while the run is still going.
 		const { page, context, problems } = await site.open('/?v=3&horizon=2050');
 		await waitForEngine(page);
+		await showAnalysisCells(page);
 		await waitForBands(page, '10,000');
 		await page.getByLabel('Samples').selectOption('100000');
 		// Watch for the progress bar and press Cancel from inside the page: on this 2-core machine the
@@ -95,6 +97,7 @@ describe('sensitivity, fit and back-test cells', () => {
 	it('ranks the inputs, re-fits the calibrated parameters, and back-tests the model', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
+		await showAnalysisCells(page);
 		const sensitivity = page.locator('.sensitivity-cell');
 		await expect.poll(() => sensitivity.locator('.variance-table tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(5);
 		const shares = (await textsOf(sensitivity.locator('.variance-table tbody td:last-child'))).map((t) => parseFloat(t));
@@ -144,6 +147,7 @@ describe('export', () => {
 	it('downloads results as CSV (bands included), the scenario as JSON, and a chart as PNG', async () => {
 		const { page, context, problems } = await site.open('/');
 		await waitForEngine(page);
+		await showAnalysisCells(page);
 		await waitForBands(page, '10,000');
 		const save = async (name: string) => {
 			const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).first().click()]);

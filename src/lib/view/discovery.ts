@@ -2,7 +2,7 @@
 // question in words, bounds in the units people read (a share as a percentage), the step chosen,
 // the levers a box restricts most, the box's centre, and what to say when there is no box.
 
-import type { DiscoveryCell, DiscoveryConditionKind, ValueFormat } from '../sim/types';
+import type { DiscoveryCell, DiscoveryConditionKind, InputCell, ValueFormat } from '../sim/types';
 import type { PrimStep } from '../sim/analysis/prim';
 import { formatValue } from './format';
 
@@ -57,9 +57,29 @@ export function mostRestricted(step: PrimStep, ranges: readonly (readonly [numbe
 	return step.restricted.map((r) => r.dim).sort((a, b) => narrowing(step, b, ranges[b]) - narrowing(step, a, ranges[a]));
 }
 
-/** The box's centre on each restricted lever; the others keep the scenario's values. */
-export function boxCentre(step: PrimStep, names: readonly string[]): Record<string, number> {
-	return Object.fromEntries(step.restricted.map((r) => [names[r.dim], (step.lo[r.dim] + step.hi[r.dim]) / 2]));
+/**
+ * The box's centre on each restricted lever, on a value its slider can take (a switch on the side
+ * the box keeps, a slider on its step); the others keep the scenario's values.
+ */
+export function boxCentre(step: PrimStep, names: readonly string[], inputs: readonly InputCell[] = []): Record<string, number> {
+	return Object.fromEntries(
+		step.restricted.map((r) => {
+			const centre = (step.lo[r.dim] + step.hi[r.dim]) / 2;
+			const input = inputs.find((c) => c.name === names[r.dim]);
+			if (!input) return [names[r.dim], centre];
+			if (input.control === 'switch') return [input.name, centre < (input.min + input.max) / 2 ? input.min : input.max];
+			const onStep = input.min + Math.round((centre - input.min) / input.step) * input.step;
+			// Kept inside the box: a step may land just outside a narrow one.
+			const inside = Math.min(step.hi[r.dim], Math.max(step.lo[r.dim], onStep));
+			return [input.name, Number(inside.toFixed(10))];
+		})
+	);
+}
+
+/** A first upper bound when 'between' is chosen: a little above the lower one (5 points for a share). */
+export function upperAbove(value: number, format: ValueFormat): number {
+	if (format === 'percent') return value + 0.05;
+	return value + Math.max(Math.abs(value) * 0.1, 1e-6);
 }
 
 /** Said plainly when there is no box to show, or when the box does no better than the runs overall. */

@@ -148,6 +148,23 @@ export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => v
 		return analysis.sobolAssemble({ ...shares[0], outputs }, variable, year, options.seed, performance.now() - started);
 	}
 
+	/** Scenario discovery with the runs shared over the pool (the Latin hypercube is seeded per slice: any split gives the same). */
+	async function pooledDiscovery(request: DiscoveryRequest, onProgress: (fraction: number) => void): Promise<DiscoveryReport> {
+		const started = performance.now();
+		const workers = [analysis, ...helpers];
+		const slices = poolSlices(request.runs, workers.length);
+		const done = workers.map(() => 0);
+		const parts = await Promise.all(
+			slices.map((s, k) =>
+				workers[k].discoveryRuns(request, s.start, s.count, proxy((f: number) => {
+					done[k] = f;
+					onProgress(done.reduce((a, b) => a + b, 0) / workers.length);
+				}))
+			)
+		);
+		return analysis.discoveryAssemble(request, parts, performance.now() - started);
+	}
+
 	/** A band run split over the pool: each worker a slice, the analysis worker the summary. */
 	async function pooledBands(options: MonteCarloOptions, onProgress: (fraction: number) => void): Promise<MonteCarloResult> {
 		const started = performance.now();
@@ -187,7 +204,7 @@ export function startEngine(onRestart: (why: EngineTimeout | EngineCrashed) => v
 		backtest: (request) => analysis.backtest(request),
 		posterior: (request, onProgress) => analysis.posterior(request, proxy(onProgress)),
 		goalSeek: (request) => analysis.goalSeek(request),
-		discover: (request, onProgress) => analysis.discover(request, proxy(onProgress)),
+		discover: (request, onProgress) => (helpers.length ? pooledDiscovery(request, onProgress) : analysis.discover(request, proxy(onProgress))),
 		matchOutlooks: (request) => analysis.matchOutlooks(request),
 		leversReaching: (request, levers) => analysis.leversReaching(request, levers),
 		sobol: (options, variable, year, onProgress) => (helpers.length ? pooledSobol(options, variable, year, onProgress) : analysis.sobol(options, variable, year, proxy(onProgress))),

@@ -15,7 +15,7 @@ import { computePosterior } from '../sim/analysis/posterior';
 import { summariseDraws } from '../sim/analysis/posteriorSummary';
 import { modelSobol, sobolReport, sobolRuns, type SobolRuns } from '../sim/analysis/sobol';
 import { goalSeek, leversReaching, type GoalSeekRequest } from '../sim/analysis/goalSeek';
-import type { DiscoveryResult } from '../sim/analysis/discovery';
+import type { DiscoveryOptions, DiscoveryPart, DiscoveryResult } from '../sim/analysis/discovery';
 import type { OutlookMatchRequest } from '../sim/analysis/outlookMatch';
 import { attribute, programCache } from '../sim/analysis/attribution';
 import { cacheByNotebook } from '../sim/notebookCache';
@@ -76,6 +76,9 @@ function withPosterior(notebook: Notebook): CompiledModel {
 	return attachPosterior(compileNotebook(notebook, dataFor(notebook)), notebook, shippedPosterior);
 }
 
+/** Loaded on first use: the sweep and PRIM stay out of the worker's first download (80 kB budget). */
+const discoveryCode = () => import('../sim/analysis/discovery');
+
 /** What the page needs of a discovery: the runs, the cases and PRIM's trajectory. */
 function discoveryReport(result: DiscoveryResult): DiscoveryReport {
 	const { prim } = result;
@@ -106,6 +109,12 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 		if (!loaded) throw new Error('No notebook loaded');
 		return loaded;
 	};
+	/** The discovery's options for the loaded notebook: every scenario lever (never a calibrated parameter, posterior or not). */
+	async function discoveryOptions(request: DiscoveryRequest): Promise<DiscoveryOptions> {
+		const { scenarioLevers } = await discoveryCode();
+		const { variable, year, condition, value, upper, runs, seed, inputs, horizon } = request;
+		return { variable, year, condition: { kind: condition, value, upper }, runs, seed, inputs, horizon, levers: scenarioLevers(current().notebook) };
+	}
 	return {
 		async setBaseline(notebook: Notebook): Promise<RunResult> {
 			return baselineRun(notebook);
@@ -162,18 +171,20 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 			return bandsFromSlices(current().model, options, outputs, elapsedMs);
 		},
 		async discover(request: DiscoveryRequest, onProgress?: (fraction: number) => void): Promise<DiscoveryReport> {
-			const { variable, year, condition, value, upper, runs, seed, inputs, horizon } = request;
-			// The notice of a bad question (unknown output, a year past the horizon) is the engine's own, in words.
-			// The notebook's scenario levers (inputs no fit or back-test calibrates): never the
-			// calibrated parameters, even in a notebook that carries no posterior.
-			// Loaded on first use: the sweep and PRIM stay out of the worker's first download (80 kB budget).
-			const { discover, discoverPausable, scenarioLevers } = await import('../sim/analysis/discovery');
-			const levers = scenarioLevers(current().notebook);
-			const options = { variable, year, condition: { kind: condition, value, upper }, runs, seed, inputs, horizon, levers };
+			const { discover, discoverPausable } = await discoveryCode();
+			const options = await discoveryOptions(request);
 			const report = onProgress && progressAfter(PROGRESS_QUIET_MS, onProgress);
 			const model = current().model;
 			const result = betweenYears ? await discoverPausable(model, options, betweenYears, report) : discover(model, options, report);
 			return discoveryReport(result);
+		},
+		async discoveryRuns(request: DiscoveryRequest, start: number, count: number, onProgress?: (fraction: number) => void) {
+			const { discoveryRuns } = await discoveryCode();
+			return discoveryRuns(current().model, await discoveryOptions(request), start, count, onProgress);
+		},
+		async discoveryAssemble(request: DiscoveryRequest, parts: DiscoveryPart[], elapsedMs: number) {
+			const { discoveryAssemble } = await discoveryCode();
+			return discoveryReport(discoveryAssemble(current().model, await discoveryOptions(request), parts, elapsedMs));
 		},
 		async matchOutlooks(request: Omit<OutlookMatchRequest, 'notebook'>) {
 			// Loaded on first use, like discovery: out of the worker's first download.

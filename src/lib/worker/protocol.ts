@@ -10,6 +10,8 @@ import type { PosteriorOutcome, PosteriorRequest } from '../sim/analysis/posteri
 import type { SobolReport, SobolRuns } from '../sim/analysis/sobol';
 import type { PrimReason, PrimStep } from '../sim/analysis/prim';
 import type { OutlookMatchRequest, OutlookMatchResult } from '../sim/analysis/outlookMatch';
+import type { DiscoveryPart } from '../sim/analysis/discovery';
+export type { DiscoveryPart } from '../sim/analysis/discovery';
 export type { OutlookMatchRequest, OutlookMatchResult, OutlookTarget } from '../sim/analysis/outlookMatch';
 import type { GoalSeekRequest, GoalSeekResult } from '../sim/analysis/goalSeek';
 import type { PosteriorDiagnostics } from '../sim/types';
@@ -116,6 +118,10 @@ export interface EngineApi {
 	leversReaching(request: Omit<GoalSeekRequest, 'lever'>, levers: string[]): Promise<GoalSeekResult[]>;
 	/** The lever values that come closest to several targets at once (sim/analysis/outlookMatch.ts), with the loaded notebook. */
 	matchOutlooks(request: Omit<OutlookMatchRequest, 'notebook'>): Promise<OutlookMatchResult>;
+	/** Runs start..start+count of a discovery (one worker's part of a pool's sweep). */
+	discoveryRuns(request: DiscoveryRequest, start: number, count: number, onProgress?: (fraction: number) => void): Promise<DiscoveryPart>;
+	/** The report from every part's runs, merged by run index (any split gives the same), then PRIM. */
+	discoveryAssemble(request: DiscoveryRequest, parts: DiscoveryPart[], elapsedMs: number): Promise<DiscoveryReport>;
 	/** Scenario discovery (sim/analysis/discovery.ts) on the loaded notebook; cancelled by a restart. */
 	discover(request: DiscoveryRequest, onProgress?: (fraction: number) => void): Promise<DiscoveryReport>;
 	/** Samples the posterior; untimed (a fixed number of steps), cancelled by restarting the worker. */

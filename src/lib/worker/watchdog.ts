@@ -7,7 +7,7 @@
 // the baseline and the notebook, so they run against the right model; calls still waiting on
 // the terminated worker are rejected at once (they would never be answered).
 
-import type { Attribution, BacktestResult, BacktestSpec, DiscoveryReport, DiscoveryRequest, EngineApi, OutlookMatchRequest, OutlookMatchResult, FitResult, FitSpec, LoadReport, PosteriorOutcome, PosteriorSpec, SobolReport, SobolRuns, GoalSeekRequest, GoalSeekResult, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec, SensitivityReport } from './protocol';
+import type { Attribution, BacktestResult, BacktestSpec, DiscoveryPart, DiscoveryReport, DiscoveryRequest, EngineApi, OutlookMatchRequest, OutlookMatchResult, FitResult, FitSpec, LoadReport, PosteriorOutcome, PosteriorSpec, SobolReport, SobolRuns, GoalSeekRequest, GoalSeekResult, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec, SensitivityReport } from './protocol';
 import type { MonteCarloOptions, MonteCarloResult } from '../sim/types';
 import { groupThousands } from '../view/format';
 import type { Notebook, RunResult } from '../sim/types';
@@ -182,13 +182,19 @@ export function guardEngine(
 		sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress?: (fraction: number) => void): Promise<SobolReport> {
 			return call(`Sobol indices of ${variable} in ${year}`, true, (api) => api.sobol(options, variable, year, onProgress));
 		},
-		// Untimed: a fixed number of steps that reports progress and has Cancel.
 		matchOutlooks(request: Omit<OutlookMatchRequest, 'notebook'>): Promise<OutlookMatchResult> {
-			return call('matching the outlooks', true, (api) => api.matchOutlooks(request));
+			return call('outlook match', true, (api) => api.matchOutlooks(request));
+		},
+		discoveryRuns(request: DiscoveryRequest, start: number, count: number, onProgress?: (fraction: number) => void): Promise<DiscoveryPart> {
+			return call(`discovery runs ${start} to ${start + count}`, true, (api) => api.discoveryRuns(request, start, count, onProgress));
+		},
+		discoveryAssemble(request: DiscoveryRequest, parts: DiscoveryPart[], elapsedMs: number): Promise<DiscoveryReport> {
+			return call('discovery boxes', true, (api) => api.discoveryAssemble(request, parts, elapsedMs));
 		},
 		discover(request: DiscoveryRequest, onProgress?: (fraction: number) => void): Promise<DiscoveryReport> {
 			return call(`discovery of ${request.variable} in ${request.year}`, true, (api) => api.discover(request, onProgress));
 		},
+		// Untimed: a fixed number of steps that reports progress and has Cancel.
 		posterior(request: PosteriorSpec, onProgress?: (fraction: number) => void): Promise<PosteriorOutcome> {
 			return call('posterior sampling', false, (api) => api.posterior(request, onProgress));
 		},

@@ -50,6 +50,23 @@ export async function waitForEngine(page: Page): Promise<void> {
 	await page.waitForFunction(() => !document.querySelector('.chart-placeholder'), undefined, { timeout: 20_000 });
 }
 
+/**
+ * The analysis cells (fit, back-test, sensitivity, discovery) render their views, and start their
+ * analyses, only once they near the screen (components/analysisViews.svelte.ts): scroll each into
+ * view until its view is there, then back to the top, where the tests' charts are.
+ */
+export async function showAnalysisCells(page: Page): Promise<void> {
+	const views: Record<string, string> = { fit: '.fit-cell', backtest: '.backtest-cell', sensitivity: '.sensitivity-cell', discovery: '.discovery' };
+	for (const [kind, view] of Object.entries(views)) {
+		const cells = page.locator(`.cell-${kind}`);
+		for (let i = 0; i < (await cells.count()); i++) {
+			await cells.nth(i).scrollIntoViewIfNeeded();
+			await cells.nth(i).locator(view).first().waitFor({ state: 'attached', timeout: 20_000 });
+		}
+	}
+	await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 /** The address once the debounced URL update has caught up with the page. */
 export async function settledUrl(page: Page): Promise<string> {
 	let last = '';

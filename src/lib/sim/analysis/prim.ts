@@ -10,8 +10,10 @@
 // cases in the box); ties go to the cut removing fewer points, then to an input already
 // restricted. A cut that leaves less than `minMass` of all runs is not considered; peeling stops
 // when no cut raises the density. (The EMA Workbench's default objective, 'lenient1', divides the
-// gain by the points removed; with quantile cuts every cut removes about the same number, so the
-// 'original' objective used here, density itself, ranks them alike and is easier to explain.)
+// gain by the points removed; with quantile cuts on continuous inputs every cut removes about the
+// same number, so the 'original' objective used here, density itself, ranks them alike and is
+// easier to explain. Not so for an input with two values (a switch lever): its one cut removes
+// about half the box, which density alone may take greedily where lenient1 would not.)
 // Pasting then widens one restricted side at a time to take in the `pasteAlpha` × (runs in the
 // box) runs nearest it among those just outside it (inside the box on every other side), as
 // Friedman and Fisher paste, taking the widening with the best density, while the density does
