@@ -21,7 +21,7 @@ describe('uncertainty bands', () => {
 		await waitForEngine(page);
 		await showAnalysisCells(page);
 		await waitForBands(page, '10,000');
-		expect(await range(page)).toMatch(/^5–95%: \d+\.\d% to \d+\.\d%$/);
+		await expect.poll(() => range(page)).toMatch(/^5–95%: \d+\.\d% to \d+\.\d%$/);
 		// The chart's data table carries the bands.
 		await page.locator('.chart-data summary').first().click();
 		const headers = () => page.locator('.chart-data').first().locator('thead th').allTextContents();

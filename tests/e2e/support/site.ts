@@ -65,6 +65,9 @@ export async function showAnalysisCells(page: Page): Promise<void> {
 		}
 	}
 	await page.evaluate(() => window.scrollTo(0, 0));
+	// Cells skip rendering off screen (content-visibility): give the top of the page two frames
+	// to render again before a test reads its text.
+	await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /** The address once the debounced URL update has caught up with the page. */
