@@ -24,6 +24,9 @@ import { firstChartDrawnOr } from '../view/perfMarks';
 import type { EngineClient } from '../worker/client';
 import type { RunResult } from '../sim/types';
 import type { DecodedScenario } from '../scenario/decode';
+import { encodeScenario } from '../scenario/encode';
+import { chartSourceLine } from '../charts/sourceLine';
+import type { ChartActionContext } from '../view/chartActions';
 
 /** Longest the engine waits for the first chart drawn from the build's results. */
 const ENGINE_WAIT_MS = 1500;
@@ -172,6 +175,27 @@ export class NotebookApp {
 		if (corrupt) session.notice = code.corruptMessage(corrupt);
 		if (start.unavailable) session.saver.problem = start.unavailable;
 	}
+
+	/** What the charts of both views may do with this scenario (components/ChartActions.svelte). */
+	readonly chartActions: ChartActionContext = {
+		modelVersion: () => this.session.notebook.version,
+		scenarioQuery: async () => {
+			try {
+				return { query: await encodeScenario(this.session.document, chinaMarketNotebook) };
+			} catch (err) {
+				return { problem: (err as Error).message };
+			}
+		},
+		addStep: async (chart, chartTitle) => {
+			const scenario = await this.chartActions.scenarioQuery();
+			if ('problem' in scenario) return `This view cannot become a step: ${scenario.problem}`;
+			// The talk's code loads on first use (a first visit does not need it).
+			const { addStepToDraft } = await import('../talk/draft');
+			return addStepToDraft({ query: scenario.query, chart, chartTitle });
+		},
+		embeddable: true,
+		sourceLine: (cell) => chartSourceLine(cell, this.session.notebook)
+	};
 
 	#openLink(fromLink: DecodedScenario): void {
 		this.#openedFromLink = true;
