@@ -39,6 +39,16 @@ export function withoutParameters(query: string, names: readonly string[]): stri
 	return query
 		.replace(/^\?/, '')
 		.split('&')
-		.filter((pair) => pair !== '' && !names.includes(decodeURIComponent(pair.split('=')[0].replace(/\+/g, ' '))))
+		.filter((pair) => pair !== '' && !names.includes(keyOf(pair)))
 		.join('&');
+}
+
+/** A pair's key as the link reader sees it; a key that does not decode is kept for the reader to report. */
+function keyOf(pair: string): string {
+	const raw = pair.split('=')[0].replace(/\+/g, ' ');
+	try {
+		return decodeURIComponent(raw);
+	} catch {
+		return raw;
+	}
 }
