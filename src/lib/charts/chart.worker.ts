@@ -9,7 +9,7 @@
 import { expose } from 'comlink';
 import { BasicPlatform } from 'chart.js';
 import type { Chart, ChartEvent } from 'chart.js';
-import { applyTheme, barData, chartConfig, lineDatasets } from './chartConfig';
+import { annotationElements, applyTheme, barData, chartConfig, lineDatasets } from './chartConfig';
 import { chartJs } from './chartSetup';
 import { shapeOf } from './chartSpec';
 import { datasetSeries } from './fanBands';
@@ -31,7 +31,11 @@ interface Entry {
 	chart: Chart;
 	spec: ChartSpec;
 	shape: string;
+	/** The notes and theme they were drawn with: the plugin's elements are rebuilt when these change. */
+	notes: string;
 }
+
+const notesKey = (spec: ChartSpec) => (spec.kind === 'line' && spec.annotations?.length ? JSON.stringify([spec.annotations, spec.theme]) : '');
 
 const charts = new Map<number, Entry>();
 
@@ -70,6 +74,11 @@ function applySpec(e: Entry, spec: ChartSpec): void {
 			x.max = spec.toYear;
 			(chart.options.scales!.y as { stacked?: boolean }).stacked = spec.style === 'area';
 		}
+		const notes = notesKey(spec);
+		if (notes !== e.notes) {
+			(chart.options.plugins as { annotation: { annotations: unknown } }).annotation.annotations = annotationElements(spec);
+			e.notes = notes;
+		}
 	} else {
 		const data = barData(spec);
 		chart.data.labels = data.labels;
@@ -88,7 +97,7 @@ export const chartWorkerApi = {
 	create(id: number, canvas: OffscreenCanvas, spec: ChartSpec, size: CanvasSize): number {
 		canvas.width = px(size.width);
 		canvas.height = px(size.height);
-		const e = { spec, shape: shapeOf(spec) } as Entry;
+		const e = { spec, shape: shapeOf(spec), notes: notesKey(spec) } as Entry;
 		const Chart = chartJs();
 		e.chart = new Chart(canvas as unknown as HTMLCanvasElement, { ...chartConfig(() => e.spec, size.pixelRatio), platform: ForwardingPlatform } as never);
 		e.chart.resize(px(size.width), px(size.height));

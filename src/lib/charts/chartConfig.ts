@@ -7,6 +7,7 @@ import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
 import { formatValue } from '../view/format';
 import type { BarChartSpec, ChartSpec, ChartTheme, LineChartSpec } from './chartSpec';
 import { datasetSeries, fanBandsPlugin, fanTooltip } from './fanBands';
+import type { ChartAnnotation } from '../sim/types';
 
 type LinePoint = { x: number; y: number };
 type LineConfig = ChartConfiguration<'line', LinePoint[]>;
@@ -84,10 +85,62 @@ export function lineConfig(current: () => LineChartSpec, pixelRatio: number): Li
 						label: (item: TooltipItem<'line'>) => lineTooltip(current(), item.datasetIndex, item.dataIndex)
 					}
 				},
-				yearMarkers: { markers: spec.markers }
+				yearMarkers: { markers: spec.markers },
+				annotation: { annotations: annotationElements(spec) }
 			} as never
 		}
 	};
+}
+
+/** Splits a note's text into lines of about `width` characters (the plugin does not wrap). */
+export function wrapText(text: string, width = 36): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(/\s+/)) {
+		if (line && line.length + 1 + word.length > width) {
+			lines.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	if (line) lines.push(line);
+	return lines;
+}
+
+/** Where a shaded span begins and ends on the year axis: a single year is given some width. */
+export function spanEdges(a: Extract<ChartAnnotation, { kind: 'span' }>): [number, number] {
+	return a.from === a.to ? [a.from - 0.4, a.to + 0.4] : [a.from, a.to];
+}
+
+/** The shaded band's fill: grey at low opacity reads on a light and a dark page alike. */
+export const SPAN_FILL = 'rgba(128, 128, 128, 0.16)';
+
+/**
+ * The chart's notes as chartjs-plugin-annotation elements: a span is a box over its years, the
+ * full height, with its text at the top; a label is a dot at its year and value with its text
+ * above. Keys are positions, so a changed list replaces the elements.
+ */
+export function annotationElements(spec: LineChartSpec): Record<string, Record<string, unknown>> {
+	const out: Record<string, Record<string, unknown>> = {};
+	const font = { size: 11, family: 'system-ui, sans-serif' };
+	(spec.annotations ?? []).forEach((a, i) => {
+		if (a.kind === 'span') {
+			const [xMin, xMax] = spanEdges(a);
+			out[`span${i}`] = {
+				type: 'box',
+				xMin,
+				xMax,
+				backgroundColor: SPAN_FILL,
+				borderWidth: 0,
+				drawTime: 'beforeDatasetsDraw',
+				adjustScaleRange: false,
+				label: { display: true, content: wrapText(a.text), position: { x: 'center', y: 'start' }, color: spec.theme.text, font, padding: 4 }
+			};
+		} else {
+			out[`dot${i}`] = { type: 'point', xValue: a.year, yValue: a.value, radius: 3.5, backgroundColor: spec.theme.text, borderWidth: 0 };
+			out[`label${i}`] = { type: 'label', xValue: a.year, yValue: a.value, content: wrapText(a.text), color: spec.theme.text, font, position: { x: 'center', y: 'end' }, yAdjust: -6, padding: 2 };
+		}
+	});
+	return out;
 }
 
 export function barData(spec: BarChartSpec): BarConfig['data'] {

@@ -1,5 +1,6 @@
 // Chart.js, registered with only the parts we draw (tree-shaken), plus one small plugin that
-// marks years of note (the 2026 battery-safety rules) with a vertical line.
+// marks years of note (the 2026 battery-safety rules) with a vertical line, and the annotation
+// plugin for the notes people put on a chart.
 
 import {
 	BarController,
@@ -14,6 +15,8 @@ import {
 	Tooltip
 } from 'chart.js';
 import type { Plugin } from 'chart.js';
+// Chart notes (labels, shaded spans): Chart.js's own plugin draws them (chartConfig.annotationElements).
+import annotationPlugin from 'chartjs-plugin-annotation';
 
 export interface YearMarker {
 	year: number;
@@ -50,7 +53,7 @@ let registered = false;
 
 export function chartJs(): typeof Chart {
 	if (!registered) {
-		Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Filler, yearMarkers, BarController, BarElement, CategoryScale);
+		Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Filler, yearMarkers, BarController, BarElement, CategoryScale, annotationPlugin);
 		registered = true;
 	}
 	return Chart;

@@ -2,7 +2,7 @@
 // chart (no functions, no DOM). The worker turns them into Chart.js configurations
 // (chartConfig.ts); tooltips and tick labels are formatted there from `format` and the notes.
 
-import type { ValueFormat } from '../sim/types';
+import type { ChartAnnotation, ValueFormat } from '../sim/types';
 import type { ChartModel, ObservationKind, XY } from './chartModel';
 import { isFanSeries } from './fanBands';
 
@@ -37,6 +37,8 @@ export interface LineChartSpec {
 	toYear: number;
 	series: LineSeriesSpec[];
 	markers: { year: number; label: string }[];
+	/** The cell's notes within the years shown, values in model units (charts/annotations.ts). */
+	annotations?: ChartAnnotation[];
 }
 
 export interface BarSpec {

@@ -11,6 +11,7 @@ import { CorruptDataError, InflatedTooLargeError, inflateFromBase64url } from '.
 import { migrateDocument, oldestKnownVersion, type Migration } from './migrationChain';
 import { DataRowSchema } from '../data/broughtRow';
 import { checkNotebook } from './notebookSchema';
+import { keepReadableAnnotations } from '../charts/annotationLink';
 import { finishNotices, formatCount, listIds, quote } from './linkText';
 import { INPUT_NAME, PUBLISHED_OPENED, RESERVED_KEYS, clampToRange, copyOf, inputCellsByName, settle } from './settle';
 import { LINK_LIMITS } from './encode';
@@ -149,6 +150,7 @@ async function readNotebookParam(raw: string, published: Notebook, notices: stri
 		);
 	}
 	keepReadableRows(cells, notices);
+	keepReadableAnnotations(cells, notices);
 	const candidate = {
 		id: published.id,
 		version: published.version,

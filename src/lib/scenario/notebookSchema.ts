@@ -9,6 +9,7 @@ import { z } from 'zod/mini';
 import type { Notebook } from '../sim/types';
 import { DataRowSchema } from '../data/broughtRow';
 import { LIMITS } from './limits';
+import { ANNOTATION_LIMITS } from '../charts/annotationLimits';
 
 // Classic zod registers its English messages by itself; zod/mini has none until told (every issue
 // would read "Invalid input"), and describeIssues shows them to people. Like classic zod, this
@@ -80,6 +81,16 @@ const Formula = z.strictObject({
 	basis: z.optional(z.enum(['retail', 'wholesale', 'exports']))
 });
 
+// A chart's notes (charts/annotations.ts holds the limits and the editor's checks; a link's
+// unreadable notes are left out one by one by charts/annotationLink.ts before this check).
+const NoteText = z.string().check(z.minLength(1, { error: 'a note needs text' }), maxChars(ANNOTATION_LIMITS.text));
+export const AnnotationSchema = z.discriminatedUnion('kind', [
+	z.strictObject({ kind: z.literal('label'), year: Year, value: Finite, text: NoteText }),
+	z
+		.strictObject({ kind: z.literal('span'), from: Year, to: Year, text: NoteText })
+		.check(z.refine((a) => a.from <= a.to, { error: 'a span must start before it ends' }))
+]);
+
 const Chart = z.strictObject({
 	id: Id,
 	kind: z.literal('chart'),
@@ -90,7 +101,8 @@ const Chart = z.strictObject({
 	showHistory: z.boolean(),
 	format: Format,
 	fromYear: z.optional(Year),
-	toYear: z.optional(Year)
+	toYear: z.optional(Year),
+	annotations: z.optional(z.array(AnnotationSchema).check(z.maxLength(ANNOTATION_LIMITS.count, { error: `at most ${ANNOTATION_LIMITS.count} notes` })))
 });
 
 const Table = z.strictObject({ id: Id, kind: z.literal('table'), title: Short, variables: Variables, format: Format });

@@ -84,7 +84,15 @@ export interface ChartCell {
 	format?: ValueFormat;
 	fromYear?: number;
 	toYear?: number;
+	/** Notes drawn on the chart and read in its text alternative (charts/annotations.ts). */
+	annotations?: ChartAnnotation[];
 }
+
+/**
+ * A note on a chart: a label at a year and value, or a shaded span of years. A label's `value`
+ * is in model units (a share of 0.45, not 45): the editor converts what people type.
+ */
+export type ChartAnnotation = { kind: 'label'; year: number; value: number; text: string } | { kind: 'span'; from: number; to: number; text: string };
 
 /** A table of variables' values by year. */
 export interface TableCell {

@@ -1,0 +1,33 @@
+// A link's chart notes, read one by one before the notebook is checked: a note that cannot be
+// read (a non-number, an unknown kind, a text too long, past the count) is left out and named in
+// the link's notice, and the chart and the rest of the notebook open as they are. A note that
+// reads but lies outside the chart's years is kept: the chart says, in its text alternative,
+// that it did not draw it (charts/chartModel.ts), since the horizon can bring it back into view.
+
+import { AnnotationSchema } from '../scenario/notebookSchema';
+import { ANNOTATION_LIMITS } from './annotationLimits';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export function keepReadableAnnotations(cells: unknown[], notices: string[]): void {
+	cells.forEach((cell, i) => {
+		if (!isRecord(cell) || cell.kind !== 'chart' || !Object.hasOwn(cell, 'annotations')) return;
+		const list = cell.annotations;
+		const problems: string[] = [];
+		let notes: unknown[] = [];
+		if (!Array.isArray(list)) problems.push('the notes are not a list');
+		else {
+			notes = list.filter((note, n) => {
+				if (n >= ANNOTATION_LIMITS.count) return false;
+				const checked = AnnotationSchema.safeParse(note);
+				if (!checked.success) problems.push(`note ${n + 1}: ${checked.error.issues[0]?.message ?? 'unreadable'}`);
+				return checked.success;
+			});
+			if (list.length > ANNOTATION_LIMITS.count) problems.push(`${list.length - ANNOTATION_LIMITS.count} past the ${ANNOTATION_LIMITS.count} a chart holds`);
+		}
+		if (!problems.length) return;
+		cells[i] = { ...cell, annotations: notes };
+		const title = typeof cell.title === 'string' && cell.title ? cell.title.slice(0, 80) : String(cell.id);
+		notices.push(`The chart “${title}” in the link had notes that cannot be used, left out (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}).`);
+	});
+}
