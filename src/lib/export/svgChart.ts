@@ -87,7 +87,8 @@ export function yearTicks(from: number, to: number): number[] {
 	const step = [1, 2, 5, 10, 20, 50].find((s) => span / s <= 12) ?? 100;
 	const out: number[] = [];
 	for (let y = Math.ceil(from / step) * step; y <= to; y += step) out.push(y);
-	if (step > 1 && out[0] !== from && out[0] - from >= step / 2) out.unshift(from);
+	// The first year too, unless a round year crowds it.
+	if (step > 1 && out[0] - from >= step * 0.6) out.unshift(from);
 	return out;
 }
 
