@@ -3,13 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnnotation, draftOf, toModelValue, toShownValue } from '../src/lib/charts/annotations';
 import { annotationElements, lineConfig } from '../src/lib/charts/chartConfig';
-import { buildChartModel, describeChart } from '../src/lib/charts/chartModel';
+import { describeAnnotations, placeAnnotations } from '../src/lib/charts/annotationView';
 import type { LineChartSpec } from '../src/lib/charts/chartSpec';
 import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { decodeScenario, encodeScenario } from '../src/lib/scenario/codec';
 import { deflateToBase64url } from '../src/lib/scenario/compression';
 import { checkNotebook } from '../src/lib/scenario/notebookSchema';
-import type { ChartAnnotation, ChartCell, Notebook, RunResult } from '../src/lib/sim/types';
+import type { ChartAnnotation, ChartCell, Notebook } from '../src/lib/sim/types';
 import { formatValue } from '../src/lib/view/format';
 
 const published = chinaMarketNotebook;
@@ -48,38 +48,28 @@ describe('checking a typed note', () => {
 	});
 });
 
-const run = (years: number[], values: number[]): RunResult => ({ years, series: { nevShare: values } }) as unknown as RunResult;
-const noObservations = { pointsOf: () => [], kindOf: () => ({ kind: 'full-year' as const }) };
-
-describe('notes in the chart model and its text alternative', () => {
-	const cell: ChartCell = {
-		id: 'c',
-		kind: 'chart',
-		title: 'NEV share',
-		variables: ['nevShare'],
-		history: [],
-		style: 'line',
-		showHistory: false,
-		format: 'percent',
-		annotations: [
-			{ kind: 'label', year: 2027, value: 0.45, text: 'State Council target' },
-			{ kind: 'span', from: 2024, to: 2026, text: 'price war' },
-			{ kind: 'label', year: 2045, value: 0.9, text: 'far away' }
-		]
-	};
-	const model = buildChartModel(cell, run([2024, 2030], [0.4, 0.7]), null, noObservations, new Map([['nevShare', 'NEV share']]), 2030);
+describe('notes in a view and its text alternative', () => {
+	const notes: ChartAnnotation[] = [
+		{ kind: 'label', year: 2027, value: 0.45, text: 'State Council target' },
+		{ kind: 'span', from: 2024, to: 2026, text: 'price war' },
+		{ kind: 'label', year: 2045, value: 0.9, text: 'far away' },
+		{ kind: 'span', from: 2015, to: 2024, text: 'partly in view' }
+	];
+	const years = { fromYear: 2024, toYear: 2030 };
+	const placed = placeAnnotations(notes, years);
 
 	it('draws the notes within the years shown and names the others as not drawn', () => {
-		expect(model.annotations?.map((a) => a.text)).toEqual(['State Council target', 'price war']);
-		expect(model.skippedAnnotations?.map((a) => a.text)).toEqual(['far away']);
-		const text = describeChart(cell, model, (v) => formatValue(v, 'percent'));
-		expect(text).toContain('Notes on the chart: 2027, 45.0%: State Council target; 2024–2026 (shaded): price war.');
-		expect(text).toContain('Not drawn, outside the years shown (2024–2030): 2045, 90.0%: far away.');
+		expect(placed.shown.map((a) => a.text)).toEqual(['State Council target', 'price war', 'partly in view']);
+		expect(placed.skipped.map((a) => a.text)).toEqual(['far away']);
+		const text = describeAnnotations(placed, years, (v) => formatValue(v, 'percent'));
+		expect(text).toBe(
+			' Notes on the chart: 2027, 45.0%: State Council target; 2024–2026 (shaded): price war; 2015–2024 (shaded): partly in view. Not drawn, outside the years shown (2024–2030): 2045, 90.0%: far away.'
+		);
 	});
 
-	it('says nothing of notes when a chart has none', () => {
-		const bare = buildChartModel({ ...cell, annotations: undefined }, run([2024], [0.4]), null, noObservations, new Map(), 2030);
-		expect(describeChart(cell, bare, String)).not.toContain('Notes');
+	it('says nothing when a chart has no notes, and names a one-year span by its year', () => {
+		expect(describeAnnotations(placeAnnotations([], years), years, String)).toBe('');
+		expect(describeAnnotations(placeAnnotations([{ kind: 'span', from: 2025, to: 2025, text: 'x' }], years), years, String)).toBe(' Notes on the chart: 2025 (shaded): x.');
 	});
 });
 

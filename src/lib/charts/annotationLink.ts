@@ -5,7 +5,7 @@
 // that it did not draw it (charts/chartModel.ts), since the horizon can bring it back into view.
 
 import { AnnotationSchema } from '../scenario/notebookSchema';
-import { ANNOTATION_LIMITS } from './annotationLimits';
+import { LIMITS } from '../scenario/limits';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -18,12 +18,12 @@ export function keepReadableAnnotations(cells: unknown[], notices: string[]): vo
 		if (!Array.isArray(list)) problems.push('the notes are not a list');
 		else {
 			notes = list.filter((note, n) => {
-				if (n >= ANNOTATION_LIMITS.count) return false;
+				if (n >= LIMITS.annotations) return false;
 				const checked = AnnotationSchema.safeParse(note);
 				if (!checked.success) problems.push(`note ${n + 1}: ${checked.error.issues[0]?.message ?? 'unreadable'}`);
 				return checked.success;
 			});
-			if (list.length > ANNOTATION_LIMITS.count) problems.push(`${list.length - ANNOTATION_LIMITS.count} past the ${ANNOTATION_LIMITS.count} a chart holds`);
+			if (list.length > LIMITS.annotations) problems.push(`${list.length - LIMITS.annotations} past the ${LIMITS.annotations} a chart holds`);
 		}
 		if (!problems.length) return;
 		cells[i] = { ...cell, annotations: notes };

@@ -7,9 +7,10 @@
 // shown as stored, so only percent converts. Loaded with the cell's editor, not on first visit.
 
 import type { ChartAnnotation, ValueFormat } from '../sim/types';
-import { ANNOTATION_LIMITS } from './annotationLimits';
+import { LIMITS } from '../scenario/limits';
 
-export { ANNOTATION_LIMITS };
+/** How many notes a chart holds and how long each is (scenario/limits.ts). */
+export const ANNOTATION_LIMITS = { count: LIMITS.annotations, text: LIMITS.annotationText } as const;
 
 /** The years a chart shows and the unit it shows values in: what a note is checked against. */
 export interface ChartFrame {

@@ -1,7 +1,7 @@
 // Chart cell + results -> plain series for Chart.js. Pure and DOM-free so it can be tested in
 // Node; Chart.js itself only sees the arrays this returns.
 
-import type { Bands, ChartAnnotation, ChartCell, MonteCarloResult, RunResult, ValueFormat } from '../sim/types';
+import type { Bands, ChartCell, MonteCarloResult, RunResult, ValueFormat } from '../sim/types';
 import type { ObservationKind, Observations } from '../view/observations';
 import { colourAt, faint } from './palette';
 
@@ -36,9 +36,6 @@ export interface ChartModel {
 	toYear: number;
 	/** Years over which the fan is posterior predictive (where an observation could fall), if it is. */
 	predictive?: { fromYear: number; toYear: number };
-	/** The cell's notes within the years shown (drawn), and those outside them (said, not drawn). */
-	annotations?: ChartAnnotation[];
-	skippedAnnotations?: ChartAnnotation[];
 }
 
 /** A reference scenario's run and name, drawn as a second comparison line beside the baseline. */
@@ -137,14 +134,6 @@ export function buildChartModel(
 		}
 	}
 	const model: ChartModel = { series, format: cell.format ?? 'number', fromYear, toYear };
-	// A note outside the years shown (a link's, or the horizon moved) stays in the cell; the
-	// chart leaves it out and its text alternative says so.
-	const notes = cell.annotations ?? [];
-	if (notes.length) {
-		const shown = (a: ChartAnnotation) => (a.kind === 'label' ? within(a.year) : a.to >= fromYear && a.from <= toYear);
-		model.annotations = notes.filter(shown);
-		model.skippedAnnotations = notes.filter((a) => !shown(a));
-	}
 	if (uncertainty?.predictive && cell.style === 'line') model.predictive = { fromYear: uncertainty.predictive.fromYear, toYear: uncertainty.predictive.toYear };
 	return model;
 }
@@ -169,19 +158,5 @@ export function describeChart(cell: ChartCell, model: ChartModel, formatter: (v:
 			const last = s.points[s.points.length - 1];
 			return `${s.label} from ${formatter(first.y)} in ${first.x} to ${formatter(last.y)} in ${last.x}`;
 		});
-	return `${cell.title}: ${parts.join('; ')}.${describeAnnotations(model, formatter)}`;
-}
-
-/** "2027, 45.0%: target" or "2024–2026 (shaded): price war". */
-export function annotationPhrase(a: ChartAnnotation, formatter: (v: number) => string): string {
-	return a.kind === 'label' ? `${a.year}, ${formatter(a.value)}: ${a.text}` : `${a.from === a.to ? a.from : `${a.from}–${a.to}`} (shaded): ${a.text}`;
-}
-
-/** The chart's notes as sentences for its text alternative ("" when it has none). */
-export function describeAnnotations(model: ChartModel, formatter: (v: number) => string): string {
-	const list = (notes: ChartAnnotation[] | undefined) => (notes ?? []).map((a) => annotationPhrase(a, formatter)).join('; ');
-	let text = '';
-	if (model.annotations?.length) text += ` Notes on the chart: ${list(model.annotations)}.`;
-	if (model.skippedAnnotations?.length) text += ` Not drawn, outside the years shown (${model.fromYear}–${model.toYear}): ${list(model.skippedAnnotations)}.`;
-	return text;
+	return `${cell.title}: ${parts.join('; ')}.`;
 }

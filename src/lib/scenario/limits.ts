@@ -14,5 +14,8 @@ export const LIMITS = {
 	/** Rows in one data cell. */
 	dataRows: 5000,
 	/** Distinct brought series in one notebook (over all its data cells). */
-	dataSeries: 50
+	dataSeries: 50,
+	/** Notes on one chart, and characters in one note's text (charts/annotations.ts). */
+	annotations: 20,
+	annotationText: 120
 } as const;

@@ -9,7 +9,6 @@ import { z } from 'zod/mini';
 import type { Notebook } from '../sim/types';
 import { DataRowSchema } from '../data/broughtRow';
 import { LIMITS } from './limits';
-import { ANNOTATION_LIMITS } from '../charts/annotationLimits';
 
 // Classic zod registers its English messages by itself; zod/mini has none until told (every issue
 // would read "Invalid input"), and describeIssues shows them to people. Like classic zod, this
@@ -83,7 +82,7 @@ const Formula = z.strictObject({
 
 // A chart's notes (charts/annotations.ts holds the limits and the editor's checks; a link's
 // unreadable notes are left out one by one by charts/annotationLink.ts before this check).
-const NoteText = z.string().check(z.minLength(1, { error: 'a note needs text' }), maxChars(ANNOTATION_LIMITS.text));
+const NoteText = z.string().check(z.minLength(1, { error: 'a note needs text' }), maxChars(LIMITS.annotationText));
 export const AnnotationSchema = z.discriminatedUnion('kind', [
 	z.strictObject({ kind: z.literal('label'), year: Year, value: Finite, text: NoteText }),
 	z
@@ -102,7 +101,7 @@ const Chart = z.strictObject({
 	format: Format,
 	fromYear: z.optional(Year),
 	toYear: z.optional(Year),
-	annotations: z.optional(z.array(AnnotationSchema).check(z.maxLength(ANNOTATION_LIMITS.count, { error: `at most ${ANNOTATION_LIMITS.count} notes` })))
+	annotations: z.optional(z.array(AnnotationSchema).check(z.maxLength(LIMITS.annotations, { error: `at most ${LIMITS.annotations} notes` })))
 });
 
 const Table = z.strictObject({ id: Id, kind: z.literal('table'), title: Short, variables: Variables, format: Format });
