@@ -3,10 +3,13 @@
 // chart's text alternative, refused with a message when wrong, carried by the link to explore; the
 // SVG download parses as SVG with its title, source and link; print hides the buttons and writes
 // the scenario's address out.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
+import { openWith } from './support/checks';
 
 const site = useSite();
 const CHART = 'chart-shares';
@@ -148,6 +151,35 @@ describe('notes on a chart', () => {
 		await page.emulateMedia({ media: 'screen' });
 		expect(await printLink.isVisible()).toBe(false);
 		expect(problems).toEqual([]);
+		await context.close();
+	});
+
+	it('the notes editor has no serious or critical axe violation, with a note and a refused value shown', async () => {
+		const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+		const { page, context } = await openWith(site, '/', { initScripts: [axeSource] });
+		await waitForEngine(page);
+		const cell = chartCell(page);
+		await cell.scrollIntoViewIfNeeded();
+		await cell.getByRole('button', { name: 'Edit', exact: true }).click();
+		const notes = cell.getByRole('group', { name: 'Notes on the chart' });
+		await notes.getByRole('button', { name: 'Add span' }).click();
+		const span = notes.getByRole('group', { name: 'New span' });
+		await span.getByLabel('From').fill('2024');
+		await span.getByLabel('To').fill('2026');
+		await span.getByLabel('Text').fill('price war');
+		await span.getByRole('button', { name: 'Add note' }).click();
+		await notes.getByRole('listitem').first().waitFor();
+		await notes.getByRole('button', { name: 'Add label' }).click();
+		const bad = notes.getByRole('group', { name: 'New label' });
+		await bad.getByLabel('Year').fill('1990');
+		await bad.getByRole('button', { name: 'Add note' }).click();
+		await bad.getByRole('alert').waitFor();
+		const violations = await page.evaluate(async (selector) => {
+			const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe;
+			const result = await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] });
+			return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+		}, `[data-cell-id="${CHART}"]`);
+		expect(violations).toEqual([]);
 		await context.close();
 	});
 });
