@@ -8,7 +8,7 @@ import { EMBED_PARAMETERS } from './params';
 import { withoutParameters } from '../state/standaloneScenario.svelte';
 
 /** Heights (CSS px) of the iframe before the host script sizes it: the embed's height at a column of about 600 px. */
-export const FALLBACK_HEIGHT = { chart: 720, figures: 1040 } as const;
+export const FALLBACK_HEIGHT = { chart: 900, figures: 1200 } as const;
 
 export interface EmbedTarget {
 	/** The site's root as an absolute URL ending in `/` (from `document.baseURI` and the app's base path). */
