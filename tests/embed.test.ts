@@ -126,3 +126,13 @@ describe('the code to copy', () => {
 		expect(frames.map((f) => f.style.height)).toEqual(['', '433px']);
 	});
 });
+
+describe('the published scenario as it is', () => {
+	it('is an empty query or the current version alone', async () => {
+		const { isPublishedQuery } = await import('../src/lib/embed/params');
+		expect(isPublishedQuery('')).toBe(true);
+		expect(isPublishedQuery(`v=${chinaMarketNotebook.version}`)).toBe(true);
+		expect(isPublishedQuery('v=2')).toBe(false);
+		expect(isPublishedQuery(`v=${chinaMarketNotebook.version}&shakeout=0.3`)).toBe(false);
+	});
+});

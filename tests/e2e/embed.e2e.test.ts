@@ -200,6 +200,34 @@ describe('an embed on a host page', () => {
 	}, 240_000);
 });
 
+describe('an embed offline', () => {
+	it('once the site was visited, an embed with another scenario opens in its host page with the network off', async () => {
+		const { page, context, problems } = await site.open('/embed?v=3&chart=chart-exports');
+		await waitForEmbed(page);
+		// The offline cache is registered after the first chart (src/hooks.client.ts) and takes over.
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+		host.html = articlePage('<div id="slot"></div>');
+		const article = await context.newPage();
+		const articleProblems = recordProblems(article);
+		await article.goto(host.url);
+		// The host page itself came over the network; from here on nothing can: the embed is pasted in offline.
+		await context.setOffline(true);
+		await article.evaluate((src) => {
+			const frame = document.createElement('iframe');
+			frame.src = src;
+			frame.title = 'Shiftcast chart';
+			document.getElementById('slot')!.append(frame);
+		}, `${site.url}/embed?v=3&shakeout=0.3&chart=chart-exports`);
+		const frame = await (await article.locator('iframe').elementHandle())!.contentFrame();
+		await waitForEmbed(frame!);
+		expect(await frame!.locator('.embed').getAttribute('data-chart')).toBe('chart-exports');
+		expect(await frame!.evaluate(() => navigator.onLine)).toBe(false);
+		expect([...problems, ...articleProblems]).toEqual([]);
+		await context.close();
+	});
+});
+
 describe('bad input in an embed', () => {
 	const chosen = [
 		'script payloads in markdown, titles, labels and notes',

@@ -3,6 +3,7 @@
 // browser's one link reader (scenario/decode.ts) exactly as the notebook reads it.
 
 import type { ChartCell, Notebook } from '../sim/types';
+import { CHINA_MARKET_VERSION } from '../notebooks/currentVersion';
 import { withoutParameters } from '../state/standaloneScenario.svelte';
 
 /** The embed's own parameters: never part of the scenario (the link reader would report them). */
@@ -35,6 +36,11 @@ export function readEmbedParams(search: string): EmbedParams {
 		chartId: chart === null || chart.trim() === '' ? null : chart,
 		figures: params.get('figures') === '1'
 	};
+}
+
+/** The published scenario as it is (no query, or only the current version): the build's results are its results. */
+export function isPublishedQuery(scenarioQuery: string): boolean {
+	return scenarioQuery === '' || scenarioQuery === `v=${CHINA_MARKET_VERSION}`;
 }
 
 export interface ChartChoice {
