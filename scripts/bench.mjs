@@ -10,6 +10,8 @@
 //   3. scripts/bench/sliderToChart.ts  slider input -> charts updated, in Chromium on build/
 //   4. scripts/bench/budget.ts         the speed budget: JS the page loads and the worker (gzip),
 //                                      navigation to first chart, in Chromium on build/
+//   5. scripts/bench/embedFirstChart.ts an embed's first chart (/embed), published scenario and a
+//                                      lever moved, in Chromium on build/
 // Prints a table and merges the figures into bench-results.json (one flat object; keys other
 // benchmarks wrote are kept). Timings never fail the run: the exit code is non-zero only when
 // a part crashes.
@@ -61,6 +63,8 @@ console.log('\n== browser: slider to chart (Chromium, build/) ==');
 const browser = await runPart('scripts/bench/sliderToChart.ts');
 console.log('\n== speed budget (Chromium, build/) ==');
 const budgetPart = await runPart('scripts/bench/budget.ts');
+console.log("\n== embed: an embed's first chart (Chromium, build/) ==");
+const embedPart = await runPart('scripts/bench/embedFirstChart.ts');
 
 const BROWSER_KEYS = [
 	'slider_to_chart_ms_median',
@@ -94,6 +98,7 @@ if (analysis.ok) Object.assign(results, analysis.result);
 if (discovery.ok) Object.assign(results, discovery.result);
 if (outlookMatch.ok) Object.assign(results, outlookMatch.result);
 if (budgetPart.ok && !budgetPart.result.skipped) Object.assign(results, budgetPart.result);
+if (embedPart.ok && !embedPart.result.skipped) Object.assign(results, embedPart.result);
 delete results.browser_skipped;
 if (browser.ok && browser.result.skipped) {
 	// Figures from an earlier run would not be "side by side" with this one: drop them.
@@ -165,6 +170,11 @@ if (budgetPart.ok && !budgetPart.result.skipped) {
 	row('chart worker JS (gzip)', `${num(g.chart_worker_js_gzip_kb)} kB`, '<= 80 kB', budget(g.chart_worker_js_gzip_kb, 80));
 	row('first chart after navigation', `${num(g.first_chart_ms, 0)} ms`, '<= 1000 ms', budget(g.first_chart_ms, 1000));
 } else row('speed budget', budgetPart.ok ? `SKIPPED: ${budgetPart.result.skipped}` : `FAILED: ${budgetPart.error}`);
+if (embedPart.ok && !embedPart.result.skipped) {
+	const m = embedPart.result;
+	row('embed first chart (published scenario)', `${num(m.embed_first_chart_ms, 0)} ms`, '<= 1000 ms', budget(m.embed_first_chart_ms, 1000));
+	row('embed first chart (a lever moved)', `${num(m.embed_first_chart_scenario_ms, 0)} ms`);
+} else row('embed first chart', embedPart.ok ? `SKIPPED: ${embedPart.result.skipped}` : `FAILED: ${embedPart.error}`);
 const header = ['figure', 'value', 'target', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
@@ -180,4 +190,4 @@ if (engine.ok && browser.ok && !browser.result.skipped) {
 	);
 }
 console.log(`\n${results.machine}, Node ${results.node}; wrote ${RESULTS_FILE} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-process.exitCode = engine.ok && monteCarlo.ok && discovery.ok && outlookMatch.ok && browser.ok && budgetPart.ok ? 0 : 1;
+process.exitCode = engine.ok && monteCarlo.ok && discovery.ok && outlookMatch.ok && browser.ok && budgetPart.ok && embedPart.ok ? 0 : 1;

@@ -24,7 +24,8 @@ if (drawsCharts) {
 	startChartWorker();
 }
 // The offline cache is set up after the first chart, not during the page's start (see there).
-registerServiceWorkerLater(drawsCharts);
+// An embed (/embed) starts its own workers (src/routes/embed/+page.svelte) but draws a chart too.
+registerServiceWorkerLater(drawsCharts || /\/embed$/.test(location.pathname));
 
 /**
  * Errors while routing. An unknown address is not a fault (the error page falls back to the
