@@ -50,7 +50,7 @@ describe('talks', () => {
 		await page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).fill('0.65');
 		await addToTalk(page, /Step 3 added/);
 
-		await page.getByRole('link', { name: 'Talk (3 steps)' }).click();
+		await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Talk' }).click();
 		await page.waitForSelector('.talk-editor[data-ready="true"]');
 		expect(await page.locator('.talk-step').count()).toBe(3);
 		await page.getByLabel('Talk title').fill('Three scenarios');

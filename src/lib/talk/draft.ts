@@ -1,8 +1,8 @@
 // The talk being built in this browser, kept in localStorage under one key.
 //
 // Why localStorage and not the IndexedDB database (storage/database.ts): a talk is small (a
-// title and up to 30 link queries with captions), it is read synchronously by the "Talk (3)"
-// link of the notebook's view switch without loading any storage code, and a new object store
+// title and up to 30 link queries with captions), it is read and written synchronously without
+// loading the storage code (idb), and a new object store
 // would mean a database upgrade shared with the notebook's own storage. To keep this from ever
 // crowding out the notebook's own use of localStorage (unsaved work written as a tab goes
 // away), the draft is capped at MAX_DRAFT_CHARS, every write is guarded, and whatever is read
@@ -11,7 +11,9 @@
 // for a link.
 
 import { TalkSchema, TALK_LIMITS, emptyTalk, newStepId, talkTitle, type Talk } from './schema';
-import { TALK_DRAFT_EVENT, TALK_DRAFT_KEY } from './draftCount';
+
+/** Where this browser keeps the talk being built. */
+export const TALK_DRAFT_KEY = 'shiftcast:talk:v1';
 
 /** Where a draft replaced by another talk (opened for editing) is kept, to bring it back. */
 export const TALK_SET_ASIDE_KEY = 'shiftcast:talk:v1:previous';
@@ -67,7 +69,6 @@ export function writeTalkAt(key: string, talk: Talk): string | null {
 	} catch (err) {
 		return `The talk could not be kept in this browser (${(err as Error)?.name ?? 'storage error'}).`;
 	}
-	if (key === TALK_DRAFT_KEY && typeof dispatchEvent === 'function') dispatchEvent(new Event(TALK_DRAFT_EVENT));
 	return null;
 }
 
@@ -84,5 +85,5 @@ export async function addStepToDraft(input: DraftStepInput): Promise<string> {
 	talk.steps.push({ id: newStepId(talk.steps), title: input.chartTitle.slice(0, TALK_LIMITS.titleChars), caption: '', query: input.query, chart: input.chart });
 	const failed = writeDraft(talk);
 	if (failed) return failed;
-	return `Step ${talk.steps.length} added to your talk “${talkTitle(talk)}”. Open it with “Talk” beside Notebook and Explore.`;
+	return `Step ${talk.steps.length} added to your talk “${talkTitle(talk)}”. Open it with “Talk” beside Notebook and Explore (/talk).`;
 }
