@@ -11,6 +11,8 @@ export function usePublishedMarkdown(rendered: () => Record<string, string>): vo
 
 /** The prerendered HTML of `text`, if it is published text; undefined otherwise. */
 export function publishedHtml(text: string): string | undefined {
-	const map = published();
+	// A page without the published prose in its data (the talk page, reached from the notebook
+	// in the same tab) gives undefined: then nothing is prerendered.
+	const map = published() ?? {};
 	return Object.hasOwn(map, text) ? map[text] : undefined;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod/mini';
 import { WorkingDocumentSchema } from '../state/autosave';
 import type { WorkingDocument } from '../state/autosave';
 import { describeIssues } from './notebookSchema';
+import { TalkSchema, type Talk } from '../talk/schema';
 
 export { LIBRARY_KEY } from '../storage/localStorageNotes';
 /** Key prefix (a timestamp follows) under which unreadable saved scenarios are set aside. */
@@ -21,6 +22,8 @@ export interface SavedScenario {
 	description: string;
 	savedAt: string;
 	document: WorkingDocument;
+	/** A talk kept in the library (talk/): `document` is then its first step's scenario. Older entries have none. */
+	talk?: Talk;
 }
 
 /** Validates one saved scenario read from storage or an import file; the name is stored trimmed. */
@@ -30,7 +33,8 @@ export const SavedScenarioSchema = z.strictObject({
 	name: z.string().check(z.trim(), z.minLength(1, { error: 'a name is needed' }), z.maxLength(120)),
 	description: z.string().check(z.maxLength(500)),
 	savedAt: z.string().check(z.maxLength(40)),
-	document: WorkingDocumentSchema
+	document: WorkingDocumentSchema,
+	talk: z.optional(TalkSchema)
 });
 
 /** Stored entries sorted into those that validate and those that do not (each entry alone). */

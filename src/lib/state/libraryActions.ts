@@ -8,14 +8,15 @@ import { exportLibrary, importLibrary } from '../scenario/libraryFile';
 import { addScenarios, deleteScenario, renameScenario, restoreScenario, saveChanges as writeChanges } from '../storage/scenarioWrites';
 import type { SaveChangesOutcome } from '../storage/scenarioWrites';
 import type { WorkingDocument } from './autosave';
+import type { Talk } from '../talk/schema';
 import type { ScenarioLibrary } from './scenarioLibrary.svelte';
 
 /** A stored scenario as the file format and the presets have it (no revision, no list position). */
-function plain({ id, name, description, savedAt, document }: SavedScenario): SavedScenario {
-	return { id, name, description, savedAt, document };
+function plain({ id, name, description, savedAt, document, talk }: SavedScenario): SavedScenario {
+	return talk ? { id, name, description, savedAt, document, talk } : { id, name, description, savedAt, document };
 }
 
-export async function save(library: ScenarioLibrary, name: string, description: string, document: WorkingDocument, { becomesOrigin = false } = {}): Promise<boolean> {
+export async function save(library: ScenarioLibrary, name: string, description: string, document: WorkingDocument, { becomesOrigin = false, talk }: { becomesOrigin?: boolean; talk?: Talk } = {}): Promise<boolean> {
 	const clean = name.trim();
 	if (!clean) {
 		library.problems = ['Give the scenario a name first.'];
@@ -28,6 +29,7 @@ export async function save(library: ScenarioLibrary, name: string, description: 
 		savedAt: new Date().toISOString(),
 		document: structuredClone(document)
 	};
+	if (talk) scenario.talk = structuredClone(talk);
 	const ok = await library.settle(await addScenarios([scenario], `the scenario “${scenario.name}”`), `Saved “${scenario.name}”.`);
 	if (ok && becomesOrigin) library.origin = { scenarioId: scenario.id, name: scenario.name, revision: 1 };
 	return ok;

@@ -15,6 +15,7 @@ import type { SaveChangesOutcome } from '../storage/scenarioWrites';
 import { announce, onChange } from '../storage/tabPresence';
 import type { ScenarioOrigin } from '../storage/workingCopies';
 import type { WorkingDocument } from './autosave';
+import type { Talk } from '../talk/schema';
 
 const actions = () => import('./libraryActions');
 const store = () => import('../storage/scenarioStore');
@@ -88,8 +89,8 @@ export class ScenarioLibrary {
 		this.origin = stored ? { scenarioId: stored.id, name: stored.name, revision: stored.revision } : null;
 	}
 
-	/** Saves `document` as a new scenario; with `becomesOrigin`, "Save changes" then writes to it. */
-	async save(name: string, description: string, document: WorkingDocument, options: { becomesOrigin?: boolean } = {}): Promise<boolean> {
+	/** Saves `document` as a new scenario; with `becomesOrigin`, "Save changes" then writes to it; with `talk`, it is kept as that talk. */
+	async save(name: string, description: string, document: WorkingDocument, options: { becomesOrigin?: boolean; talk?: Talk } = {}): Promise<boolean> {
 		return (await actions()).save(this, name, description, document, options);
 	}
 

@@ -1,4 +1,24 @@
-// Placeholder until talks land: the talk being built in this browser.
+// The talk being built in this browser, kept in localStorage under one key.
+//
+// Why localStorage and not the IndexedDB database (storage/database.ts): a talk is small (a
+// title and up to 30 link queries with captions), it is read and written synchronously without
+// loading the storage code (idb), and a new object store
+// would mean a database upgrade shared with the notebook's own storage. To keep this from ever
+// crowding out the notebook's own use of localStorage (unsaved work written as a tab goes
+// away), the draft is capped at MAX_DRAFT_CHARS, every write is guarded, and whatever is read
+// back is validated with the talk's schema (a bad draft is set aside, never thrown on).
+// A talk worth keeping goes to saved scenarios (IndexedDB), which also holds talks too large
+// for a link.
+
+import { TalkSchema, TALK_LIMITS, emptyTalk, newStepId, talkTitle, type Talk } from './schema';
+
+/** Where this browser keeps the talk being built. */
+export const TALK_DRAFT_KEY = 'shiftcast:talk:v1';
+
+/** Where a draft replaced by another talk (opened for editing) is kept, to bring it back. */
+export const TALK_SET_ASIDE_KEY = 'shiftcast:talk:v1:previous';
+/** Largest draft kept, in characters (about 2 MB of localStorage's usual 5 MB). */
+export const MAX_DRAFT_CHARS = 1_000_000;
 
 export interface DraftStepInput {
 	/** The scenario's query as a link carries it (no leading `?`). */
@@ -8,7 +28,62 @@ export interface DraftStepInput {
 	chartTitle: string;
 }
 
+function store(): Storage | null {
+	try {
+		return typeof localStorage === 'undefined' ? null : localStorage;
+	} catch {
+		return null;
+	}
+}
+
+/** The talk kept under `key`, validated; an unreadable one reads as empty, with why. */
+export function readTalkAt(key: string): { talk: Talk; problem: string | null } {
+	let text: string | null = null;
+	try {
+		text = store()?.getItem(key) ?? null;
+	} catch {
+		return { talk: emptyTalk(), problem: 'This browser does not let the page keep a talk (storage is blocked).' };
+	}
+	if (!text) return { talk: emptyTalk(), problem: null };
+	try {
+		const parsed = TalkSchema.safeParse(JSON.parse(text));
+		if (parsed.success) return { talk: parsed.data as Talk, problem: null };
+	} catch {
+		// Not JSON: said below.
+	}
+	return { talk: emptyTalk(), problem: 'The talk kept in this browser could not be read; it starts again empty.' };
+}
+
+export function readDraft(): { talk: Talk; problem: string | null } {
+	return readTalkAt(TALK_DRAFT_KEY);
+}
+
+/** Writes `talk` under `key`; null when kept, else why not (too large, storage full or blocked). */
+export function writeTalkAt(key: string, talk: Talk): string | null {
+	const text = JSON.stringify(talk);
+	if (text.length > MAX_DRAFT_CHARS) return 'This talk is too large to keep in this browser as it is being built: save it in saved scenarios.';
+	try {
+		const s = store();
+		if (!s) return 'This browser does not let the page keep a talk (storage is blocked).';
+		s.setItem(key, text);
+	} catch (err) {
+		return `The talk could not be kept in this browser (${(err as Error)?.name ?? 'storage error'}).`;
+	}
+	return null;
+}
+
+export function writeDraft(talk: Talk): string | null {
+	return writeTalkAt(TALK_DRAFT_KEY, talk);
+}
+
 /** Adds a step to the talk being built; returns what to tell the person. */
-export async function addStepToDraft(step: DraftStepInput): Promise<string> {
-	return `Talks are not built yet (${step.chartTitle}).`;
+export async function addStepToDraft(input: DraftStepInput): Promise<string> {
+	const { talk, problem } = readDraft();
+	if (problem && talk.steps.length === 0 && /blocked/.test(problem)) return problem;
+	if (talk.steps.length >= TALK_LIMITS.steps) return `Your talk already has ${TALK_LIMITS.steps} steps, the most a talk holds. Delete one in the talk editor first.`;
+	if (input.query.length > TALK_LIMITS.queryChars) return 'This view cannot become a step: its scenario is too large for a link.';
+	talk.steps.push({ id: newStepId(talk.steps), title: input.chartTitle.slice(0, TALK_LIMITS.titleChars), caption: '', query: input.query, chart: input.chart });
+	const failed = writeDraft(talk);
+	if (failed) return failed;
+	return `Step ${talk.steps.length} added to your talk “${talkTitle(talk)}”. Open it with “Talk” beside Notebook and Explore (/talk).`;
 }
