@@ -10,6 +10,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
 import { openWith } from './support/checks';
+import { encodeScenario } from '../../src/lib/scenario/encode';
+import { encodeTalk } from '../../src/lib/talk/link';
+import { chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
+import type { ChartCell } from '../../src/lib/sim/types';
 
 const site = useSite();
 const CHART = 'chart-shares';
@@ -147,7 +151,13 @@ describe('notes on a chart', () => {
 		expect(await cell.locator('figure.chart').evaluate((f) => getComputedStyle(f).breakInside)).toBe('avoid');
 		const printLink = page.locator('.print-link');
 		expect(await printLink.isVisible()).toBe(true);
-		expect(await printLink.innerText()).toContain(page.url());
+		// The address follows the last edit 300 ms later (linkSync.ts); printing reads it again.
+		await expect
+			.poll(async () => {
+				await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+				return (await printLink.innerText()).includes(page.url());
+			})
+			.toBe(true);
 		await page.emulateMedia({ media: 'screen' });
 		expect(await printLink.isVisible()).toBe(false);
 		expect(problems).toEqual([]);
@@ -180,6 +190,35 @@ describe('notes on a chart', () => {
 			return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
 		}, `[data-cell-id="${CHART}"]`);
 		expect(violations).toEqual([]);
+		await context.close();
+	});
+
+	it('travel in the link to an embed and to a talk step, and are read in their charts there', async () => {
+		// A scenario whose shares chart carries a label and a span, written as the app writes links.
+		const notebook = {
+			...chinaMarketNotebook,
+			cells: chinaMarketNotebook.cells.map((c) =>
+				c.id === CHART ? ({ ...c, annotations: [{ kind: 'label', year: 2027, value: 0.45, text: 'Target note' }, { kind: 'span', from: 2024, to: 2026, text: 'Price war note' }] } as ChartCell) : c
+			)
+		};
+		const query = await encodeScenario({ notebook, inputs: { shakeout: 0.3 }, horizon: 2035 }, chinaMarketNotebook);
+		const expectNotes = (summary: string | null) => {
+			expect(summary).toContain('Target note');
+			expect(summary).toContain('Price war note');
+		};
+
+		const { page, context, problems } = await site.open(`/embed?${query}&chart=${CHART}`);
+		await page.waitForSelector(`.embed[data-engine="ready"][data-chart="${CHART}"] .canvas-box`, { timeout: 20_000 });
+		await expect.poll(() => page.locator('.embed .canvas-box').getAttribute('aria-label')).toContain('Target note');
+		expectNotes(await page.locator('.embed .canvas-box').getAttribute('aria-label'));
+
+		const talk = await encodeTalk({ title: 'Notes', steps: [{ id: 's1', title: 'With notes', caption: '', query, chart: CHART }] }, 'present');
+		if (!('query' in talk)) throw new Error(talk.problem);
+		await page.goto(`${site.url}/talk?${talk.query}`);
+		await page.waitForSelector('.talk-presenter[data-step="1"][data-opened="true"][data-engine="ready"] .canvas-box', { timeout: 20_000 });
+		await expect.poll(() => page.locator('.talk-presenter .canvas-box').getAttribute('aria-label')).toContain('Target note');
+		expectNotes(await page.locator('.talk-presenter .canvas-box').getAttribute('aria-label'));
+		expect(problems).toEqual([]);
 		await context.close();
 	});
 });

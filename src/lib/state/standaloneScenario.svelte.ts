@@ -12,6 +12,8 @@ export class StandaloneScenario {
 	readonly session = new NotebookSession(chinaMarketNotebook);
 	/** What the last query opened had ignored or changed (the link reader's notices). */
 	notices: string[] = $state([]);
+	/** True once a query's scenario is in the session (its figures may still be computing). */
+	opened = $state(false);
 	#engine: EngineClient | null = null;
 
 	/** The build's results of the published notebook, drawn before the engine answers when the query asks for nothing else. */
@@ -28,6 +30,7 @@ export class StandaloneScenario {
 		const decoded = await decodeScenario(query, chinaMarketNotebook);
 		this.session.adopt(decoded.document);
 		this.notices = decoded.notices;
+		this.opened = true;
 		if (this.#engine) return;
 		this.#engine = startEngine((why) => this.session.engineRestarted(why.message, why.name === 'EngineCrashed'));
 		await this.session.attach(this.#engine);
