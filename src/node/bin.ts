@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The `shiftcast` executable: the command line (cli.ts) on the process's streams. Whatever
 // happens, the person reads a sentence, never a stack trace.
 import { main, EXIT } from './cli';
