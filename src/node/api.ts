@@ -162,8 +162,15 @@ export async function readBatch(pathOrText: string, options: { text?: boolean } 
 export interface BatchOptions {
 	/** Last year of every scenario (default: each row's `horizon`, else its notebook's). */
 	horizon?: number;
-	/** Variables to keep (default: those the notebook charts and shows as key figures); ["all"] for all. */
+	/** Variables to keep (default: the notebook's key figures); ["all"] for all. */
 	variables?: string[];
+}
+
+/** The variables of a notebook's key-figure cells (those the browser's library and compare page show); the banded ones if it has none. */
+export function keyFigureVariables(notebook: Notebook): string[] {
+	const names = new Set<string>();
+	for (const c of notebook.cells) if (c.kind === 'headline') for (const v of c.variables) names.add(v);
+	return names.size ? [...names] : bandVariables(notebook);
 }
 
 /** One batch scenario's figures. */
@@ -192,7 +199,7 @@ export async function runBatch(scenarios: BatchScenario[], options: BatchOptions
 		const notebook = (await loadPublishedVersion(version))?.notebook;
 		if (!notebook) throw new ShiftcastInputError(`Version ${version} is not a released version of the notebook.`);
 		const known = await variablesOfNotebook(notebook);
-		const variables = variablesOf(options.variables, known, bandVariables(notebook));
+		const variables = variablesOf(options.variables, known, keyFigureVariables(notebook));
 		const runs = indices.map((i) => ({ inputs: scenarios[i].inputs, horizon: horizonOf({ horizon: scenarios[i].horizon ?? notebook.horizon }, options.horizon) }));
 		const figures = runMany(notebook, runs, variables);
 		indices.forEach((i, k) => {

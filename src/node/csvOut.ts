@@ -33,23 +33,20 @@ export const BATCH_HEADER = 'scenario,year,variable,value';
  * millions of lines: written piece by piece, never held whole). CRLF line ends, as resultsToCsv.
  */
 export function* batchToCsvPieces(results: BatchResult[], linesPerPiece = 20_000): Generator<string, void, void> {
-	let piece = BATCH_HEADER + '\r\n';
-	let lines = 0;
+	let lines: string[] = [BATCH_HEADER];
 	for (const r of results) {
 		const name = csvText(r.name) + ',';
 		const vars = Object.keys(r.series).map((v) => [',' + csvText(v) + ',', r.series[v]] as const);
 		for (let y = 0; y < r.years.length; y++) {
 			const year = name + r.years[y];
-			for (const [v, values] of vars) piece += year + v + csvNumber(values[y]) + '\r\n';
-			lines += vars.length;
-			if (lines >= linesPerPiece) {
-				yield piece;
-				piece = '';
-				lines = 0;
+			for (const [v, values] of vars) lines.push(year + v + csvNumber(values[y]));
+			if (lines.length >= linesPerPiece) {
+				yield lines.join('\r\n') + '\r\n';
+				lines = [];
 			}
 		}
 	}
-	if (piece) yield piece;
+	if (lines.length) yield lines.join('\r\n') + '\r\n';
 }
 
 /** A batch's long table, whole (for small batches and the API). */

@@ -14,7 +14,7 @@ export const batchCommand: Command = {
 		'Reads a table (from a file, or standard input for -) with one scenario per row: columns named after levers (an empty cell keeps the default), and optionally name, version (of the published notebook; default the current one) and horizon. It is read like a data cell’s table: comma, semicolon or tab separated, decimal points or commas. Writes one line per scenario, year and variable (scenario,year,variable,value). Rows that cannot be used are named on standard error (row numbers as a spreadsheet counts them); the others run, and the exit code is 1.',
 	options: {
 		horizon: HORIZON,
-		variables: { value: 'LIST', help: 'Variables to keep, comma-separated, or "all" (default: those the notebook charts and shows as key figures).' },
+		variables: { value: 'LIST', help: 'Variables to keep, comma-separated, or "all" (default: the notebook’s key figures).' },
 		years: { value: 'LIST', help: 'Years to keep, comma-separated (default: every year).' },
 		json: JSON_OPTION,
 		help: HELP
