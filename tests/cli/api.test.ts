@@ -26,7 +26,7 @@ const file = (name: string, content: string | Buffer) => {
 const LINK = 'http://127.0.0.1:4173/?v=3&horizon=2040&localisationGerman=0.6';
 
 describe('a batch gives what single runs give, to the digit', () => {
-	it('random scenarios of every lever, against runDeterministic', async () => {
+	it('random scenarios of every lever, against runDeterministic', { timeout: 30_000 }, async () => {
 		const levers = chinaMarketNotebook.cells.flatMap((c) => (c.kind === 'input' ? [c] : []));
 		let seed = 7;
 		const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
@@ -45,7 +45,7 @@ describe('a batch gives what single runs give, to the digit', () => {
 		});
 	});
 
-	it('a batch of the presets gives the compare page’s CSV figures', async () => {
+	it('a batch of the presets gives the compare page’s CSV figures', { timeout: 30_000 }, async () => {
 		const levers = [...new Set(PRESETS.flatMap((p) => Object.keys(p.document.inputs)))];
 		const table = ['name,' + levers.join(','), ...PRESETS.map((p) => [`"${p.name}"`, ...levers.map((l) => p.document.inputs[l] ?? '')].join(','))].join('\n');
 		const { code, out } = await cli(['batch', '-', '--variables', 'all'], table);
