@@ -7,6 +7,8 @@
 //      scripts/bench/analysis.ts       Sobol indices (N = 4,096) and the posterior (32 x 2,000)
 //      scripts/bench/discovery.ts      scenario discovery: 10,000-run sweep of every lever + PRIM
 //      scripts/bench/outlookMatch.ts   two published outlooks matched with three levers
+//      scripts/bench/cli.ts            the command line, whole process: a 10,000-scenario batch
+//                                      and 100,000-sample bands on 2 threads (dist/, built if stale)
 //   3. scripts/bench/sliderToChart.ts  slider input -> charts updated, in Chromium on build/
 //   4. scripts/bench/budget.ts         the speed budget: JS the page loads and the worker (gzip),
 //                                      navigation to first chart, in Chromium on build/
@@ -59,6 +61,8 @@ console.log('\n== discovery: 10,000-run sweep of every scenario lever and PRIM =
 const discovery = await runPart('scripts/bench/discovery.ts');
 console.log('\n== outlook matching: two outlook points, three levers ==');
 const outlookMatch = await runPart('scripts/bench/outlookMatch.ts');
+console.log('\n== command line: shiftcast batch (10,000 scenarios) and bands (100,000 samples, 2 threads) ==');
+const cliPart = await runPart('scripts/bench/cli.ts');
 console.log('\n== browser: slider to chart (Chromium, build/) ==');
 const browser = await runPart('scripts/bench/sliderToChart.ts');
 console.log('\n== speed budget (Chromium, build/) ==');
@@ -97,6 +101,7 @@ if (monteCarlo.ok) Object.assign(results, monteCarlo.result);
 if (analysis.ok) Object.assign(results, analysis.result);
 if (discovery.ok) Object.assign(results, discovery.result);
 if (outlookMatch.ok) Object.assign(results, outlookMatch.result);
+if (cliPart.ok) Object.assign(results, cliPart.result);
 if (budgetPart.ok && !budgetPart.result.skipped) Object.assign(results, budgetPart.result);
 if (embedPart.ok && !embedPart.result.skipped) Object.assign(results, embedPart.result);
 delete results.browser_skipped;
@@ -150,6 +155,11 @@ if (outlookMatch.ok) {
 	const o = outlookMatch.result;
 	row('outlook match: 2 outlooks, 3 levers (median)', `${num(o.outlook_match_ms_median, 1)} ms`, '<= 500 ms', budget(o.outlook_match_ms_median, 500));
 } else row('outlook matching', `FAILED: ${outlookMatch.error}`);
+if (cliPart.ok) {
+	const c = cliPart.result;
+	row('shiftcast batch, 10k scenarios (whole process)', `${num(c.cli_batch_10k_ms, 0)} ms`, '<= 3,000 ms', budget(c.cli_batch_10k_ms, 3000));
+	row('shiftcast bands, 100k samples, 2 threads', `${num(c.cli_bands_100k_ms, 0)} ms`, '<= 2,000 ms', budget(c.cli_bands_100k_ms, 2000));
+} else row('command line', `FAILED: ${cliPart.error}`);
 if (browser.ok && browser.result.skipped) row('slider to chart', `SKIPPED: ${browser.result.skipped}`);
 else if (browser.ok) {
 	const b = browser.result;
@@ -190,4 +200,4 @@ if (engine.ok && browser.ok && !browser.result.skipped) {
 	);
 }
 console.log(`\n${results.machine}, Node ${results.node}; wrote ${RESULTS_FILE} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-process.exitCode = engine.ok && monteCarlo.ok && discovery.ok && outlookMatch.ok && browser.ok && budgetPart.ok && embedPart.ok ? 0 : 1;
+process.exitCode = engine.ok && monteCarlo.ok && discovery.ok && outlookMatch.ok && cliPart.ok && browser.ok && budgetPart.ok && embedPart.ok ? 0 : 1;

@@ -1,14 +1,14 @@
 // A pasted or imported table (CSV, TSV, semicolons, from a spreadsheet or a file) -> the rows of
 // a data cell, and one line per row that could not be used, saying what is wrong with it. The
-// good rows are kept whatever the bad ones are. Papaparse splits the text (it sniffs the
+// good rows are kept whatever the bad ones are. Papaparse splits the text (tableText.ts: it sniffs the
 // delimiter and handles quoted fields, which a split on commas gets wrong); every row is then
 // read here and checked with the same zod schema that guards stored notebooks.
 //
 // Loaded only by the data cell's editor: a reader who never pastes data never downloads it.
-import Papa from 'papaparse';
 import type { DataRow, DataUnit } from '../sim/types';
 import { DataRowSchema, parsePeriod, periodText, ROW_TEXT_LIMITS } from './broughtRow';
 import { MAX_BROUGHT_SERIES } from './brought';
+import { DELIMITER_NAMES, isBlank, splitTable } from './tableText';
 
 /** Rows one data cell holds (also LIMITS.dataRows in scenario/notebookSchema.ts). */
 export const MAX_DATA_ROWS = 5000;
@@ -55,8 +55,6 @@ const UNIT_ALIASES: Record<string, [DataUnit, number]> = {
 };
 export const UNIT_WORDS = 'share, percent, million vehicles, thousand vehicles, vehicles, rank, USD million or number';
 
-const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'bar' };
-
 /** Reads a table's text into data rows; never throws. */
 export function importTable(input: string, context: ImportContext): ImportReport {
 	const problems: string[] = [];
@@ -64,14 +62,8 @@ export function importTable(input: string, context: ImportContext): ImportReport
 	if (input.length > MAX_TABLE_CHARS) {
 		return { rows: [], problems: [`The table is ${input.length.toLocaleString('en')} characters long; at most ${MAX_TABLE_CHARS.toLocaleString('en')} are read. Split it over several data cells.`], notes };
 	}
-	// A byte-order mark (spreadsheets write one) would stick to the first column's name.
-	const text = input.replace(/^\uFEFF/, '');
-	if (!text.trim()) return { rows: [], problems: ['The table is empty: paste rows of series, period, value and unit (a header row first).'], notes };
-	const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] });
-	const delimiter = parsed.meta.delimiter;
-	const records = parsed.data;
-	const quoteErrors = new Map<number, string>();
-	for (const e of parsed.errors) if (e.type === 'Quotes' && e.row !== undefined) quoteErrors.set(e.row, e.message);
+	if (!input.replace(/^\uFEFF/, '').trim()) return { rows: [], problems: ['The table is empty: paste rows of series, period, value and unit (a header row first).'], notes };
+	const { records, delimiter, quoteErrors } = splitTable(input);
 
 	// The header: a first row naming at least two known columns; else the columns in the usual
 	// order (one known word, such as a note reading "note", does not make a row a header).
@@ -128,7 +120,6 @@ export function importTable(input: string, context: ImportContext): ImportReport
 	return { rows, problems, notes };
 }
 
-const isBlank = (record: string[]) => record.every((f) => !f.trim());
 
 /** One record -> a checked row, or what is wrong with it. */
 function readRow(record: string[], columns: (Column | undefined)[], mark: DecimalMark): DataRow | string {
