@@ -39,7 +39,7 @@ function newest(dir: string): number {
 export async function ensureBuilt(): Promise<void> {
 	const lock = join(ROOT, 'dist.lock');
 	const fresh = () => {
-		const built = [BIN, join(ROOT, 'dist', 'types', 'node', 'index.d.ts')];
+		const built = [BIN, join(ROOT, 'dist', 'types', 'node', 'index.d.ts'), join(ROOT, 'dist', 'types', '.complete')];
 		if (!built.every(existsSync)) return false;
 		const sources = Math.max(newest(join(ROOT, 'src', 'node')), newest(join(ROOT, 'src', 'lib')), statSync(join(ROOT, 'vite.cli.config.ts')).mtimeMs);
 		return built.every((f) => statSync(f).mtimeMs > sources);
