@@ -156,7 +156,7 @@ describe('scenario discovery', () => {
 	it('a pool of two analysis workers finds the same runs and the same box as one', async () => {
 		const boxWith = async (pool: number) => {
 			const { page, context, problems } = await site.open('/', {
-				beforeGoto: (p) => void p.addInitScript((n) => localStorage.setItem('shiftcast:analysisPool', String(n)), pool)
+				beforeGoto: (p) => p.addInitScript((n) => localStorage.setItem('shiftcast:analysisPool', String(n)), pool)
 			});
 			await waitForEngine(page);
 			const cell = await findBoxes(page);

@@ -78,7 +78,7 @@ describe('posterior and bands', () => {
 
 	it('a recomputed posterior is used in one undoable step and travels in the link', async () => {
 		const { page, context, problems } = await site.open('/', {
-			beforeGoto: (p) => void p.addInitScript(() => localStorage.setItem('shiftcast:posteriorSteps', '400'))
+			beforeGoto: (p) => p.addInitScript(() => localStorage.setItem('shiftcast:posteriorSteps', '400'))
 		});
 		await waitForEngine(page);
 		await showAnalysisCells(page);
@@ -107,7 +107,7 @@ describe('posterior and bands', () => {
 
 	it('Cancel stops a long run; the page keeps working', async () => {
 		const { page, context, problems } = await site.open('/', {
-			beforeGoto: (p) => void p.addInitScript(() => localStorage.setItem('shiftcast:posteriorSteps', '400000'))
+			beforeGoto: (p) => p.addInitScript(() => localStorage.setItem('shiftcast:posteriorSteps', '400000'))
 		});
 		await waitForEngine(page);
 		await showAnalysisCells(page);
@@ -181,7 +181,7 @@ describe('posterior and bands', () => {
 		const csvWithPool = async (size: number) => {
 			const { page, context, problems } = await site.open('/?v=3&localisationJapanese=0.6', {
 				beforeGoto: (p) =>
-					void p.addInitScript((n) => {
+					p.addInitScript((n) => {
 						localStorage.setItem('shiftcast:analysisPool', String(n));
 						// Count the workers the page starts: the pool's helpers are among them.
 						const Original = window.Worker;

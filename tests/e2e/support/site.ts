@@ -10,8 +10,11 @@ export interface Site {
 	url: string;
 	browser: Browser;
 	/** A fresh context (no storage shared with other pages) and a page that records problems. */
-	/** `beforeGoto` runs on the new page before it navigates (to listen from the first request). */
-	open(path?: string, options?: { beforeGoto?: (page: Page) => void }): Promise<{ page: Page; context: BrowserContext; problems: string[] }>;
+	/**
+	 * `beforeGoto` runs on the new page before it navigates (to listen from the first request);
+	 * a promise it returns (an init script being added) is awaited first.
+	 */
+	open(path?: string, options?: { beforeGoto?: (page: Page) => unknown }): Promise<{ page: Page; context: BrowserContext; problems: string[] }>;
 }
 
 export function useSite(): Site {
@@ -24,11 +27,11 @@ export function useSite(): Site {
 		get browser() {
 			return browser;
 		},
-		async open(path = '/', options: { beforeGoto?: (page: Page) => void } = {}) {
+		async open(path = '/', options: { beforeGoto?: (page: Page) => unknown } = {}) {
 			const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
 			const page = await context.newPage();
 			const problems = recordProblems(page);
-			options.beforeGoto?.(page);
+			await options.beforeGoto?.(page);
 			await page.goto(server.url + path);
 			return { page, context, problems };
 		}
