@@ -3,11 +3,14 @@
 // against the built site. Ends with one plain summary line: "Total: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 
 const CI = Boolean(process.env.CI);
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Each test file's wall time, from the runners' JSON reports: the summary lists the slowest. */
+const fileSeconds = [];
+const started = Date.now();
 
 function vitest(args, label) {
 	const report = join(tmpdir(), `shiftcast-${label}-${process.pid}.json`);
@@ -19,6 +22,9 @@ function vitest(args, label) {
 		totals.passed += r.numPassedTests;
 		totals.failed += r.numFailedTests + (r.numTotalTestSuites > 0 && r.success === false && r.numFailedTests === 0 ? 1 : 0);
 		totals.skipped += r.numPendingTests + r.numTodoTests;
+		for (const file of r.testResults ?? []) {
+			if (Number.isFinite(file.endTime - file.startTime)) fileSeconds.push({ file: relative(process.cwd(), file.name), seconds: (file.endTime - file.startTime) / 1000 });
+		}
 		rmSync(report);
 	} else if (run.status !== 0) totals.failed += 1;
 	return run.status === 0;
@@ -73,5 +79,10 @@ if (!chromiumPath()) {
 	if (ok || existsSync('build/index.html')) ok = vitest(['--config', 'vitest.e2e.config.ts'], 'e2e') && ok;
 }
 
+const slowest = fileSeconds.sort((a, b) => b.seconds - a.seconds).slice(0, 10);
+if (slowest.length) {
+	console.log(`\nThe ten slowest test files (npm test took ${((Date.now() - started) / 1000).toFixed(0)} s):`);
+	for (const { file, seconds } of slowest) console.log(`${seconds.toFixed(1).padStart(8)} s  ${file}`);
+}
 console.log(`\nTotal: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);
