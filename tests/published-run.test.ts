@@ -62,4 +62,18 @@ describe('the build-time run of the published notebook', () => {
 		expect(session.result).toBeNull();
 		expect(session.baseline).toBe(baseline);
 	});
+
+	it('says whether the figures shown are the current document\'s (a talk step waits for its own)', () => {
+		const session = new NotebookSession(chinaMarketNotebook);
+		expect(session.resultCurrent).toBe(false);
+		session.usePublishedRun(baseline);
+		expect(session.resultCurrent).toBe(true);
+		session.adopt({ notebook: chinaMarketNotebook, inputs: { [someInput.name]: otherValue }, horizon: chinaMarketNotebook.horizon });
+		expect(session.resultCurrent).toBe(false);
+		// Back to what the shown figures were computed from: current again, without a run.
+		session.adopt({ notebook: chinaMarketNotebook, inputs: {}, horizon: chinaMarketNotebook.horizon });
+		expect(session.resultCurrent).toBe(true);
+		session.setHorizon(2040);
+		expect(session.resultCurrent).toBe(false);
+	});
 });

@@ -24,8 +24,9 @@ async function addToTalk(page: Page, said: RegExp): Promise<void> {
 
 const summaryOf = (page: Page) => page.locator('.talk-presenter .canvas-box').getAttribute('aria-label');
 
+/** The step is open and its figures are its own (not the previous step's, still shown while it runs). */
 async function waitForStep(page: Page, n: number): Promise<void> {
-	await page.waitForSelector(`.talk-presenter[data-step="${n}"][data-opened="true"][data-engine="ready"] .canvas-box`, { timeout: 20_000 });
+	await page.waitForSelector(`.talk-presenter[data-step="${n}"][data-opened="true"][data-engine="ready"][data-current="true"] .canvas-box`, { timeout: 20_000 });
 }
 
 async function seriousAxe(page: Page): Promise<string[]> {

@@ -30,6 +30,15 @@ export type EngineStatus = 'starting' | 'ready' | 'failed';
 
 export type { RenameOffer } from './documentRules';
 
+/** What a run computes from; inputs as JSON, so a later change to the same object is seen. */
+interface RunBasis {
+	notebook: Notebook;
+	inputs: string;
+	horizon: number;
+}
+
+const sameBasis = (a: RunBasis | null, b: RunBasis) => !!a && a.notebook === b.notebook && a.inputs === b.inputs && a.horizon === b.horizon;
+
 export class NotebookSession {
 	/**
 	 * The published notebook the document derives from: the current one, or for a document made
@@ -49,6 +58,13 @@ export class NotebookSession {
 	/** The reference as charts and key figures take it: its run and its name. */
 	referenceRun: ReferenceRun | null = $derived(this.reference ? { run: this.#referenceLine.result, label: this.reference.label } : null);
 	result: RunResult | null = $state.raw(null);
+	/** What `result` was computed from: the document's notebook, inputs and horizon when its run started. */
+	#resultOf: RunBasis | null = $state.raw(null);
+	/**
+	 * The figures are those of the document as it now is: false from a change until that change's
+	 * run lands (a talk step just opened still shows the previous step's figures until then).
+	 */
+	resultCurrent = $derived(sameBasis(this.#resultOf, this.#basis()));
 	baseline: RunResult | null = $state.raw(null);
 	status: EngineStatus = $state('starting');
 	/** A problem the person should know about (engine stopped, storage full, ...). */
@@ -152,6 +168,7 @@ export class NotebookSession {
 		if (!this.#isPublishedDefault()) return;
 		this.result = resultUpTo(baseline, this.horizon);
 		this.#resultFromBuild = true;
+		this.#resultOf = this.#basis();
 	}
 
 	#isPublishedDefault(): boolean {
@@ -303,6 +320,10 @@ export class NotebookSession {
 		} else void this.#run(performance.now());
 	}
 
+	#basis(): RunBasis {
+		return { notebook: this.notebook, inputs: JSON.stringify(this.inputs), horizon: this.horizon };
+	}
+
 	#changed() {
 		// Once the document is no longer the published one, the build's numbers are not its numbers.
 		if (this.#resultFromBuild && !this.#isPublishedDefault()) {
@@ -334,11 +355,13 @@ export class NotebookSession {
 		// A person's move goes first: band runs pause (between years) until its charts are drawn.
 		const release = inputAt !== null ? this.#engine.holdAnalysis() : null;
 		if (inputAt !== null) this.uncertainty.linesUpdating();
+		const basis = this.#basis();
 		try {
 			const response = await this.#engine.run({ inputs: $state.snapshot(this.inputs), horizon: this.horizon });
 			if (!response) return; // a newer request replaced this one
 			this.result = response.result;
 			this.#resultFromBuild = false;
+			this.#resultOf = basis;
 			// Bands that came in meanwhile go into the same update: one redraw for both.
 			this.uncertainty.takePending();
 			this.engineMicros = response.engineMicros;
