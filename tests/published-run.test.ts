@@ -56,6 +56,14 @@ describe('the build-time run of the published notebook', () => {
 		expect(same.result).toEqual(runTo(chinaMarketNotebook.horizon));
 	});
 
+	it('is not shown when the address carries a scenario still to be read (the baseline is)', () => {
+		const session = new NotebookSession(chinaMarketNotebook);
+		session.usePublishedRun(baseline, { figures: false });
+		expect(session.result).toBeNull();
+		expect(session.resultCurrent).toBe(false);
+		expect(session.baseline).toBe(baseline);
+	});
+
 	it('is not shown for saved work the page opens with', () => {
 		const session = new NotebookSession(chinaMarketNotebook, { notebook: chinaMarketNotebook, inputs: { [someInput.name]: otherValue }, horizon: 2035 });
 		session.usePublishedRun(baseline);

@@ -57,9 +57,14 @@ export class NotebookApp {
 	#engine: EngineClient | null = null;
 	#writeAddress = addressWriter(chinaMarketNotebook, (problem) => (this.addressProblem = problem));
 
-	/** The build's first results, shown while the document is the unchanged published notebook. */
+	/**
+	 * The build's first results, shown while the document is the unchanged published notebook.
+	 * Not when the address carries a scenario: the link is read after the page starts, and the
+	 * published figures shown meanwhile would pass for the link's (and every chart would be
+	 * drawn twice). The baseline is the same either way.
+	 */
 	usePublishedRun(baseline: RunResult): void {
-		if (!this.#opened) this.session.usePublishedRun(baseline);
+		if (!this.#opened) this.session.usePublishedRun(baseline, { figures: !(browser && addressNamesAScenario()) });
 	}
 
 	/** Called by each view on mount; opens the scenario and starts the engine the first time only. */
@@ -202,6 +207,11 @@ export class NotebookApp {
 		this.session.adopt(fromLink.document);
 		this.linkNotices = fromLink.notices;
 	}
+}
+
+/** The address asks for more than the current published scenario (anything but `v`). */
+function addressNamesAScenario(): boolean {
+	return [...new URLSearchParams(location.search).keys()].some((key) => key !== 'v');
 }
 
 /** The tab was reloaded, or came back to this page through its history: its own copy is the newest. */

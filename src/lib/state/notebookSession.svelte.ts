@@ -162,10 +162,10 @@ export class NotebookSession {
 	 * results while the document is the unchanged published notebook: the engine's own run of it,
 	 * when it comes, gives the same numbers (the baseline's first years are that run).
 	 */
-	usePublishedRun(baseline: RunResult): void {
+	usePublishedRun(baseline: RunResult, { figures = true }: { figures?: boolean } = {}): void {
 		if (this.published.version !== this.notebook.version) return;
 		this.baseline = baseline;
-		if (!this.#isPublishedDefault()) return;
+		if (!figures || !this.#isPublishedDefault()) return;
 		this.result = resultUpTo(baseline, this.horizon);
 		this.#resultFromBuild = true;
 		this.#resultOf = this.#basis();
