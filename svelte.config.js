@@ -30,7 +30,10 @@ const config = {
 		// hosts serve for an unknown address: it boots the app, whose error page falls back to the
 		// notebook with the same query (src/routes/+error.svelte).
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
-		prerender: { entries: ['*'] },
+		// Scripts and styles by absolute path: /zh/ and /zh (one page) both find them.
+		paths: { relative: false },
+		// The Chinese pages (/zh/...) are the same routes under a language prefix (src/hooks.ts).
+		prerender: { entries: ['*', '/zh', '/zh/explore', '/zh/compare', '/zh/about', '/zh/embed', '/zh/talk'] },
 		// Registered by the app after its first chart (src/lib/offline/serviceWorker.ts), not at the
 		// load event: installing it compiles the whole build, which slowed the first chart.
 		serviceWorker: { register: false },

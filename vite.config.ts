@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vite';
 
 /**
@@ -22,7 +23,13 @@ const treeshake = { moduleSideEffects: (id: string) => !/\/src\/lib\/data\/(sche
 const codeSplitting = { groups: [{ name: 'notebook', test: /src\/routes\/\+page\.svelte$/ }] };
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		// The interface's words in English and Chinese (messages/*.json), compiled into one function
+		// per message (src/lib/paraglide/, generated). The language is the address's: /zh/... is
+		// Chinese, anything else English (docs/i18n.md).
+		paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['url', 'baseLocale'] }),
+		sveltekit()
+	],
 	worker: { format: 'es', rollupOptions: { treeshake } },
 	build: { rollupOptions: { treeshake, output: { codeSplitting } } },
 	test: {

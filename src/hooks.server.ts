@@ -1,0 +1,12 @@
+// Each prerendered page is rendered in the language of its address (/zh/... in Chinese), and says
+// so in <html lang>.
+import type { Handle } from '@sveltejs/kit';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+
+const htmlLang: Record<string, string> = { en: 'en', zh: 'zh-CN' };
+
+export const handle: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', htmlLang[locale] ?? locale) });
+	});

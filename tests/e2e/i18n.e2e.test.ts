@@ -1,0 +1,73 @@
+// Two languages in the address (issue 25, first part): /zh/... is the same page in Chinese. The
+// prerendered pages say so (lang="zh-CN", the site's words in Chinese), the same link gives the
+// same figures under / and /zh/, and the language switch keeps the scenario, its undo history and
+// the view. axe finds no serious or critical violation on /zh/.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { openWith } from './support/checks';
+import { settledUrl, useSite, waitForEngine } from './support/site';
+import { headlineText } from './support/text';
+
+const site = useSite();
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const LINK = '?v=3&shakeout=0.2&localisationJapanese=0.7';
+
+describe('Chinese pages under /zh/', () => {
+	it('open the same scenario with the same figures as the English ones, in Chinese', async () => {
+		const en = await site.open(`/${LINK}`);
+		await waitForEngine(en.page);
+		await en.page.waitForSelector('.notebook[data-current="true"]');
+		const enFigure = await headlineText(en.page, 'nevShare', 2035);
+		expect(await en.page.getAttribute('html', 'lang')).toBe('en');
+		await en.context.close();
+
+		const zh = await openWith(site, `/zh/${LINK}`, { initScripts: [AXE_SOURCE] });
+		await waitForEngine(zh.page);
+		await zh.page.waitForSelector('.notebook[data-current="true"]');
+		expect(await headlineText(zh.page, 'nevShare', 2035)).toBe(enFigure);
+		expect(await zh.page.getAttribute('html', 'lang')).toBe('zh-CN');
+		const site_ = zh.page.getByRole('navigation', { name: '网站' });
+		expect(await site_.getByRole('link').allTextContents()).toEqual(['笔记本', '探索', '对比', '方法与数据']);
+		expect(await site_.getByRole('link', { name: '探索' }).getAttribute('href')).toBe('/zh/explore');
+		expect(await zh.page.getByRole('navigation', { name: '视图' }).getByRole('link', { name: '探索' }).getAttribute('href')).toBe('/zh/explore');
+
+		const violations = await zh.page.evaluate(async () => {
+			const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+			const result = await axe.run(document, { resultTypes: ['violations'] });
+			return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}`);
+		});
+		expect(violations).toEqual([]);
+		await zh.context.close();
+		expect([...en.problems, ...zh.problems]).toEqual([]);
+	});
+
+	it('the language switch keeps the scenario, its undo history and the view', async () => {
+		const { page, context, problems } = await site.open('/explore');
+		await waitForEngine(page);
+		const before = await headlineText(page, 'nevShare', 2035);
+		await page.getByRole('slider', { name: 'Electrification pace from 2026' }).fill('1.4');
+		await expect.poll(() => headlineText(page, 'nevShare', 2035), { timeout: 10_000 }).not.toBe(before);
+		const moved = await headlineText(page, 'nevShare', 2035);
+		const query = new URL(await settledUrl(page)).search;
+
+		await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '中文' }).click();
+		await page.waitForURL(`**/zh/explore${query}`);
+		await page.getByRole('navigation', { name: '语言' }).waitFor();
+		expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+		expect(await headlineText(page, 'nevShare', 2035)).toBe(moved);
+		expect(await page.getByRole('navigation', { name: '视图' }).getByRole('link', { name: '探索' }).getAttribute('aria-current')).toBe('page');
+
+		// The move made in English is undone in Chinese.
+		await page.getByRole('button', { name: 'Undo' }).click();
+		await expect.poll(() => headlineText(page, 'nevShare', 2035), { timeout: 10_000 }).toBe(before);
+
+		await page.getByRole('navigation', { name: '语言' }).getByRole('link', { name: 'English' }).click();
+		await page.waitForURL(/\/explore(\?|$)/);
+		await page.getByRole('navigation', { name: 'Language' }).waitFor();
+		expect(new URL(page.url()).pathname).toBe('/explore');
+		expect(await page.getAttribute('html', 'lang')).toBe('en');
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+});
