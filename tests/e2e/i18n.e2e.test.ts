@@ -1,7 +1,8 @@
 // Two languages in the address (issue 25, first part): /zh/... is the same page in Chinese. The
 // prerendered pages say so (lang="zh-CN", the site's words in Chinese), the same link gives the
 // same figures under / and /zh/, and the language switch keeps the scenario, its undo history and
-// the view. axe finds no serious or critical violation on /zh/.
+// the view. A link opens in its reader's language (the browser's, or the one chosen and
+// remembered). axe finds no serious or critical violation on /zh/.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ describe('Chinese pages under /zh/', () => {
 		expect(await en.page.getAttribute('html', 'lang')).toBe('en');
 		await en.context.close();
 
-		const zh = await openWith(site, `/zh/${LINK}`, { initScripts: [AXE_SOURCE] });
+		const zh = await openWith(site, `/zh/${LINK}`, { initScripts: [AXE_SOURCE], context: { locale: 'zh-CN' } });
 		await waitForEngine(zh.page);
 		await zh.page.waitForSelector('.notebook[data-current="true"]');
 		expect(await headlineText(zh.page, 'nevShare', 2035)).toBe(enFigure);
@@ -59,7 +60,7 @@ describe('Chinese pages under /zh/', () => {
 		expect(await page.getByRole('navigation', { name: '视图' }).getByRole('link', { name: '探索' }).getAttribute('aria-current')).toBe('page');
 
 		// The move made in English is undone in Chinese.
-		await page.getByRole('button', { name: 'Undo' }).click();
+		await page.getByRole('button', { name: '撤销' }).click();
 		await expect.poll(() => headlineText(page, 'nevShare', 2035), { timeout: 10_000 }).toBe(before);
 
 		await page.getByRole('navigation', { name: '语言' }).getByRole('link', { name: 'English' }).click();
@@ -69,5 +70,33 @@ describe('Chinese pages under /zh/', () => {
 		expect(await page.getAttribute('html', 'lang')).toBe('en');
 		await context.close();
 		expect(problems).toEqual([]);
+	});
+
+	it('a link opens in each reader\'s language, and a chosen language is remembered', async () => {
+		// A reader whose browser speaks Chinese, sent an English link.
+		const beijing = await openWith(site, `/explore${LINK}`, { context: { locale: 'zh-CN' } });
+		// (Paths only: the address's query is rewritten to its canonical form as the page runs.)
+		await beijing.page.waitForURL((url) => url.pathname === '/zh/explore');
+		await beijing.page.getByRole('navigation', { name: '语言' }).waitFor();
+		await waitForEngine(beijing.page);
+		const figure = await headlineText(beijing.page, 'nevShare', 2035);
+		await beijing.context.close();
+
+		// A reader whose browser speaks German, sent the Chinese link: English, same figures.
+		const munich = await openWith(site, `/zh/explore${LINK}`, { context: { locale: 'de-DE' } });
+		await munich.page.waitForURL((url) => url.pathname === '/explore');
+		await munich.page.getByRole('navigation', { name: 'Language' }).waitFor();
+		await waitForEngine(munich.page);
+		await munich.page.waitForSelector('.explore[data-engine="ready"]');
+		await expect.poll(() => headlineText(munich.page, 'nevShare', 2035), { timeout: 10_000 }).toBe(figure);
+
+		// Munich chooses Chinese: remembered, so a reload of an English address stays Chinese.
+		await munich.page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '中文' }).click();
+		await munich.page.waitForURL((url) => url.pathname === '/zh/explore');
+		await munich.page.goto(`${site.url}/explore${LINK}`);
+		await munich.page.waitForURL((url) => url.pathname === '/zh/explore');
+		await munich.page.getByRole('navigation', { name: '语言' }).waitFor();
+		await munich.context.close();
+		expect([...beijing.problems, ...munich.problems]).toEqual([]);
 	});
 });
