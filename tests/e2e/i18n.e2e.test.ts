@@ -99,4 +99,16 @@ describe('Chinese pages under /zh/', () => {
 		await munich.context.close();
 		expect([...beijing.problems, ...munich.problems]).toEqual([]);
 	});
+
+	it('an address in a language the site does not have opens the scenario in English, with a notice', async () => {
+		const { page, context, problems } = await site.open(`/fr/explore${LINK}`);
+		await page.waitForURL((url) => url.pathname === '/');
+		await page.getByText('Shiftcast has no pages in “fr”').waitFor();
+		await waitForEngine(page);
+		expect(await page.getAttribute('html', 'lang')).toBe('en');
+		expect(new URL(page.url()).searchParams.get('localisationJapanese')).toBe('0.7');
+		await context.close();
+		// The 404 of the missing page is the server's answer, not a problem of the page.
+		expect(problems.filter((p) => !/404/.test(p))).toEqual([]);
+	});
 });
