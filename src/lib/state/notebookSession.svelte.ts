@@ -25,19 +25,11 @@ import { UndoStack } from './undoStack';
 import { DocumentSaver } from './documentSaver.svelte';
 import type { ReferenceScenario, WorkingDocument } from './workingDocument';
 import { isOlderVersion, loadPublishedVersion, publishedFor } from '../notebooks/published';
+import { runBasis, sameBasis, type RunBasis } from './runBasis';
 
 export type EngineStatus = 'starting' | 'ready' | 'failed';
 
 export type { RenameOffer } from './documentRules';
-
-/** What a run computes from; inputs as JSON, so a later change to the same object is seen. */
-interface RunBasis {
-	notebook: Notebook;
-	inputs: string;
-	horizon: number;
-}
-
-const sameBasis = (a: RunBasis | null, b: RunBasis) => !!a && a.notebook === b.notebook && a.inputs === b.inputs && a.horizon === b.horizon;
 
 export class NotebookSession {
 	/**
@@ -64,7 +56,7 @@ export class NotebookSession {
 	 * The figures are those of the document as it now is: false from a change until that change's
 	 * run lands (a talk step just opened still shows the previous step's figures until then).
 	 */
-	resultCurrent = $derived(sameBasis(this.#resultOf, this.#basis()));
+	resultCurrent = $derived(sameBasis(this.#resultOf, runBasis(this)));
 	baseline: RunResult | null = $state.raw(null);
 	status: EngineStatus = $state('starting');
 	/** A problem the person should know about (engine stopped, storage full, ...). */
@@ -168,7 +160,7 @@ export class NotebookSession {
 		if (!figures || !this.#isPublishedDefault()) return;
 		this.result = resultUpTo(baseline, this.horizon);
 		this.#resultFromBuild = true;
-		this.#resultOf = this.#basis();
+		this.#resultOf = runBasis(this);
 	}
 
 	#isPublishedDefault(): boolean {
@@ -320,10 +312,6 @@ export class NotebookSession {
 		} else void this.#run(performance.now());
 	}
 
-	#basis(): RunBasis {
-		return { notebook: this.notebook, inputs: JSON.stringify(this.inputs), horizon: this.horizon };
-	}
-
 	#changed() {
 		// Once the document is no longer the published one, the build's numbers are not its numbers.
 		if (this.#resultFromBuild && !this.#isPublishedDefault()) {
@@ -355,7 +343,7 @@ export class NotebookSession {
 		// A person's move goes first: band runs pause (between years) until its charts are drawn.
 		const release = inputAt !== null ? this.#engine.holdAnalysis() : null;
 		if (inputAt !== null) this.uncertainty.linesUpdating();
-		const basis = this.#basis();
+		const basis = runBasis(this);
 		try {
 			const response = await this.#engine.run({ inputs: $state.snapshot(this.inputs), horizon: this.horizon });
 			if (!response) return; // a newer request replaced this one
