@@ -7,6 +7,7 @@ import { chinaMarketNotebook } from '../notebooks/chinaMarket';
 import { NotebookSession } from './notebookSession.svelte';
 import { startEngine, type EngineClient } from '../worker/client';
 import type { RunResult } from '../sim/types';
+import { queryKeyOf } from '../scenario/queryKey';
 
 export class StandaloneScenario {
 	readonly session = new NotebookSession(chinaMarketNotebook);
@@ -42,16 +43,6 @@ export function withoutParameters(query: string, names: readonly string[]): stri
 	return query
 		.replace(/^\?/, '')
 		.split('&')
-		.filter((pair) => pair !== '' && !names.includes(keyOf(pair)))
+		.filter((pair) => pair !== '' && !names.includes(queryKeyOf(pair)))
 		.join('&');
-}
-
-/** A pair's key as the link reader sees it; a key that does not decode is kept for the reader to report. */
-function keyOf(pair: string): string {
-	const raw = pair.split('=')[0].replace(/\+/g, ' ');
-	try {
-		return decodeURIComponent(raw);
-	} catch {
-		return raw;
-	}
 }
