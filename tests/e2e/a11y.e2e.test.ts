@@ -3,14 +3,14 @@
 // violation found is printed. Then keyboard-only use: Tab reaches a slider, ArrowRight moves a
 // headline figure, and the focused control shows a visible focus indicator.
 //
-// axe is injected with addInitScript: the pages' CSP refuses inline <script> (addScriptTag),
-// while init scripts are installed by the browser itself and are not subject to it.
+// axe is evaluated into the page through the DevTools protocol when a test audits it: the pages'
+// CSP refuses inline <script> (addScriptTag), and protocol evaluation is not subject to it. (An
+// init script would work too, but would taint the tab the tests share: support/sharedTab.ts.)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
-import { openWith } from './support/checks';
 
 const site = useSite();
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -58,6 +58,7 @@ function describeViolations(where: string, violations: AxeViolation[]): string {
 }
 
 async function audit(page: Page, where: string): Promise<void> {
+	if ((await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe)) !== 'object') await page.evaluate(AXE_SOURCE);
 	expect(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe)).toBe('object');
 	const violations = await runAxe(page);
 	const report = describeViolations(where, violations);
@@ -66,7 +67,10 @@ async function audit(page: Page, where: string): Promise<void> {
 	expect(failing.map((v) => `${v.impact} ${v.id}`), report).toEqual([]);
 }
 
-const open = (path: string) => openWith(site, path, { initScripts: [AXE_SOURCE] });
+const open = (path: string) => site.open(path);
+/** A page at another viewport and colour scheme from its first paint (the shared tab sets them back). */
+const openAt = (path: string, viewport: { width: number; height: number }, colorScheme: 'light' | 'dark') =>
+	site.open(path, { beforeGoto: (page) => Promise.all([page.setViewportSize(viewport), page.emulateMedia({ colorScheme })]) });
 
 async function waitForCompare(page: Page): Promise<void> {
 	await page.waitForSelector('[data-ready="true"] [data-testid="column-1"]', { timeout: 20_000 });
@@ -145,7 +149,7 @@ describe('axe-core finds no serious or critical violation', () => {
 	for (const [width, height] of [[1280, 800], [375, 740]]) {
 		for (const colorScheme of ['light', 'dark'] as const) {
 			it(`on /explore at ${width} px, ${colorScheme}, tools and disclosures open too`, async () => {
-				const { page, context } = await openWith(site, '/explore', { initScripts: [AXE_SOURCE], context: { viewport: { width, height }, colorScheme } });
+				const { page, context } = await openAt('/explore', { width, height }, colorScheme);
 				await waitForEngine(page);
 				await audit(page, `explore (${width} px, ${colorScheme})`);
 				await openAllDetails(page);
@@ -158,10 +162,7 @@ describe('axe-core finds no serious or critical violation', () => {
 
 	for (const path of ['/', '/compare', '/about']) {
 		it(`on ${path} at phone width in dark mode, every <details> open`, async () => {
-			const { page, context } = await openWith(site, path, {
-				initScripts: [AXE_SOURCE],
-				context: { viewport: { width: 375, height: 812 }, colorScheme: 'dark' }
-			});
+			const { page, context } = await openAt(path, { width: 375, height: 812 }, 'dark');
 			if (path === '/') await waitForEngine(page);
 			else if (path === '/compare') await waitForCompare(page);
 			else await page.waitForLoadState('networkidle');

@@ -1,20 +1,24 @@
-// One browser and one server per test file: started in beforeAll, stopped in afterAll.
-import { afterAll, beforeAll, expect } from 'vitest';
+// One browser and one server per test file: started in beforeAll, stopped in afterAll. The
+// pages site.open gives share one tab, reset between tests (support/sharedTab.ts).
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { recordProblems } from './checks';
 import { launchChromium } from './chromium';
+import { SharedTab } from './sharedTab';
 import { serveDirectory } from './staticServer';
 import type { RunningServer } from './staticServer';
 
 export interface Site {
 	url: string;
 	browser: Browser;
-	/** A fresh context (no storage shared with other pages) and a page that records problems. */
 	/**
-	 * `beforeGoto` runs on the new page before it navigates (to listen from the first request);
-	 * a promise it returns (an init script being added) is awaited first.
+	 * A page as a new visitor's (no storage, no listeners), recording problems. It is the file's
+	 * shared tab when no other page of the test holds it, else a page of a fresh context;
+	 * `fresh: true` asks for the fresh context (a cold start). Closing the context releases the tab.
+	 * `beforeGoto` runs on the page before it navigates (to listen from the first request); a
+	 * promise it returns (an init script being added) is awaited first.
 	 */
-	open(path?: string, options?: { beforeGoto?: (page: Page) => unknown }): Promise<{ page: Page; context: BrowserContext; problems: string[] }>;
+	open(path?: string, options?: { beforeGoto?: (page: Page) => unknown; fresh?: boolean }): Promise<{ page: Page; context: BrowserContext; problems: string[] }>;
 }
 
 export function useSite(): Site {
@@ -27,20 +31,30 @@ export function useSite(): Site {
 		get browser() {
 			return browser;
 		},
-		async open(path = '/', options: { beforeGoto?: (page: Page) => unknown } = {}) {
-			const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-			const page = await context.newPage();
+		async open(path = '/', options: { beforeGoto?: (page: Page) => unknown; fresh?: boolean } = {}) {
+			const { page, context } =
+				options.fresh || tab.inUse
+					? await browser.newContext({ viewport: { width: 1200, height: 900 } }).then(async (c) => ({ context: c, page: await c.newPage() }))
+					: await tab.take();
 			const problems = recordProblems(page);
-			await options.beforeGoto?.(page);
-			await page.goto(server.url + path);
+			try {
+				await options.beforeGoto?.(page);
+				await page.goto(server.url + path);
+			} catch (err) {
+				await context.close();
+				throw err;
+			}
 			return { page, context, problems };
 		}
 	} as Site;
+	const tab = new SharedTab(() => browser, () => server.url);
 	beforeAll(async () => {
 		server = await serveDirectory('build');
 		browser = await launchChromium();
 	}, 60_000);
+	afterEach(() => tab.release());
 	afterAll(async () => {
+		await tab.close();
 		await browser?.close();
 		await server?.close();
 	});
