@@ -1,7 +1,20 @@
-// Runs at build time only (the page is prerendered): the published notebook's prose as HTML, and
-// its baseline run (the first results of an unchanged notebook, shown before the engine starts).
+// Runs at build time only (the page is prerendered, once per language): the published notebook's
+// prose as HTML and its other texts in the page's language, and its baseline run (the first
+// results of an unchanged notebook, shown before the engine starts).
 import { chinaMarketNotebook } from '$lib/notebooks/chinaMarket';
 import { renderPublishedMarkdown } from '$lib/server/markdown';
 import { publishedBaseline } from '$lib/server/publishedRun';
+import { publishedTexts } from '$lib/server/publishedTranslation';
+import { localeOfAddress } from '$lib/i18n/paths';
 
-export const load = () => ({ publishedMarkdown: renderPublishedMarkdown(chinaMarketNotebook), publishedBaseline: publishedBaseline(chinaMarketNotebook) });
+// The language is read from the address (not only Paraglide's request state) so the load depends
+// on it: the language switch, a client-side navigation from /explore to /zh/explore (one route),
+// then fetches the other language's data instead of keeping this one's.
+export const load = ({ url }: { url: URL }) => {
+	const locale = localeOfAddress(url);
+	return {
+		publishedMarkdown: renderPublishedMarkdown(chinaMarketNotebook, locale),
+		publishedTexts: publishedTexts(chinaMarketNotebook, locale),
+		publishedBaseline: publishedBaseline(chinaMarketNotebook)
+	};
+};

@@ -23,6 +23,10 @@ describe('speed budget', () => {
 		expect(load.workerScripts.engine?.length).toBeGreaterThan(0);
 		expect(load.workerScripts.chart?.length).toBeGreaterThan(0);
 		expect(main).toBeLessThanOrEqual(100);
+		// The same budget for a first visit in Chinese (a Chinese-speaking browser stays on /zh).
+		const chinese = await measureLoad(site.browser, `${site.url}/zh`, 'zh-CN');
+		expect(chinese.mainScripts.length).toBeGreaterThan(0);
+		expect(gzipKb('build', chinese.mainScripts)).toBeLessThanOrEqual(100);
 		expect(engine).toBeLessThanOrEqual(80);
 		expect(chart).toBeLessThanOrEqual(80);
 

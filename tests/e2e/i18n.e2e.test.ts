@@ -9,10 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { openWith } from './support/checks';
 import { settledUrl, useSite, waitForEngine } from './support/site';
 import { headlineText } from './support/text';
+import zhTexts from '../../src/lib/notebooks/chinaMarket.zh.json';
+import { headingOf } from '../../src/lib/view/exploreLayout';
 
 const site = useSite();
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LINK = '?v=3&shakeout=0.2&localisationJapanese=0.7';
+const zhCell = (id: string) => (zhTexts.cells as Record<string, Record<string, string>>)[id];
 
 describe('Chinese pages under /zh/', () => {
 	it('open the same scenario with the same figures as the English ones, in Chinese', async () => {
@@ -21,6 +24,7 @@ describe('Chinese pages under /zh/', () => {
 		await en.page.waitForSelector('.notebook[data-current="true"]');
 		const enFigure = await headlineText(en.page, 'nevShare', 2035);
 		expect(await en.page.getAttribute('html', 'lang')).toBe('en');
+		expect(await en.page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).inputValue()).toBe('0.7');
 		await en.context.close();
 
 		const zh = await openWith(site, `/zh/${LINK}`, { initScripts: [AXE_SOURCE], context: { locale: 'zh-CN' } });
@@ -32,6 +36,11 @@ describe('Chinese pages under /zh/', () => {
 		expect(await site_.getByRole('link').allTextContents()).toEqual(['笔记本', '探索', '对比', '方法与数据']);
 		expect(await site_.getByRole('link', { name: '探索' }).getAttribute('href')).toBe('/zh/explore');
 		expect(await zh.page.getByRole('navigation', { name: '视图' }).getByRole('link', { name: '探索' }).getAttribute('href')).toBe('/zh/explore');
+		// The published notebook's own words: its prose, a lever, a chart, the page's title.
+		expect(await zh.page.locator('.markdown h1').first().innerText()).toBe(zhCell('md-intro').text.split('\n')[0].replace(/^# /, ''));
+		expect(await zh.page.getByRole('slider', { name: zhCell('in-localisationJapanese').label }).inputValue()).toBe('0.7');
+		await zh.page.getByRole('heading', { name: zhCell('chart-shares').title }).waitFor();
+		expect(await zh.page.title()).toBe(`Shiftcast: ${zhTexts.title}`);
 
 		const violations = await zh.page.evaluate(async () => {
 			const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
@@ -58,6 +67,10 @@ describe('Chinese pages under /zh/', () => {
 		expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
 		expect(await headlineText(page, 'nevShare', 2035)).toBe(moved);
 		expect(await page.getByRole('navigation', { name: '视图' }).getByRole('link', { name: '探索' }).getAttribute('aria-current')).toBe('page');
+		// The levers read in Chinese, from the Chinese page's data fetched by the switch.
+		expect(await page.getByRole('slider', { name: zhCell('in-electrificationPace').label }).inputValue()).toBe('1.4');
+		// The groups of levers take their names from the translated prose's headings.
+		await page.getByRole('heading', { name: headingOf(zhCell('md-levers-localisation').text)!, exact: true }).waitFor();
 
 		// The move made in English is undone in Chinese.
 		await page.getByRole('button', { name: '撤销' }).click();
@@ -68,6 +81,7 @@ describe('Chinese pages under /zh/', () => {
 		await page.getByRole('navigation', { name: 'Language' }).waitFor();
 		expect(new URL(page.url()).pathname).toBe('/explore');
 		expect(await page.getAttribute('html', 'lang')).toBe('en');
+		await page.getByRole('slider', { name: 'Electrification pace from 2026' }).waitFor();
 		await context.close();
 		expect(problems).toEqual([]);
 	});
@@ -98,6 +112,16 @@ describe('Chinese pages under /zh/', () => {
 		await munich.page.getByRole('navigation', { name: '语言' }).waitFor();
 		await munich.context.close();
 		expect([...beijing.problems, ...munich.problems]).toEqual([]);
+	});
+
+	it('an embed under /zh/ keeps its address\'s language and reads its chart in Chinese', async () => {
+		const { page, context, problems } = await site.open('/zh/embed?v=3&chart=chart-shares');
+		await page.waitForSelector('.embed[data-engine="ready"] .chart canvas', { timeout: 30_000 });
+		expect(await page.locator('h1.embed-title').innerText()).toBe(zhCell('chart-shares').title);
+		expect(await page.title()).toBe(`${zhCell('chart-shares').title} (Shiftcast)`);
+		expect(new URL(page.url()).pathname).toBe('/zh/embed');
+		await context.close();
+		expect(problems).toEqual([]);
 	});
 
 	it('an address in a language the site does not have opens the scenario in English, with a notice', async () => {

@@ -1,6 +1,6 @@
 // Paths in a language: /explore in Chinese is /zh/explore. Paraglide's localizeHref gives an
 // absolute address while a page is prerendered; these give the path alone, on both sides.
-import { deLocalizeUrl, localizeUrl, type Locale } from '$lib/paraglide/runtime';
+import { baseLocale, deLocalizeUrl, extractLocaleFromUrl, localizeUrl, type Locale } from '$lib/paraglide/runtime';
 
 const SOME_ORIGIN = 'http://shiftcast.invalid';
 
@@ -13,4 +13,9 @@ export function pathIn(locale: Locale, path: string): string {
 /** `path` without its language prefix: the route it shows. */
 export function pathWithoutLocale(path: string): string {
 	return deLocalizeUrl(new URL(path, SOME_ORIGIN)).pathname;
+}
+
+/** The language an address names (/zh/... is Chinese), else the site's own. */
+export function localeOfAddress(url: URL): Locale {
+	return extractLocaleFromUrl(url) ?? baseLocale;
 }

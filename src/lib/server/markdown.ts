@@ -6,16 +6,20 @@
 
 import { markdownToHtml } from '../markdown/markedOptions';
 import type { Notebook } from '../sim/types';
+import { markdownIn } from './publishedTranslation';
 
 /** Links leave the app in a new tab without a reference to this page (as render.ts does). */
 const openLinksApart = (html: string) => html.replace(/<a /g, '<a target="_blank" rel="noopener noreferrer" ');
 
-/** Markdown source -> HTML, for every text cell of `notebook`. */
-export function renderPublishedMarkdown(notebook: Notebook): Record<string, string> {
+/**
+ * Markdown source -> HTML, for every text cell of `notebook`, in `locale`: a Chinese page maps each
+ * published (English) source to the HTML of its translation, so the browser shows it unchanged.
+ */
+export function renderPublishedMarkdown(notebook: Notebook, locale = 'en'): Record<string, string> {
 	const rendered: Record<string, string> = {};
 	for (const cell of notebook.cells) {
 		if (cell.kind !== 'markdown') continue;
-		rendered[cell.text] = openLinksApart(markdownToHtml(cell.text));
+		rendered[cell.text] = openLinksApart(markdownToHtml(markdownIn(cell, locale) ?? cell.text));
 	}
 	return rendered;
 }

@@ -3,9 +3,10 @@
 // precede them in the notebook, calibrated groups apart, and the charts to choose from.
 
 import type { ChartCell, HeadlineCell, InputCell, Notebook } from '../sim/types';
+import { shown } from '../i18n/publishedTexts';
 
 export interface InputGroup {
-	/** The heading the inputs follow in the notebook ("Localisation", ...). */
+	/** The heading the inputs follow in the notebook ("Localisation", ...), in the page's language. */
 	title: string;
 	inputs: InputCell[];
 	/** Every input of the group is fitted by the notebook's fit cells: shown folded. */
@@ -33,7 +34,7 @@ export function inputGroups(notebook: Notebook): InputGroup[] {
 			}
 		} else if (cell.kind === 'input') {
 			if (!current) {
-				current = { title: heading, inputs: [], calibrated: false };
+				current = { title: shown(heading), inputs: [], calibrated: false };
 				groups.push(current);
 			}
 			current.inputs.push(cell);

@@ -2,6 +2,7 @@
 
 import type { Cell, FormulaCell, InputCell, Notebook, ValueFormat } from '../sim/types';
 import { formulaName } from '../notebooks/definedNames';
+import { shown } from '../i18n/publishedTexts';
 
 export function inputCells(notebook: Notebook): InputCell[] {
 	return notebook.cells.filter((c): c is InputCell => c.kind === 'input');
@@ -26,11 +27,11 @@ export function formatsByVariable(notebook: Notebook): Map<string, ValueFormat> 
 	return out;
 }
 
-/** A readable label for a variable: the formula cell's note, else its name. */
+/** A readable label for a variable, in the page's language: the formula cell's note, else its name. */
 export function labelsByVariable(notebook: Notebook): Map<string, string> {
 	const out = new Map<string, string>();
 	for (const cell of notebook.cells) {
-		if (cell.kind === 'input') out.set(cell.name, cell.label);
+		if (cell.kind === 'input') out.set(cell.name, shown(cell.label));
 		if (cell.kind === 'formula') {
 			const name = formulaName(cell.formula);
 			if (name) out.set(name, shortLabel(cell, name));
@@ -41,14 +42,15 @@ export function labelsByVariable(notebook: Notebook): Map<string, string> {
 
 function shortLabel(cell: FormulaCell, name: string): string {
 	if (!cell.note) return name;
-	// First clause of the note: "NEV share of new-vehicle sales (CAAM basis)." -> "NEV share of new-vehicle sales"
-	return cell.note.split(/[.(:,]/)[0].trim() || name;
+	// First clause of the note: "NEV share of new-vehicle sales (CAAM basis)." -> "NEV share of new-vehicle sales";
+	// a Chinese note ends its clause at 。（：，；
+	return shown(cell.note).split(/[.(:,。（：，；]/)[0].trim() || name;
 }
 
 export function cellTitle(cell: Cell): string {
 	switch (cell.kind) {
 		case 'input':
-			return cell.label;
+			return shown(cell.label);
 		case 'chart':
 		case 'table':
 		case 'headline':
@@ -57,7 +59,7 @@ export function cellTitle(cell: Cell): string {
 		case 'sensitivity':
 		case 'data':
 		case 'discovery':
-			return cell.title;
+			return shown(cell.title);
 		case 'formula':
 			return formulaName(cell.formula) ?? 'formula';
 		case 'markdown':
