@@ -13,7 +13,7 @@ describe('hostile links in the browser', () => {
 	it(`${hostileLinks.length} hostile links each open the app safely, with the notices the decoder promises`, async () => {
 		const failures: string[] = [];
 		// Cases that are only odd key=value pairs share a link (fixtures/hostile-visits.ts; the
-		// unit test there shows a shared link gives each case's own notices): 97 cases, 75 loads.
+		// unit test there shows a shared link gives each case's own notices): 99 cases, 76 loads.
 		for (const { cases, query } of await hostileVisits()) {
 			const problems: string[] = [];
 			const leftTheSite = (page: Page) =>
