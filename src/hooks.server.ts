@@ -2,11 +2,10 @@
 // so in <html lang>.
 import type { Handle } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-
-const htmlLang: Record<string, string> = { en: 'en', zh: 'zh-CN' };
+import { languageTag } from '$lib/i18n/paths';
 
 export const handle: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', htmlLang[locale] ?? locale) });
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', languageTag(locale)) });
 	});

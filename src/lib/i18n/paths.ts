@@ -1,4 +1,4 @@
-// Paths in a language: /explore in Chinese is /zh/explore. Paraglide's localizeHref gives an
+// Paths in a language: /explore in Chinese is /zh/explore; and a language's tag for `lang`. Paraglide's localizeHref gives an
 // absolute address while a page is prerendered; these give the path alone, on both sides.
 import { baseLocale, deLocalizeUrl, extractLocaleFromUrl, localizeUrl, type Locale } from '$lib/paraglide/runtime';
 
@@ -13,6 +13,11 @@ export function pathIn(locale: Locale, path: string): string {
 /** `path` without its language prefix: the route it shows. */
 export function pathWithoutLocale(path: string): string {
 	return deLocalizeUrl(new URL(path, SOME_ORIGIN)).pathname;
+}
+
+/** The tag `lang` and `hreflang` take for a language: Chinese is Simplified, as spoken in China. */
+export function languageTag(locale: Locale): string {
+	return locale === 'zh' ? 'zh-CN' : 'en';
 }
 
 /** The language an address names (/zh/... is Chinese), else the site's own. */

@@ -19,7 +19,7 @@ export function renderPublishedMarkdown(notebook: Notebook, locale = 'en'): Reco
 	const rendered: Record<string, string> = {};
 	for (const cell of notebook.cells) {
 		if (cell.kind !== 'markdown') continue;
-		rendered[cell.text] = openLinksApart(markdownToHtml(markdownIn(cell, locale) ?? cell.text));
+		rendered[cell.text] = openLinksApart(markdownToHtml(markdownIn(cell, locale)));
 	}
 	return rendered;
 }

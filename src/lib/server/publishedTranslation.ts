@@ -3,7 +3,7 @@
 // checks that every published text has one and keeps the English text's figures.
 
 import zh from '../notebooks/chinaMarket.zh.json';
-import type { Cell, Notebook } from '../sim/types';
+import type { Cell, MarkdownCell, Notebook } from '../sim/types';
 import { headingOf } from '../view/exploreLayout';
 
 type CellTexts = Partial<Record<'text' | 'label' | 'unit' | 'description' | 'note' | 'title', string>> & { annotations?: string[] };
@@ -46,7 +46,6 @@ export function publishedTexts(notebook: Notebook, locale: string): Record<strin
 }
 
 /** A markdown cell's text in `locale`: its translation, else its own. */
-export function markdownIn(cell: Cell, locale: string): string | undefined {
-	if (cell.kind !== 'markdown') return undefined;
+export function markdownIn(cell: MarkdownCell, locale: string): string {
 	return translationFor(locale)?.cells[cell.id]?.text ?? cell.text;
 }

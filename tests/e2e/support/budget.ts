@@ -18,8 +18,10 @@ export interface LoadMeasure {
 	firstChartMs: number;
 }
 
-/** Opens `url` in a fresh context, waits for the engine and the first chart, and closes it. */
-/** `locale`: the browser's language (a /zh/ page stays Chinese only for a Chinese-speaking browser). */
+/**
+ * Opens `url` in a fresh context, waits for the engine and the first chart, and closes it.
+ * `locale`: the browser's language (a /zh/ page stays Chinese only for a Chinese-speaking browser).
+ */
 export async function measureLoad(browser: Browser, url: string, locale?: string): Promise<LoadMeasure> {
 	const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale });
 	try {
