@@ -3,45 +3,14 @@
 // violation found is printed. Then keyboard-only use: Tab reaches a slider, ArrowRight moves a
 // headline figure, and the focused control shows a visible focus indicator.
 //
-// axe is evaluated into the page through the DevTools protocol when a test audits it: the pages'
-// CSP refuses inline <script> (addScriptTag), and protocol evaluation is not subject to it. (An
-// init script would work too, but would taint the tab the tests share: support/sharedTab.ts.)
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// axe is evaluated into the page when a test audits it (support/axe.ts).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
+import { axeViolations, type AxeViolation } from './support/axe';
 
 const site = useSite();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FAILING = new Set(['serious', 'critical']);
-
-interface AxeNode {
-	target: unknown[];
-	html: string;
-	failureSummary?: string;
-}
-interface AxeViolation {
-	id: string;
-	impact: string | null;
-	help: string;
-	helpUrl: string;
-	nodes: AxeNode[];
-}
-
-async function runAxe(page: Page): Promise<AxeViolation[]> {
-	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-		const result = await axe.run(document, { resultTypes: ['violations'] });
-		return result.violations.map((v) => ({
-			id: v.id,
-			impact: v.impact,
-			help: v.help,
-			helpUrl: v.helpUrl,
-			nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary }))
-		}));
-	});
-}
 
 function describeViolations(where: string, violations: AxeViolation[]): string {
 	if (!violations.length) return `${where}: no axe violations`;
@@ -58,9 +27,8 @@ function describeViolations(where: string, violations: AxeViolation[]): string {
 }
 
 async function audit(page: Page, where: string): Promise<void> {
-	if ((await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe)) !== 'object') await page.evaluate(AXE_SOURCE);
+	const violations = await axeViolations(page);
 	expect(await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe)).toBe('object');
-	const violations = await runAxe(page);
 	const report = describeViolations(where, violations);
 	console.log(report);
 	const failing = violations.filter((v) => FAILING.has(v.impact ?? ''));

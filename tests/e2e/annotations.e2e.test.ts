@@ -3,13 +3,11 @@
 // chart's text alternative, refused with a message when wrong, carried by the link to explore; the
 // SVG download parses as SVG with its title, source and link; print hides the buttons and writes
 // the scenario's address out.
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
-import { openWith } from './support/checks';
+import { seriousViolations } from './support/axe';
 import { encodeScenario } from '../../src/lib/scenario/encode';
 import { encodeTalk } from '../../src/lib/talk/link';
 import { chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
@@ -165,8 +163,7 @@ describe('notes on a chart', () => {
 	});
 
 	it('the notes editor has no serious or critical axe violation, with a note and a refused value shown', async () => {
-		const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-		const { page, context } = await openWith(site, '/', { initScripts: [axeSource] });
+		const { page, context } = await site.open('/');
 		await waitForEngine(page);
 		const cell = chartCell(page);
 		await cell.scrollIntoViewIfNeeded();
@@ -184,12 +181,7 @@ describe('notes on a chart', () => {
 		await bad.getByLabel('Year').fill('1990');
 		await bad.getByRole('button', { name: 'Add note' }).click();
 		await bad.getByRole('alert').waitFor();
-		const violations = await page.evaluate(async (selector) => {
-			const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe;
-			const result = await axe.run(document.querySelector(selector)!, { resultTypes: ['violations'] });
-			return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
-		}, `[data-cell-id="${CHART}"]`);
-		expect(violations).toEqual([]);
+		expect(await seriousViolations(page, `[data-cell-id="${CHART}"]`)).toEqual([]);
 		await context.close();
 	});
 

@@ -7,19 +7,17 @@
 // The host runs on 127.0.0.1 like the site, on another port: another origin, the same site, so
 // the embed's frame shares the site's storage (a cross-site frame would get partitioned storage,
 // and "untouched" would prove nothing).
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
 import { openWith, recordProblems } from './support/checks';
+import { axeViolations, failing } from './support/axe';
 import { readStore, type StoreName } from './support/storage';
 import { textOf } from './support/text';
 import { hostileLinks } from '../fixtures/hostile-links';
 
 const site = useSite();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The host page's server: serves whatever HTML the test last gave it. */
 let host: { url: string; server: Server; html: string };
@@ -308,17 +306,13 @@ describe('bad input in an embed', () => {
 
 describe('an embed for every reader', () => {
 	it('axe finds no serious or critical violation (chart, key figures and data table shown)', async () => {
-		const { page, context, problems } = await openWith(site, '/embed?v=3&shakeout=0.3&chart=chart-shares&figures=1', { initScripts: [AXE_SOURCE] });
+		const { page, context, problems } = await site.open('/embed?v=3&shakeout=0.3&chart=chart-shares&figures=1');
 		await waitForEmbed(page, true);
 		await page.getByText(/Data table for/).click();
 		await page.locator('.chart-data table').waitFor();
-		const violations = await page.evaluate(async () => {
-			const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe;
-			const result = await axe.run(document, { resultTypes: ['violations'] });
-			return result.violations.map((v) => ({ id: v.id, impact: v.impact, html: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 160)) }));
-		});
-		console.log(`embed: ${violations.length ? JSON.stringify(violations, null, 1) : 'no axe violations'}`);
-		expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+		const violations = await axeViolations(page);
+		console.log(`embed: ${violations.length ? JSON.stringify(violations.map((v) => ({ id: v.id, impact: v.impact, html: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 160)) })), null, 1) : 'no axe violations'}`);
+		expect(failing(violations)).toEqual([]);
 		expect(problems).toEqual([]);
 		await context.close();
 	});

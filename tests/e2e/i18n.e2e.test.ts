@@ -3,17 +3,15 @@
 // same figures under / and /zh/, and the language switch keeps the scenario, its undo history and
 // the view. A link opens in its reader's language (the browser's, or the one chosen and
 // remembered). axe finds no serious or critical violation on /zh/.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { openWith } from './support/checks';
+import { seriousViolations } from './support/axe';
 import { settledUrl, useSite, waitForEngine } from './support/site';
 import { headlineText } from './support/text';
 import zhTexts from '../../src/lib/notebooks/chinaMarket.zh.json';
 import { headingOf } from '../../src/lib/view/exploreLayout';
 
 const site = useSite();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LINK = '?v=3&shakeout=0.2&localisationJapanese=0.7';
 const zhCell = (id: string) => (zhTexts.cells as Record<string, Record<string, string>>)[id];
 
@@ -27,7 +25,7 @@ describe('Chinese pages under /zh/', () => {
 		expect(await en.page.getByRole('slider', { name: 'NEV gap Japanese brands close by 2030' }).inputValue()).toBe('0.7');
 		await en.context.close();
 
-		const zh = await openWith(site, `/zh/${LINK}`, { initScripts: [AXE_SOURCE], context: { locale: 'zh-CN' } });
+		const zh = await openWith(site, `/zh/${LINK}`, { context: { locale: 'zh-CN' } });
 		await waitForEngine(zh.page);
 		await zh.page.waitForSelector('.notebook[data-current="true"]');
 		expect(await headlineText(zh.page, 'nevShare', 2035)).toBe(enFigure);
@@ -42,12 +40,7 @@ describe('Chinese pages under /zh/', () => {
 		await zh.page.getByRole('heading', { name: zhCell('chart-shares').title }).waitFor();
 		expect(await zh.page.title()).toBe(`Shiftcast: ${zhTexts.title}`);
 
-		const violations = await zh.page.evaluate(async () => {
-			const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
-			const result = await axe.run(document, { resultTypes: ['violations'] });
-			return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}`);
-		});
-		expect(violations).toEqual([]);
+		expect(await seriousViolations(zh.page)).toEqual([]);
 		await zh.context.close();
 		expect([...en.problems, ...zh.problems]).toEqual([]);
 	});

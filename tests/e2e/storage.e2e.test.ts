@@ -2,26 +2,15 @@
 // localStorage is moved into IndexedDB once; each tab keeps its own working copy, and a closed
 // tab's work is offered in a new tab; two tabs saving the same scenario are asked, never
 // silently overwritten.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
 import { recordProblems } from './support/checks';
+import { seriousViolations } from './support/axe';
 import { localStorageKeys, readStore } from './support/storage';
 import { chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
 
 const site = useSite();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe violations inside `selector` (axe installed by an init script: the CSP refuses inline scripts). */
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-	return page.evaluate(async (sel) => {
-		const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
-		const { violations } = await axe.run(document.querySelector(sel)!, { resultTypes: ['violations'] });
-		return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}`);
-	}, selector);
-}
 
 const LOCALISATION = 'NEV gap Japanese brands close by 2030';
 const PACE = 'Electrification pace from 2026';
@@ -95,7 +84,6 @@ describe('moving an earlier version’s localStorage into IndexedDB', () => {
 describe('several tabs', () => {
 	it('each tab keeps its own work; a closed tab’s work is offered in a new tab and opens there', async () => {
 		const context = await site.browser.newContext({ viewport: { width: 1200, height: 900 } });
-		await context.addInitScript({ content: AXE_SOURCE });
 		const a = await newTab(context);
 		await a.page.getByRole('slider', { name: LOCALISATION }).fill('0.65');
 		await savedInput(a.page, 'localisationJapanese', 0.65);
@@ -153,7 +141,6 @@ describe('several tabs', () => {
 
 	it('two tabs saving changes to one saved scenario: the second is asked, and “Keep both” keeps both', async () => {
 		const context = await site.browser.newContext({ viewport: { width: 1200, height: 900 } });
-		await context.addInitScript({ content: AXE_SOURCE });
 		const a = await newTab(context);
 		const libraryA = await openLibrary(a.page);
 		await a.page.getByRole('slider', { name: LOCALISATION }).fill('0.5');

@@ -4,15 +4,13 @@
 // its chart (the chart's text alternative changes) and "Back to this step" restores it; axe finds
 // no serious or critical violation in the presentation. Then bad talk links: each opens with a
 // clear notice.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite, waitForEngine } from './support/site';
 import { openWith } from './support/checks';
+import { seriousViolations } from './support/axe';
 
 const site = useSite();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Presses the first chart's "Add to talk" and waits for what it says. */
 async function addToTalk(page: Page, said: RegExp): Promise<void> {
@@ -27,14 +25,6 @@ const summaryOf = (page: Page) => page.locator('.talk-presenter .canvas-box').ge
 /** The step is open and its figures are its own (not the previous step's, still shown while it runs). */
 async function waitForStep(page: Page, n: number): Promise<void> {
 	await page.waitForSelector(`.talk-presenter[data-step="${n}"][data-opened="true"][data-engine="ready"][data-current="true"] .canvas-box`, { timeout: 20_000 });
-}
-
-async function seriousAxe(page: Page): Promise<string[]> {
-	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { html: string }[] }[] }> } }).axe;
-		const result = await axe.run(document.querySelector('.talk-presenter')!, { resultTypes: ['violations'] });
-		return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.html.slice(0, 160)).join(' | ')}`);
-	});
 }
 
 describe('talks', () => {
@@ -79,7 +69,7 @@ describe('talks', () => {
 		expect(problems).toEqual([]);
 
 		// A fresh browser context: nothing stored, only the link.
-		const fresh = await openWith(site, link.slice(site.url.length), { initScripts: [AXE_SOURCE] });
+		const fresh = await openWith(site, link.slice(site.url.length));
 		const other = fresh.page;
 		await other.waitForSelector('.talk-editor[data-ready="true"]');
 		expect(await other.locator('h1').innerText()).toBe('Three scenarios');
@@ -110,7 +100,7 @@ describe('talks', () => {
 		expect(await other.getByRole('button', { name: 'Back to this step' }).count()).toBe(0);
 
 		// axe on the presentation, levers open.
-		expect(await seriousAxe(other)).toEqual([]);
+		expect(await seriousViolations(other, '.talk-presenter')).toEqual([]);
 
 		await other.keyboard.press('Escape');
 		await other.waitForSelector('.talk-presenter', { state: 'detached' });
