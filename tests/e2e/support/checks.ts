@@ -23,11 +23,14 @@ export async function openWith(
 	return { page, context, problems };
 }
 
+/** Playwright's word when a context made with `serviceWorkers: 'block'` (site.open's) stops a registration: the harness's, not the site's. */
+const BLOCKED_SERVICE_WORKER = 'Service Worker registration blocked by Playwright';
+
 /** Console errors and warnings, uncaught errors and dialogs, as site.open() records them. */
 export function recordProblems(page: Page): string[] {
 	const problems: string[] = [];
 	page.on('console', (m: ConsoleMessage) => {
-		if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+		if (m.type() === 'error' || (m.type() === 'warning' && m.text() !== BLOCKED_SERVICE_WORKER)) problems.push(`${m.type()}: ${m.text()}`);
 	});
 	page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
 	page.on('dialog', (d) => {

@@ -6,6 +6,11 @@
 // localStorage, caches, service workers, cookies) and sessionStorage too, its listeners removed,
 // any other page of its context closed.
 //
+// The tab runs without the service worker (the offline copy): a new visitor's page installs it
+// once the first chart is drawn, and after each reset it would fetch and compile the whole build
+// again, about 0.5 s of CPU a visit that no test reads (docs/performance.md). The offline and
+// embed tests that check the worker open their own contexts, which allow it.
+//
 // A changed viewport or emulated media (colour scheme, print) is set back. A test that changes the
 // tab in a way a reset cannot undo (an init script, a route, permissions, offline, an exposed
 // function...) taints it: the tab is then thrown away when the test ends and the next test gets
@@ -14,6 +19,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 const VIEWPORT = { width: 1200, height: 900 };
+
+/** The options of the contexts site.open gives: a new visitor's window, without the service worker. */
+export const SITE_CONTEXT = { viewport: VIEWPORT, serviceWorkers: 'block' } as const;
 
 /** Calls after which a reset cannot give a new visitor's tab back. */
 const PAGE_TAINTS = ['addInitScript', 'route', 'routeFromHAR', 'routeWebSocket', 'exposeFunction', 'exposeBinding', 'setExtraHTTPHeaders', 'setDefaultTimeout', 'setDefaultNavigationTimeout'] as const;
@@ -56,7 +64,7 @@ export class SharedTab {
 
 	private async replace(): Promise<void> {
 		await this.close();
-		const context = await this.browser().newContext({ viewport: VIEWPORT });
+		const context = await this.browser().newContext(SITE_CONTEXT);
 		const page = await context.newPage();
 		this.tainted = false;
 		for (const name of PAGE_TAINTS) this.markTaint(page, name);

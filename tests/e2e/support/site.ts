@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { recordProblems } from './checks';
 import { launchChromium } from './chromium';
-import { SharedTab } from './sharedTab';
+import { SITE_CONTEXT, SharedTab } from './sharedTab';
 import { serveDirectory } from './staticServer';
 import type { RunningServer } from './staticServer';
 
@@ -15,6 +15,8 @@ export interface Site {
 	 * A page as a new visitor's (no storage, no listeners), recording problems. It is the file's
 	 * shared tab when no other page of the test holds it, else a page of a fresh context;
 	 * `fresh: true` asks for the fresh context (a cold start). Closing the context releases the tab.
+	 * Neither runs the service worker (support/sharedTab.ts says why); a test of the offline copy
+	 * opens its own context (support/checks.ts openWith).
 	 * `beforeGoto` runs on the page before it navigates (to listen from the first request); a
 	 * promise it returns (an init script being added) is awaited first.
 	 */
@@ -34,7 +36,7 @@ export function useSite(): Site {
 		async open(path = '/', options: { beforeGoto?: (page: Page) => unknown; fresh?: boolean } = {}) {
 			const { page, context } =
 				options.fresh || tab.inUse
-					? await browser.newContext({ viewport: { width: 1200, height: 900 } }).then(async (c) => ({ context: c, page: await c.newPage() }))
+					? await browser.newContext(SITE_CONTEXT).then(async (c) => ({ context: c, page: await c.newPage() }))
 					: await tab.take();
 			const problems = recordProblems(page);
 			try {
