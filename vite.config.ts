@@ -37,6 +37,7 @@ export default defineConfig({
 	build: { rollupOptions: { treeshake, output: { codeSplitting } } },
 	test: {
 		environment: 'node',
+		setupFiles: ['tests/setup/screenWords.ts'],
 		// Most test files share one module graph per worker (isolate: false): importing the engine,
 		// mathjs and zod once per worker instead of once per file takes the unit run from about
 		// 95 s to 40 s here. Files that mock modules or replace globals keep a graph of their own.

@@ -4,6 +4,7 @@
 import type { Bands, ChartCell, MonteCarloResult, RunResult, ValueFormat } from '../sim/types';
 import type { ObservationKind, Observations } from '../view/observations';
 import { colourAt, faint } from './palette';
+import { w, type ScreenWordKey } from '../i18n/screenWords';
 
 export type { ObservationKind } from '../view/observations';
 
@@ -73,12 +74,12 @@ export function buildChartModel(
 		points: pointsOf(result, variable)
 	}));
 	cell.variables.forEach((variable, i) => {
-		series.push({ key: `b:${variable}`, label: `${labelOf(variable)} (baseline)`, role: 'baseline', colour: faint(colourAt(i)), points: pointsOf(baseline, variable) });
+		series.push({ key: `b:${variable}`, label: w('screen_chart_baseline_series', { label: labelOf(variable) }), role: 'baseline', colour: faint(colourAt(i)), points: pointsOf(baseline, variable) });
 	});
 	if (reference) {
 		cell.variables.forEach((variable, i) => {
 			const points = pointsOf(reference.run, variable);
-			series.push({ key: `r:${variable}`, label: `${labelOf(variable)} (reference: ${reference.label})`, role: 'reference', colour: faint(colourAt(i), 0.75), points });
+			series.push({ key: `r:${variable}`, label: w('screen_chart_reference_series', { label: labelOf(variable), name: reference.label }), role: 'reference', colour: faint(colourAt(i), 0.75), points });
 		});
 	}
 	// Fan: 5-95% and 25-75% bands and the median, beside the deterministic line (lines only).
@@ -90,19 +91,19 @@ export function buildChartModel(
 			const along = (values: number[]): XY[] =>
 				uncertainty.years.flatMap((x, j) => (within(x) && Number.isFinite(values[j]) ? [{ x, y: values[j] }] : []));
 			const label = labelOf(variable);
-			const band = (key: keyof Bands, role: ChartSeries['role'], name: string, alpha: number): ChartSeries => ({
+			const band = (key: keyof Bands, role: ChartSeries['role'], word: ScreenWordKey, alpha: number): ChartSeries => ({
 				key: `${key}:${variable}`,
-				label: `${label}, ${name}`,
+				label: w('screen_chart_series_detail', { label, what: w(word) }),
 				role,
 				colour: faint(colour, alpha),
 				points: along(bands[key])
 			});
 			series.push(
-				band('p5', 'band-low', '5th percentile', 0.15),
-				band('p95', 'band-high', '95th percentile', 0.15),
-				band('p25', 'band-low', '25th percentile', 0.3),
-				band('p75', 'band-high', '75th percentile', 0.3),
-				band('p50', 'median', 'median of samples', 0.9)
+				band('p5', 'band-low', 'screen_chart_band_p5', 0.15),
+				band('p95', 'band-high', 'screen_chart_band_p95', 0.15),
+				band('p25', 'band-low', 'screen_chart_band_p25', 0.3),
+				band('p75', 'band-high', 'screen_chart_band_p75', 0.3),
+				band('p50', 'median', 'screen_chart_band_median', 0.9)
 			);
 		});
 	}
@@ -118,10 +119,15 @@ export function buildChartModel(
 			groups.forEach((points, part) => {
 				if (part === 1 && !points.length) return;
 				const observation: ObservationKind = part === 1 ? 'part-year' : kind;
-				const what = observation === 'forecast' ? `forecast${by ? ` by ${by}` : ''}` : observation === 'part-year' ? 'observed, month or part year' : 'observed';
+				const what =
+					observation === 'forecast'
+						? by
+							? w('screen_chart_forecast_by', { by })
+							: w('screen_chart_forecast')
+						: w(observation === 'part-year' ? 'screen_chart_observed_part' : 'screen_chart_observed');
 				series.push({
 					key: `${part === 1 ? 'hp' : 'h'}:${link.series}`,
-					label: `${labelOf(link.variable)}, ${what}`,
+					label: w('screen_chart_series_detail', { label: labelOf(link.variable), what }),
 					role: 'history',
 					colour: colourAt(Math.max(0, index)),
 					points: points.map((p) => ({ x: p.x, y: p.y })),
@@ -150,13 +156,13 @@ export function legendKeyOf(s: ChartSeries): string {
 }
 
 /** A short text alternative describing what the chart shows at its last year. */
-export function describeChart(cell: ChartCell, model: ChartModel, formatter: (v: number) => string): string {
+export function describeChart(title: string, model: ChartModel, formatter: (v: number) => string): string {
 	const parts = model.series
 		.filter((s) => s.role === 'scenario' && s.points.length)
 		.map((s) => {
 			const first = s.points[0];
 			const last = s.points[s.points.length - 1];
-			return `${s.label} from ${formatter(first.y)} in ${first.x} to ${formatter(last.y)} in ${last.x}`;
+			return w('screen_chart_describe_series', { label: s.label, first: formatter(first.y), firstYear: first.x, last: formatter(last.y), lastYear: last.x });
 		});
-	return `${cell.title}: ${parts.join('; ')}.`;
+	return w('screen_chart_describe', { title, series: parts.join(w('screen_chart_describe_join')) });
 }

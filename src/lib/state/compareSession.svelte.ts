@@ -9,6 +9,7 @@ import type { MonteCarloResult, Notebook, RunResult } from '../sim/types';
 import type { ScenarioRun } from '../worker/protocol';
 import type { WorkingDocument } from './autosave';
 import { decodeScenario, encodeScenario } from '../scenario/codec';
+import { m } from '$lib/paraglide/messages';
 
 export const MAX_COMPARED = 4;
 /** Uncertainty bands of each compared scenario: the notebook page's default sample count and seed. */
@@ -67,7 +68,7 @@ export class CompareSession {
 		const queries = params.getAll('s').slice(0, MAX_COMPARED);
 		const names = params.getAll('n');
 		const problems: string[] = [];
-		if (params.getAll('s').length > MAX_COMPARED) problems.push(`Only the first ${MAX_COMPARED} scenarios are compared.`);
+		if (params.getAll('s').length > MAX_COMPARED) problems.push(m.compare_only_first({ max: MAX_COMPARED }));
 		const scenarios: ComparedScenario[] = [];
 		for (const [i, query] of queries.entries()) {
 			const decoded = await decodeScenario(query, this.published);
@@ -109,14 +110,14 @@ export class CompareSession {
 
 	async add(name: string, document: WorkingDocument, notices: string[] = []) {
 		if (this.scenarios.length >= MAX_COMPARED) {
-			this.problems = [`At most ${MAX_COMPARED} scenarios can be compared; remove one first.`];
+			this.problems = [m.compare_at_most({ max: MAX_COMPARED })];
 			return;
 		}
 		let query: string;
 		try {
 			query = await encodeScenario(document, this.published);
 		} catch (err) {
-			this.problems = [`“${name}” cannot be compared: ${(err as Error).message}`];
+			this.problems = [m.compare_cannot_compare({ name, reason: (err as Error).message })];
 			return;
 		}
 		this.scenarios = [...this.scenarios, { key: `c${nextKey++}`, name: name.slice(0, 120), query, document, notices }];
@@ -165,7 +166,7 @@ export class CompareSession {
 			this.bands = bands;
 			this.bandsProblem = null;
 		} catch (err) {
-			this.bandsProblem = `Uncertainty bands could not be computed: ${(err as Error).message}`;
+			this.bandsProblem = m.compare_bands_failed({ reason: (err as Error).message });
 		} finally {
 			// An older request ending must not clear the flag of the one still running.
 			if (mine === this.#bandRequests) this.bandsRunning = false;
