@@ -3,6 +3,7 @@
 import type { Cell, FormulaCell, InputCell, Notebook, ValueFormat } from '../sim/types';
 import { formulaName } from '../notebooks/definedNames';
 import { shown } from '../i18n/publishedTexts';
+import { w } from '../i18n/screenWords';
 
 export function inputCells(notebook: Notebook): InputCell[] {
 	return notebook.cells.filter((c): c is InputCell => c.kind === 'input');
@@ -61,8 +62,8 @@ export function cellTitle(cell: Cell): string {
 		case 'discovery':
 			return shown(cell.title);
 		case 'formula':
-			return formulaName(cell.formula) ?? 'formula';
+			return formulaName(cell.formula) ?? w('screen_cell_formula');
 		case 'markdown':
-			return 'text';
+			return w('screen_cell_text');
 	}
 }

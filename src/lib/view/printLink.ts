@@ -4,13 +4,15 @@
 // printing. Plain DOM rather than a component: the notebook loads it after the first chart, with
 // the cell editors, so it stays out of the first visit's JavaScript.
 
+import { w } from '../i18n/screenWords';
+
 /** Adds the print link at the end of `container`, once (none: the page has gone). */
 export function addPrintLink(container: Element | null): void {
 	if (!container || container.querySelector(':scope > .print-link')) return;
 	const p = document.createElement('p');
 	p.className = 'print-link';
 	const a = document.createElement('a');
-	p.append('Open this scenario in Shiftcast: ', a);
+	p.append(w('screen_print_link'), a);
 	const read = () => {
 		// Gone with its page (the view was left): stop listening.
 		if (!p.isConnected && a.href) return removeEventListener('beforeprint', read);
