@@ -200,7 +200,8 @@ describe('an embed on a host page', () => {
 
 describe('an embed offline', () => {
 	it('once the site was visited, an embed with another scenario opens in its host page with the network off', async () => {
-		const { page, context, problems } = await site.open('/embed?v=3&chart=chart-exports');
+		// A context of its own: the pages site.open gives run without the service worker.
+		const { page, context, problems } = await openWith(site, '/embed?v=3&chart=chart-exports');
 		await waitForEmbed(page);
 		// The offline cache is registered after the first chart (src/hooks.client.ts) and takes over.
 		await page.evaluate(() => navigator.serviceWorker.ready);

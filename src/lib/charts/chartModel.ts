@@ -5,6 +5,7 @@ import type { Bands, ChartCell, MonteCarloResult, RunResult, ValueFormat } from 
 import type { ObservationKind, Observations } from '../view/observations';
 import { colourAt, faint } from './palette';
 import { w, type ScreenWordKey } from '../i18n/screenWords';
+import { shown } from '../i18n/publishedTexts';
 
 export type { ObservationKind } from '../view/observations';
 
@@ -122,7 +123,7 @@ export function buildChartModel(
 				const what =
 					observation === 'forecast'
 						? by
-							? w('screen_chart_forecast_by', { by })
+							? w('screen_chart_forecast_by', { by: shown(by) })
 							: w('screen_chart_forecast')
 						: w(observation === 'part-year' ? 'screen_chart_observed_part' : 'screen_chart_observed');
 				series.push({

@@ -1,8 +1,10 @@
 // The one line under a chart that leaves the page (an embed, an SVG, a printed page): whose data
 // its points are and which model drew its lines, so a chart seen away from the notebook still
-// says where its numbers come from.
+// says where its numbers come from. In the page's language: the bodies as they write their own
+// names (中汽协, 乘联会 on a Chinese page; i18n/dataWords.ts).
 
 import { seriesMeta } from '../data/index';
+import { sourceLineWords } from '../i18n/dataWords';
 import type { ChartCell, Notebook } from '../sim/types';
 
 /** "Data: CPCA, CAAM. Projection: Shiftcast, China market model v3." */
@@ -16,7 +18,5 @@ export function chartSourceLine(cell: ChartCell, notebook: Notebook): string {
 			else if (!bodies.includes(meta.basis.body)) bodies.push(meta.basis.body);
 		}
 	}
-	if (brought) bodies.push('your data cells');
-	const data = bodies.length ? `Data: ${bodies.join(', ')}. ` : '';
-	return `${data}Projection: Shiftcast, China market model v${notebook.version}.`;
+	return sourceLineWords(bodies, brought, notebook.version);
 }

@@ -5,6 +5,9 @@
 import { allRecords, seriesMeta, type LoadedRecord } from './index';
 import { MONTH_NAMES } from './monthNames';
 import type { DataRecord } from './schema';
+import { shown } from '../i18n/publishedTexts';
+import { w } from '../i18n/screenWords';
+import { issuedWords, statedWords } from '../i18n/dataWords';
 
 /** "2025-05" -> "May 2025"; undefined stays undefined. */
 export function issuedLabel(issued: string | undefined): string | undefined {
@@ -30,6 +33,7 @@ export function basisWords(r: Pick<DataRecord, 'basis'>): string {
 
 /** Chart.js does not wrap tooltip lines: long ones are broken at spaces, the rest indented. */
 export function wrapLine(text: string, width = 90): string[] {
+	if (HAN.test(text)) return wrapWide(text, width);
 	const lines: string[] = [];
 	let line = '';
 	for (const word of text.split(' ')) {
@@ -42,20 +46,47 @@ export function wrapLine(text: string, width = 90): string[] {
 	return lines;
 }
 
+const HAN = /\p{Script=Han}/u;
+/** Columns a text takes: two for a Han character or full-width punctuation. */
+const columns = (text: string): number => [...text].reduce((n, c) => n + (c > '\u3000' ? 2 : 1), 0);
+
+/**
+ * wrapLine for Chinese, which has no spaces between words: a line is cut at `width` columns,
+ * after its last comma, semicolon or space where that is in its second half.
+ */
+function wrapWide(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const char of text) {
+		if (columns(line + char) > width && line.trim()) {
+			const cut = Math.max(...[...'，；、：） '].map((p) => line.lastIndexOf(p))) + 1;
+			const at = cut > line.length / 2 ? cut : line.length;
+			lines.push(line.slice(0, at).trimEnd());
+			line = `  ${line.slice(at).trimStart()}`;
+		}
+		line += char;
+	}
+	if (line.trim()) lines.push(line);
+	return lines;
+}
+
 /**
  * Tooltip lines for a forecast or target point: who made it and when, what it says, on what
- * basis, from which publication. Never more than about 90 characters a line.
+ * basis, from which publication. Never more than about 90 columns a line. In the page's words
+ * (i18n/dataWords.ts): the publisher and what the figure counts through the published table;
+ * the publication stays as it is titled.
  */
 export function forecastNotes(r: DataRecord): string[] {
-	const when = issuedLabel(r.issued);
+	const when = issuedWords(r.issued);
+	const body = shown(r.basis.body);
 	const who = isTarget(r)
-		? `Target set by ${r.basis.body}${when ? `, ${when}` : ''}: a policy goal, not a forecast or an actual (never fitted)`
-		: `Forecast by ${r.basis.body}${when ? `, issued ${when}` : ''}: not an actual (never fitted)`;
+		? when ? w('screen_data_target_by', { body, when }) : w('screen_data_target_by_undated', { body })
+		: when ? w('screen_data_forecast_by', { body, when }) : w('screen_data_forecast_by_undated', { body });
 	return [
 		...wrapLine(who),
-		`Says: ${statedValue(r)} in ${r.period.year}`,
-		...wrapLine(`Basis: ${basisWords(r)}`),
-		...wrapLine(`Source: ${r.source}`)
+		w('screen_data_says', { stated: statedWords(r), year: r.period.year }),
+		...wrapLine(w('screen_data_basis', { basis: shown(basisWords(r)) })),
+		...wrapLine(w('screen_data_source', { source: r.source }))
 	];
 }
 

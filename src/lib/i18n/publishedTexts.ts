@@ -20,3 +20,13 @@ export function shown(text: string | undefined): string | undefined {
 	const table = published();
 	return table && Object.hasOwn(table, text) ? table[text] : text;
 }
+
+/** The table in use (undefined before a page hands one over): what a cache of shown texts is made with. */
+export function publishedTextsInUse(): Record<string, string> | undefined {
+	return published();
+}
+
+/** `named` with its label as shown: a reference scenario's run, whose name may be a preset's. */
+export function withShownLabel<T extends { label: string }>(named: T | null): T | null {
+	return named && { ...named, label: shown(named.label) };
+}

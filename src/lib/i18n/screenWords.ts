@@ -29,3 +29,8 @@ export function w(key: ScreenWordKey, params?: Record<string, string | number>):
 	if (!params) return text;
 	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
+
+/** The words in use (undefined before a page hands them over): what a cache of worded texts is made with. */
+export function screenWordsInUse(): ScreenWords | undefined {
+	return current();
+}

@@ -5,6 +5,7 @@
 import zh from '../notebooks/chinaMarket.zh.json';
 import type { Cell, MarkdownCell, Notebook } from '../sim/types';
 import { headingOf } from '../view/exploreLayout';
+import { dataTexts } from './dataTranslation';
 
 type CellTexts = Partial<Record<'text' | 'label' | 'unit' | 'description' | 'note' | 'title', string>> & { annotations?: string[] };
 export interface NotebookTranslation {
@@ -22,10 +23,13 @@ export function translationFor(locale: string): NotebookTranslation | undefined 
 	return TRANSLATIONS[locale];
 }
 
-/** Each published English text to its translation in `locale` (empty for English). */
+/**
+ * Each published English text to its translation in `locale` (empty for English): the notebook's,
+ * and the data's and presets' (server/dataTranslation.ts; a notebook text wins over a data text).
+ */
 export function publishedTexts(notebook: Notebook, locale: string): Record<string, string> {
 	const translation = translationFor(locale);
-	const table: Record<string, string> = {};
+	const table: Record<string, string> = dataTexts(locale);
 	if (!translation) return table;
 	table[notebook.title] = translation.title;
 	for (const cell of notebook.cells) {

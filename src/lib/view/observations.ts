@@ -1,8 +1,13 @@
 // What charts, fit cells and pickers know of the observed series a notebook can read: the seeded
 // ones of its version and the ones its data cells bring. Each point carries its period and the
-// tooltip lines that trace it to its source, so a chart never looks a record up itself.
+// tooltip lines that trace it to its source, so a chart never looks a record up itself. Titles
+// and tooltip lines are in the page's words (i18n/dataWords.ts): a Chinese page shows the data's
+// texts through its published table, the fixed words from its first-screen messages.
 import { observationOf, recordFor, seriesMeta } from '../data/index';
 import { MONTH_NAMES } from '../data/monthNames';
+import { monthsWords, sameWords, wordsInUse } from '../i18n/dataWords';
+import { shown } from '../i18n/publishedTexts';
+import { w } from '../i18n/screenWords';
 import { forecastNotes } from '../data/outlooks';
 import type { BroughtSeries } from '../data/brought';
 import { periodLabel, periodX } from '../data/periods';
@@ -40,14 +45,14 @@ const cache = new WeakMap<object, Observations>();
 export function seededObservations(table: DataTable): Observations {
 	const known = cache.get(table);
 	if (known) return known;
-	// A table never changes: each series' points (with their source lines) are made once, not
-	// on every redraw while a slider moves.
-	const points = new Map<string, ObservedPoint[]>();
+	// A table never changes: each series' points (with their source lines) are made once per
+	// page language, not on every redraw while a slider moves.
+	const points = wordedCache<ObservedPoint[]>();
 	const made: Observations = {
 		ids: Object.keys(table).sort(),
-		pointsOf: (series) => points.get(series) ?? points.set(series, seededPoints(table, series)).get(series)!,
+		pointsOf: (series) => points(series, () => seededPoints(table, series)),
 		kindOf: (series) => observationOf(series),
-		labelOf: (series) => seriesMeta(series)?.label ?? series,
+		labelOf: (series) => shown(seriesMeta(series)?.label ?? series),
 		brought: () => undefined
 	};
 	cache.set(table, made);
@@ -61,23 +66,36 @@ export function observationsFor(notebook: Notebook): Observations {
 	const seeded = seededObservations(dataFor({ version: notebook.version }));
 	const { series } = broughtFor(notebook);
 	if (!series.size) return seeded;
-	const points = new Map<string, ObservedPoint[]>();
+	const points = wordedCache<ObservedPoint[]>();
 	const made: Observations = {
 		ids: [...seeded.ids, ...[...series.keys()].sort()],
 		pointsOf: (id) => {
 			const s = series.get(id);
-			if (!s) return seeded.pointsOf(id);
-			return points.get(id) ?? points.set(id, broughtPoints(s)).get(id)!;
+			return s ? points(id, () => broughtPoints(s)) : seeded.pointsOf(id);
 		},
 		kindOf: (id) => {
 			const s = series.get(id);
 			return s ? { kind: s.partOnly ? 'part-year' : 'full-year' } : seeded.kindOf(id);
 		},
-		labelOf: (id) => (series.has(id) ? `${id} (brought by you)` : seeded.labelOf(id)),
+		labelOf: (id) => (series.has(id) ? w('screen_data_brought_label', { id }) : seeded.labelOf(id)),
 		brought: (id) => series.get(id)
 	};
 	cache.set(notebook, made);
 	return made;
+}
+
+/** Made once per key and page language: the language switch (a client-side navigation) makes them again. */
+function wordedCache<T>(): (key: string, make: () => T) => T {
+	const made = new Map<string, T>();
+	let words = wordsInUse();
+	return (key, make) => {
+		const now = wordsInUse();
+		if (!sameWords(now, words)) {
+			made.clear();
+			words = now;
+		}
+		return made.get(key) ?? made.set(key, make()).get(key)!;
+	};
 }
 
 function seededPoints(table: DataTable, series: string): ObservedPoint[] {
@@ -87,13 +105,16 @@ function seededPoints(table: DataTable, series: string): ObservedPoint[] {
 			const x = Number(year);
 			const record = recordFor(series, x);
 			const notes: string[] = [];
-			if (record?.period.partial) notes.push(`Period: ${record.period.months} ${record.period.year} only, not the full year`);
+			// A month or part year sits inside its year, where a brought one of the same period would.
+			const [from, to = from] = record?.period.partial ? record.period.months.split('-').map((m) => MONTH_NAMES.indexOf(m as (typeof MONTH_NAMES)[number]) + 1) : [];
+			if (record?.period.partial) notes.push(w('screen_data_period', { period: monthsWords(x, from, to) }));
 			// A forecast or target names its publisher, the month issued, what it says and its basis.
 			if (record?.kind === 'forecast') notes.push(...forecastNotes(record));
-			else if (record) notes.push(`Source: ${record.source}`, `Basis: ${record.basis.body}, ${record.basis.measure}, ${record.basis.scope}`);
+			else if (record) {
+				const { body, measure, scope } = record.basis;
+				notes.push(w('screen_data_source', { source: record.source }), w('screen_data_basis', { basis: shown(`${body}, ${measure}, ${scope}`) }));
+			}
 			if (!record?.period.partial) return { x, y, period: year, partial, notes };
-			// A month or part year sits inside its year, where a brought one of the same period would.
-			const [from, to = from] = record.period.months.split('-').map((m) => MONTH_NAMES.indexOf(m as (typeof MONTH_NAMES)[number]) + 1);
 			return { x: periodX({ year: x, from, to, partial: true }), y, period: `${record.period.months} ${x}`, partial: true, notes };
 		})
 		.sort((a, b) => a.x - b.x);
@@ -103,11 +124,11 @@ function broughtPoints(s: BroughtSeries): ObservedPoint[] {
 	return s.points.map((p) => {
 		const period = periodLabel(p.period);
 		const notes: string[] = [];
-		if (p.period.partial) notes.push(`Period: ${period} only, not the full year`);
-		notes.push(`Source: ${p.source ?? 'not given'}`);
-		if (p.basis) notes.push(`Basis: ${p.basis}`);
-		if (p.note) notes.push(`Note: ${p.note}`);
-		notes.push(`Brought by you (data cell “${s.cellTitle}”)`);
+		if (p.period.partial) notes.push(w('screen_data_period', { period: monthsWords(p.period.year, p.period.from, p.period.to) }));
+		notes.push(w('screen_data_source', { source: p.source ?? w('screen_data_not_given') }));
+		if (p.basis) notes.push(w('screen_data_basis', { basis: p.basis }));
+		if (p.note) notes.push(w('screen_data_note', { note: p.note }));
+		notes.push(w('screen_data_brought_by_you', { title: s.cellTitle }));
 		return { x: periodX(p.period), y: p.value, period, partial: p.period.partial, notes };
 	});
 }

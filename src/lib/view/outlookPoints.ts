@@ -3,6 +3,7 @@
 // last actual year. Seen from the page, so the panel can list them with their sources.
 import type { Notebook } from '../sim/types';
 import type { Observations } from './observations';
+import { w } from '../i18n/screenWords';
 
 export interface OutlookPoint {
 	/** Stable key: series and year. */
@@ -11,7 +12,7 @@ export interface OutlookPoint {
 	variable: string;
 	year: number;
 	value: number;
-	/** "Forecast by IEA: NEV share …, 2030". */
+	/** "NEV share of all new vehicles, CAAM forecast, 2026" (the series' title and year, in the page's words). */
 	label: string;
 	/** The point's tooltip lines (issued, what it says, basis, source). */
 	notes: string[];
@@ -29,7 +30,7 @@ export function outlookPoints(notebook: Notebook, observations: Observations, af
 				const key = `${series}:${p.period}`;
 				if (p.partial || p.x <= afterYear || seen.has(key)) continue;
 				seen.add(key);
-				points.push({ key, series, variable, year: p.x, value: p.y, label: `${observations.labelOf(series)}, ${p.period}`, notes: p.notes });
+				points.push({ key, series, variable, year: p.x, value: p.y, label: w('screen_data_outlook_point', { label: observations.labelOf(series), period: p.period }), notes: p.notes });
 			}
 		}
 	}
