@@ -1,13 +1,15 @@
 // The data's own words in Chinese (data/data.zh.json, server/dataTranslation.ts): every series
 // title, forecast publisher and caveat, basis and preset a page can show has its Chinese in a
-// Chinese page's table and keeps the English text's years and percentages; nothing is translated
+// Chinese page's table and keeps the English text's years and percentages; every record's note and
+// each outlook the files cannot hold has its Chinese, which states every quantity the English does
+// (a number as written, or "N million" as N×100 万 or N/100 亿); nothing is translated
 // that the data does not have; an English page's table stays empty; and the tooltip lines, legend
 // entries and source lines built from them read in Chinese with the Chinese words and table.
 import { afterEach, describe, expect, it } from 'vitest';
 import zh from '../src/lib/data/data.zh.json';
-import { allRecords, observationOf, recordFor, seriesIds, seriesMeta } from '../src/lib/data/index';
+import { allRecords, events, observationOf, recordFor, seriesIds, seriesMeta } from '../src/lib/data/index';
 import { BODIES, MEASURES, SCOPES } from '../src/lib/data/schema';
-import { forecastNotes } from '../src/lib/data/outlooks';
+import { OUTLOOKS_WITHOUT_A_FIGURE, forecastNotes } from '../src/lib/data/outlooks';
 import { PRESETS } from '../src/lib/scenario/presets';
 import { basisText, dataTexts } from '../src/lib/server/dataTranslation';
 import { publishedTexts } from '../src/lib/server/publishedTranslation';
@@ -28,6 +30,26 @@ const HAN = /\p{Script=Han}/u;
 const anchors = (text: string) => [...text.matchAll(/\b(?:19|20)\d\d\b|\d+(?:\.\d+)?%|\b\d+\.\d+\b/g)].map((m) => m[0]);
 /** Publishers with no Chinese name of their own: written as they write themselves. */
 const KEPT = new Set(['AlixPartners', 'BloombergNEF', 'MarkLines']);
+
+/**
+ * The quantities a text states: each number as written (thousands' commas dropped), and where a
+ * unit follows ("20.94 million", "10.622 M", "USD 700m", "2,094 万", "7 亿") also its value in units.
+ */
+function quantities(text: string): { written: number; value?: number }[] {
+	const scale: Record<string, number> = { million: 1e6, M: 1e6, m: 1e6, 万: 1e4, 亿: 1e8 };
+	return [...text.matchAll(/(\d[\d,]*(?:\.\d+)?)(?:\s*(million\b|M\b|m\b|万|亿))?/g)].map(([, digits, unit]) => {
+		const written = Number(digits.replace(/,/g, ''));
+		return { written, value: unit ? written * scale[unit] : undefined };
+	});
+}
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+/** The English quantities the Chinese does not state (as written, or the same value in 万 or 亿). */
+function quantitiesLost(english: string, chinese: string): string[] {
+	const stated = quantities(chinese).flatMap((q) => (q.value === undefined ? [q.written] : [q.written, q.value]));
+	return quantities(english)
+		.filter((q) => !stated.some((n) => same(n, q.written) || (q.value !== undefined && same(n, q.value))))
+		.map((q) => String(q.written));
+}
 
 const forecastSeries = [...new Set(allRecords.filter((r) => r.kind === 'forecast').map((r) => r.series))];
 
@@ -84,8 +106,57 @@ describe('the data in Chinese', () => {
 		for (const [english, chinese] of Object.entries(zh.bodies)) expect(KEPT.has(english) ? chinese === english : HAN.test(chinese), english).toBe(true);
 	});
 
+	it('gives a Chinese page every record’s note, in Chinese, with every quantity the English states', () => {
+		const table = publishedTexts(published, 'zh');
+		const notes = new Set(allRecords.flatMap((r) => (r.note ? [r.note] : [])));
+		expect(notes.size).toBeGreaterThanOrEqual(71);
+		expect(Object.keys(zh.notes).sort()).toEqual([...notes].sort());
+		for (const note of notes) {
+			const chinese = table[note];
+			expect(chinese, note).toBeTruthy();
+			expect(HAN.test(chinese), `${note}: ${chinese}`).toBe(true);
+			expect(quantitiesLost(note, chinese), `${note} -> ${chinese}`).toEqual([]);
+		}
+		// The stated growth of CAAM's 2026 forecasts, which the Method page's outlooks list shows.
+		expect(table['+15.2% on 2025.']).toBe('较 2025 年增长 15.2%。');
+		expect(table['+0.5% on 2025.']).toBe('较 2025 年增长 0.5%。');
+		// Volumes quoted in prose are in 万辆, as CAAM writes them.
+		expect(table['16.49 million NEVs of 34.40 million vehicles (BEV 10.622 M, PHEV 5.861 M, fuel cell about 8,000).']).toContain('1,649 万辆');
+	});
+
+	it('gives a Chinese page what the outlooks with no figure say, on what basis and why they are not drawn', () => {
+		const table = publishedTexts(published, 'zh');
+		expect(Object.keys(zh.outlooksWithoutAFigure).sort()).toEqual(OUTLOOKS_WITHOUT_A_FIGURE.map((o) => `${o.publisher} ${o.issued}`).sort());
+		for (const o of OUTLOOKS_WITHOUT_A_FIGURE)
+			for (const english of [o.says, o.basis, o.why]) {
+				const chinese = table[english];
+				expect(chinese, english).toBeTruthy();
+				expect(HAN.test(chinese), english).toBe(true);
+				expect(quantitiesLost(english, chinese), `${english} -> ${chinese}`).toEqual([]);
+			}
+		// The citation stays as cited.
+		for (const o of OUTLOOKS_WITHOUT_A_FIGURE) expect(table[o.source]).toBeUndefined();
+	});
+
+	it('gives a Chinese page every event on the time axis, in Chinese with its figures; its citation stays as cited', () => {
+		const table = publishedTexts(published, 'zh');
+		expect(Object.keys(zh.events).sort()).toEqual(events.map((e) => e.id).sort());
+		for (const e of events) {
+			expect(HAN.test(table[e.label] ?? ''), e.label).toBe(true);
+			expect(quantitiesLost(e.label, table[e.label]), e.label).toEqual([]);
+			expect(table[e.source]).toBeUndefined();
+		}
+	});
+
+	it('checks quantities, not only digits', () => {
+		expect(quantitiesLost('20.94 million of 30.10 million', '3,010 万辆中 2,094 万辆')).toEqual([]);
+		expect(quantitiesLost('USD 700 million; 260,000', '7 亿美元；26 万辆')).toEqual([]);
+		expect(quantitiesLost('20.94 million, +4.3%', '2,049 万辆，4.3%')).toEqual(['20.94']);
+	});
+
 	it('gives an English page nothing', () => {
 		expect(dataTexts('en')).toEqual({});
+		expect(dataTexts('fr')).toEqual({});
 		expect(publishedTexts(published, 'en')).toEqual({});
 	});
 

@@ -19,6 +19,17 @@ export function monthsWords(year: number, from: number, to: number): string {
 	return from === to ? monthWords(year, from) : w('screen_data_month_span', { from: monthName(from), to: monthName(to), year });
 }
 
+const ENGLISH_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A period label as data/periods.ts periodLabel writes it ("Oct 2025", "Jan-Apr 2025", "2025") in the page's words. */
+export function periodLabelWords(label: string): string {
+	const found = /^([A-Z][a-z]{2})(?:-([A-Z][a-z]{2}))? (\d{4})$/.exec(label);
+	if (!found) return label;
+	const from = ENGLISH_MONTHS.indexOf(found[1]) + 1;
+	const to = found[2] ? ENGLISH_MONTHS.indexOf(found[2]) + 1 : from;
+	return from && to ? monthsWords(Number(found[3]), from, to) : label;
+}
+
 /** A record's "YYYY-MM" as monthWords; undefined stays undefined. */
 export function issuedWords(issued: string | undefined): string | undefined {
 	if (!issued) return undefined;

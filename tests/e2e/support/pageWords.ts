@@ -9,6 +9,8 @@ const ATTRIBUTES = ['aria-label', 'aria-description', 'aria-valuetext', 'title',
 
 export async function wordsOnPage(page: Page): Promise<string[]> {
 	await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+	// The saved-scenario library loads its component when opened: wait until it is there.
+	await page.waitForFunction(() => !document.querySelector('.library-box > p.muted'));
 	if (await page.locator('.cell-fit, .cell-backtest, .cell-sensitivity, .cell-discovery').count()) await showAnalysisCells(page);
 	const height = await page.evaluate(() => document.body.scrollHeight);
 	for (let y = 0; y < height; y += 800) await page.evaluate((top) => scrollTo(0, top), y);
