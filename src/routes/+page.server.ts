@@ -1,10 +1,9 @@
 // Runs at build time only (the page is prerendered, once per language): the published notebook's
-// prose as HTML and its other texts in the page's language, and its baseline run (the first
-// results of an unchanged notebook, shown before the engine starts).
+// prose as HTML in the page's language (its other texts come from the root layout), and its
+// baseline run (the first results of an unchanged notebook, shown before the engine starts).
 import { chinaMarketNotebook } from '$lib/notebooks/chinaMarket';
 import { renderPublishedMarkdown } from '$lib/server/markdown';
 import { publishedBaseline } from '$lib/server/publishedRun';
-import { publishedTexts } from '$lib/server/publishedTranslation';
 import { localeOfAddress } from '$lib/i18n/paths';
 
 // The language is read from the address (not only Paraglide's request state) so the load depends
@@ -14,7 +13,6 @@ export const load = ({ url }: { url: URL }) => {
 	const locale = localeOfAddress(url);
 	return {
 		publishedMarkdown: renderPublishedMarkdown(chinaMarketNotebook, locale),
-		publishedTexts: publishedTexts(chinaMarketNotebook, locale),
 		publishedBaseline: publishedBaseline(chinaMarketNotebook)
 	};
 };

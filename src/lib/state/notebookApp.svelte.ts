@@ -8,7 +8,6 @@
 import { untrack } from 'svelte';
 import { browser } from '$app/environment';
 import { usePublishedMarkdown } from '../markdown/published';
-import { usePublishedTexts } from '../i18n/publishedTexts';
 import { chinaMarketNotebook } from '../notebooks/chinaMarket';
 import { loadPublishedVersion } from '../notebooks/published';
 import { chartRestartNotice, onChartWorkerRestart } from '../charts/chartClient';
@@ -236,8 +235,6 @@ export function notebookApp(): NotebookApp {
 /** What both views are given by the build (+page.server.ts): the prose as HTML, the first results. */
 export interface PublishedPageData {
 	publishedMarkdown: Record<string, string>;
-	/** The published notebook's other texts in the page's language (i18n/publishedTexts.ts). */
-	publishedTexts: Record<string, string>;
 	publishedBaseline: RunResult;
 }
 
@@ -247,7 +244,6 @@ export interface PublishedPageData {
  */
 export function notebookAppFor(data: () => PublishedPageData): NotebookApp {
 	usePublishedMarkdown(() => data().publishedMarkdown);
-	usePublishedTexts(() => data().publishedTexts);
 	const app = notebookApp();
 	app.usePublishedRun(untrack(() => data().publishedBaseline));
 	return app;
