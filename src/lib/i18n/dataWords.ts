@@ -7,6 +7,10 @@
 import { shown, publishedTextsInUse } from './publishedTexts';
 import { screenWordsInUse, w } from './screenWords';
 import type { DataRecord } from '../data/schema';
+import { MONTH_NAMES } from '../data/monthNames';
+
+/** 1-12 for a month as the data writes it ("Oct"), 0 for anything else. */
+export const monthNumber = (name: string): number => MONTH_NAMES.indexOf(name as (typeof MONTH_NAMES)[number]) + 1;
 
 /** Month `n` (1-12) as the page writes it: "May" in English, "5" in Chinese (beside 月). */
 const monthName = (n: number): string => w('screen_data_months').split('|')[n - 1] ?? String(n);
@@ -19,14 +23,12 @@ export function monthsWords(year: number, from: number, to: number): string {
 	return from === to ? monthWords(year, from) : w('screen_data_month_span', { from: monthName(from), to: monthName(to), year });
 }
 
-const ENGLISH_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** A period label as data/periods.ts periodLabel writes it ("Oct 2025", "Jan-Apr 2025", "2025") in the page's words. */
 export function periodLabelWords(label: string): string {
 	const found = /^([A-Z][a-z]{2})(?:-([A-Z][a-z]{2}))? (\d{4})$/.exec(label);
 	if (!found) return label;
-	const from = ENGLISH_MONTHS.indexOf(found[1]) + 1;
-	const to = found[2] ? ENGLISH_MONTHS.indexOf(found[2]) + 1 : from;
+	const from = monthNumber(found[1]);
+	const to = found[2] ? monthNumber(found[2]) : from;
 	return from && to ? monthsWords(Number(found[3]), from, to) : label;
 }
 

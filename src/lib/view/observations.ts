@@ -4,8 +4,7 @@
 // and tooltip lines are in the page's words (i18n/dataWords.ts): a Chinese page shows the data's
 // texts through its published table, the fixed words from its first-screen messages.
 import { observationOf, recordFor, seriesMeta } from '../data/index';
-import { MONTH_NAMES } from '../data/monthNames';
-import { monthsWords, sameWords, wordsInUse } from '../i18n/dataWords';
+import { monthNumber, monthsWords, sameWords, wordsInUse } from '../i18n/dataWords';
 import { shown } from '../i18n/publishedTexts';
 import { w } from '../i18n/screenWords';
 import { forecastNotes } from '../data/outlooks';
@@ -106,7 +105,7 @@ function seededPoints(table: DataTable, series: string): ObservedPoint[] {
 			const record = recordFor(series, x);
 			const notes: string[] = [];
 			// A month or part year sits inside its year, where a brought one of the same period would.
-			const [from, to = from] = record?.period.partial ? record.period.months.split('-').map((m) => MONTH_NAMES.indexOf(m as (typeof MONTH_NAMES)[number]) + 1) : [];
+			const [from, to = from] = record?.period.partial ? record.period.months.split('-').map(monthNumber) : [];
 			if (record?.period.partial) notes.push(w('screen_data_period', { period: monthsWords(x, from, to) }));
 			// A forecast or target names its publisher, the month issued, what it says and its basis.
 			if (record?.kind === 'forecast') notes.push(...forecastNotes(record));
