@@ -3,6 +3,7 @@
 // Exit codes: 0 done; 1 a batch ran with some rows left out; 2 the input could not be used (an
 // unknown command or option, a link or file that cannot be read, a bad value); 3 an error of
 // Shiftcast itself. Messages are sentences on standard error, never a stack trace.
+import './englishWords';
 import { parseArgs } from './args';
 import { ShiftcastInputError } from './errors';
 import { runCommand } from './commands/run';

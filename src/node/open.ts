@@ -3,10 +3,12 @@
 // browser's "Download scenario", format "shiftcast-scenario") is checked by settle(), the last
 // check every document from outside gets. What cannot be read at all (the browser would open
 // something else instead) is a ShiftcastInputError carrying the notices that say why.
+import './englishWords';
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { decodeScenario } from '../lib/scenario/decode';
-import { PUBLISHED_OPENED, settle } from '../lib/scenario/settle';
+import { publishedOpened, settle } from '../lib/scenario/settle';
+import { w } from '../lib/i18n/screenWords';
 import { currentPublished, loadPublishedVersion } from '../lib/notebooks/published';
 import { SCENARIO_FORMAT, SCENARIO_FORMAT_VERSION } from '../lib/export/scenario';
 import { finishNotices } from '../lib/scenario/linkText';
@@ -30,11 +32,11 @@ export interface OpenedScenario {
 /** Largest scenario file read: a notebook is at most 400,000 characters. */
 export const MAX_SCENARIO_FILE_BYTES = 2_000_000;
 
-/** Endings of notices that mean the scenario asked for is not what would open. */
-const NOT_OPENED = ['the default scenario was opened instead.', PUBLISHED_OPENED];
-
+/** True when a notice ends as those do that mean the scenario asked for is not what would open. */
 function refused(notices: string[]): boolean {
-	return notices.some((n) => !n.startsWith('In the reference scenario') && NOT_OPENED.some((end) => n.endsWith(end)));
+	const notOpened = [w('screen_link_default_opened'), publishedOpened()];
+	const aboutTheReference = w('screen_link_in_reference', { notice: '' });
+	return notices.some((n) => !n.startsWith(aboutTheReference) && notOpened.some((end) => n.endsWith(end)));
 }
 
 /** True for text that reads as a link rather than a path: an address, a query string, or key=value pairs. */

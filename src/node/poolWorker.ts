@@ -1,5 +1,6 @@
 // A worker thread of the command line's pool (pool.ts): loads the notebook it is sent into an
 // engine service of its own and runs the tasks it is given (tasks.ts), one at a time.
+import './englishWords';
 import { parentPort } from 'node:worker_threads';
 import { createEngineService } from '../lib/worker/engineService';
 import type { Notebook } from '../lib/sim/types';

@@ -117,6 +117,23 @@ describe('Chinese pages under /zh/', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it('a link\'s notices and a formula\'s errors (from the engine\'s worker) read in Chinese on /zh/', async () => {
+		const { page, context, problems } = await openWith(site, '/zh/?v=3&nope=1&horizon=2031.5&shakeout=9', { context: { locale: 'zh-CN' } });
+		await waitForEngine(page);
+		const notice = page.getByTestId('link-notice');
+		await notice.waitFor();
+		expect(await notice.locator('li').allTextContents()).toEqual([
+			'"horizon" 2031.5 不是整年，已设为 2032。',
+			'已忽略 "nope"：没有这个名称的输入。',
+			expect.stringMatching(/^"shakeout" 为 9，已设为其范围（.+）的上限 .+。$/)
+		]);
+		const box = page.locator('[data-cell-id="f-nevReadiness"]');
+		await box.getByRole('textbox').fill('nevReadiness = cos(1)');
+		await expect.poll(() => box.getByRole('alert').first().innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/^错误：\s*不允许使用函数“cos”。可用的函数：/);
+		await context.close();
+		expect(problems).toEqual([]);
+	});
+
 	it('an address in a language the site does not have opens the scenario in English, with a notice', async () => {
 		const { page, context, problems } = await site.open(`/fr/explore${LINK}`);
 		await page.waitForURL((url) => url.pathname === '/');

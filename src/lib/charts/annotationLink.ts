@@ -6,6 +6,8 @@
 
 import { AnnotationSchema } from '../scenario/notebookSchema';
 import { LIMITS } from '../scenario/limits';
+import { firstProblems } from '../scenario/linkText';
+import { w } from '../i18n/screenWords';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -15,19 +17,19 @@ export function keepReadableAnnotations(cells: unknown[], notices: string[]): vo
 		const list = cell.annotations;
 		const problems: string[] = [];
 		let notes: unknown[] = [];
-		if (!Array.isArray(list)) problems.push('the notes are not a list');
+		if (!Array.isArray(list)) problems.push(w('screen_link_notes_not_list'));
 		else {
 			notes = list.filter((note, n) => {
 				if (n >= LIMITS.annotations) return false;
 				const checked = AnnotationSchema.safeParse(note);
-				if (!checked.success) problems.push(`note ${n + 1}: ${checked.error.issues[0]?.message ?? 'unreadable'}`);
+				if (!checked.success) problems.push(w('screen_link_note', { n: n + 1, problem: checked.error.issues[0]?.message ?? 'unreadable' }));
 				return checked.success;
 			});
-			if (list.length > LIMITS.annotations) problems.push(`${list.length - LIMITS.annotations} past the ${LIMITS.annotations} a chart holds`);
+			if (list.length > LIMITS.annotations) problems.push(w('screen_link_notes_past_limit', { count: list.length - LIMITS.annotations, limit: LIMITS.annotations }));
 		}
 		if (!problems.length) return;
 		cells[i] = { ...cell, annotations: notes };
 		const title = typeof cell.title === 'string' && cell.title ? cell.title.slice(0, 80) : String(cell.id);
-		notices.push(`The chart “${title}” in the link had notes that cannot be used, left out (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}).`);
+		notices.push(w('screen_link_chart_notes', { title, problems: firstProblems(problems) }));
 	});
 }

@@ -12,9 +12,10 @@ import { migrateDocument, oldestKnownVersion, type Migration } from './migration
 import { DataRowSchema } from '../data/broughtRow';
 import { checkNotebook } from './notebookSchema';
 import { keepReadableAnnotations } from '../charts/annotationLink';
-import { finishNotices, formatCount, listIds, quote } from './linkText';
-import { INPUT_NAME, PUBLISHED_OPENED, RESERVED_KEYS, clampToRange, copyOf, inputCellsByName, settle } from './settle';
+import { finishNotices, firstProblems, formatCount, listIds, quote } from './linkText';
+import { INPUT_NAME, RESERVED_KEYS, clampToRange, copyOf, inputCellsByName, publishedOpened, settle } from './settle';
 import { LINK_LIMITS } from './encode';
+import { w } from '../i18n/screenWords';
 
 /** What reading a link gives: the document to open, what was ignored or changed, and whether the link had parameters. */
 export interface DecodedScenario {
@@ -40,10 +41,6 @@ export interface DecodeOptions {
 // ---------------------------------------------------------------------------------------------
 // Decoding helpers
 
-function times(count: number): string {
-	return count === 2 ? 'twice' : `${count} times`;
-}
-
 type Parsed = { ok: true; value: number } | { ok: false; reason: string };
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -51,11 +48,11 @@ const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Decimal numbers only (no hex, no empty-means-zero); spaces and a leading + are fine. */
 function parseNumber(raw: string): Parsed {
 	const text = raw.trim();
-	if (text === '') return { ok: false, reason: 'an empty value is not a number' };
-	if (/^[+-]?(?:NaN|Infinity)$/i.test(text)) return { ok: false, reason: `${text} is not a finite number` };
-	if (text.length > 400 || !DECIMAL.test(text)) return { ok: false, reason: `${quote(text)} is not a number` };
+	if (text === '') return { ok: false, reason: w('screen_link_number_empty') };
+	if (/^[+-]?(?:NaN|Infinity)$/i.test(text)) return { ok: false, reason: w('screen_link_number_not_finite', { value: text }) };
+	if (text.length > 400 || !DECIMAL.test(text)) return { ok: false, reason: w('screen_link_number_not_number', { value: quote(text) }) };
 	const value = Number(text);
-	if (!Number.isFinite(value)) return { ok: false, reason: `${quote(text, 24).slice(1, -1)} is not a finite number` };
+	if (!Number.isFinite(value)) return { ok: false, reason: w('screen_link_number_not_finite', { value: quote(text, 24).slice(1, -1) }) };
 	return { ok: true, value: value + 0 }; // -0 -> 0
 }
 
@@ -70,13 +67,13 @@ function defaultDocument(published: Notebook): WorkingDocument {
 
 /** Reads `nb`. Returns the edited notebook, or null (with notices saying why) to use the published one. */
 async function readNotebookParam(raw: string, published: Notebook, notices: string[]): Promise<Notebook | null> {
-	const unreadable = (why: string) => notices.push(`The edited notebook in the link could not be read (${why}); ${PUBLISHED_OPENED}`);
+	const unreadable = (why: string) => notices.push(w('screen_link_nb_unreadable', { why, then: publishedOpened() }));
 	if (raw.length > LINK_LIMITS.notebookParamChars) {
-		notices.push(`The edited notebook in the link is too large (over ${formatCount(LINK_LIMITS.notebookParamChars)} characters); ${PUBLISHED_OPENED}`);
+		notices.push(w('screen_link_nb_too_many_chars', { limit: formatCount(LINK_LIMITS.notebookParamChars), then: publishedOpened() }));
 		return null;
 	}
 	if (raw.trim() === '') {
-		unreadable('it is empty');
+		unreadable(w('screen_link_why_empty'));
 		return null;
 	}
 	let text: string;
@@ -84,11 +81,11 @@ async function readNotebookParam(raw: string, published: Notebook, notices: stri
 		text = await inflateFromBase64url(raw.trim(), LINK_LIMITS.inflatedBytes);
 	} catch (err) {
 		if (err instanceof InflatedTooLargeError) {
-			notices.push(`The edited notebook in the link is too large (over ${formatCount(LINK_LIMITS.inflatedBytes)} bytes when unpacked); ${PUBLISHED_OPENED}`);
+			notices.push(w('screen_link_nb_too_many_bytes', { limit: formatCount(LINK_LIMITS.inflatedBytes), then: publishedOpened() }));
 		} else if (err instanceof CorruptDataError) {
-			unreadable('corrupt or truncated data');
+			unreadable(w('screen_link_why_corrupt'));
 		} else {
-			unreadable(`corrupt or truncated data: ${(err as Error)?.message ?? err}`);
+			unreadable(w('screen_link_why_corrupt_detail', { detail: String((err as Error)?.message ?? err) }));
 		}
 		return null;
 	}
@@ -96,22 +93,22 @@ async function readNotebookParam(raw: string, published: Notebook, notices: stri
 	try {
 		json = JSON.parse(text);
 	} catch {
-		unreadable('its content is not JSON');
+		unreadable(w('screen_link_why_not_json'));
 		return null;
 	}
 
 	// Shape of the diff. Keys go into Maps; nothing from the link is merged into an object.
 	const shapeProblem = (() => {
-		if (!isRecord(json)) return 'expected an object';
+		if (!isRecord(json)) return w('screen_link_shape_object');
 		const extra = Object.keys(json).filter((k) => k !== 'order' && k !== 'cells' && k !== 'title');
-		if (extra.length) return `unexpected field ${quote(extra[0])}`;
-		if (!Array.isArray(json.order) || !json.order.every((id) => typeof id === 'string')) return '"order" must be a list of cell ids';
-		if (!isRecord(json.cells)) return '"cells" must be an object';
-		if (Object.hasOwn(json, 'title') && typeof json.title !== 'string') return '"title" must be text';
+		if (extra.length) return w('screen_link_shape_field', { field: quote(extra[0]) });
+		if (!Array.isArray(json.order) || !json.order.every((id) => typeof id === 'string')) return w('screen_link_shape_order');
+		if (!isRecord(json.cells)) return w('screen_link_shape_cells');
+		if (Object.hasOwn(json, 'title') && typeof json.title !== 'string') return w('screen_link_shape_title');
 		return null;
 	})();
 	if (shapeProblem) {
-		unreadable(`it does not have the expected structure: ${shapeProblem}`);
+		unreadable(w('screen_link_why_shape', { problem: shapeProblem }));
 		return null;
 	}
 	const diff = json as { order: string[]; cells: Record<string, unknown>; title?: string };
@@ -135,19 +132,15 @@ async function readNotebookParam(raw: string, published: Notebook, notices: stri
 		}
 	}
 	if (mismatched.length) {
-		notices.push(`The edited notebook in the link has problems: cells listed as ${listIds(mismatched)} carry a different id; ${PUBLISHED_OPENED}`);
+		notices.push(w('screen_link_nb_mismatched', { ids: listIds(mismatched), then: publishedOpened() }));
 		return null;
 	}
 	if (missing.length) {
-		notices.push(
-			`The edited notebook in the link refers to ${missing.length === 1 ? 'a cell' : `${missing.length} cells`} it does not include (${listIds(missing)}); ${missing.length === 1 ? 'it was' : 'they were'} left out.`
-		);
+		notices.push(w(missing.length === 1 ? 'screen_link_nb_missing_one' : 'screen_link_nb_missing_many', { count: missing.length, ids: listIds(missing) }));
 	}
 	const unplaced = [...carried.keys()].filter((id) => !placed.has(id));
 	if (unplaced.length) {
-		notices.push(
-			`The edited notebook in the link carries ${unplaced.length === 1 ? 'a cell' : `${unplaced.length} cells`} not placed in it (${listIds(unplaced)}); ${unplaced.length === 1 ? 'it was' : 'they were'} left out.`
-		);
+		notices.push(w(unplaced.length === 1 ? 'screen_link_nb_unplaced_one' : 'screen_link_nb_unplaced_many', { count: unplaced.length, ids: listIds(unplaced) }));
 	}
 	keepReadableRows(cells, notices);
 	keepReadableAnnotations(cells, notices);
@@ -161,7 +154,7 @@ async function readNotebookParam(raw: string, published: Notebook, notices: stri
 	};
 	const check = checkNotebook(candidate);
 	if (!check.ok) {
-		notices.push(`The edited notebook in the link has problems: ${check.problems.join('; ')}; ${PUBLISHED_OPENED}`);
+		notices.push(w('screen_link_nb_problems', { problems: check.problems.join('; '), then: publishedOpened() }));
 		return null;
 	}
 	return check.notebook;
@@ -178,13 +171,13 @@ function keepReadableRows(cells: unknown[], notices: string[]): void {
 		const problems: string[] = [];
 		const rows = cell.rows.filter((row, r) => {
 			const checked = DataRowSchema.safeParse(row);
-			if (!checked.success) problems.push(`row ${r + 2}: ${checked.error.issues[0]?.message ?? 'unreadable'}`);
+			if (!checked.success) problems.push(w('screen_link_data_row', { row: r + 2, problem: checked.error.issues[0]?.message ?? 'unreadable' }));
 			return checked.success;
 		});
 		if (!problems.length) return;
 		cells[i] = { ...cell, rows };
 		const title = typeof cell.title === 'string' && cell.title ? cell.title : String(cell.id);
-		notices.push(`The data cell “${title}” in the link had ${problems.length} row${problems.length === 1 ? '' : 's'} that cannot be used, left out (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}).`);
+		notices.push(w(problems.length === 1 ? 'screen_link_data_rows_one' : 'screen_link_data_rows_many', { title, count: problems.length, problems: firstProblems(problems) }));
 	});
 }
 
@@ -202,25 +195,23 @@ const TRACKING_KEY = /^(?:utm_[a-z_]+|fbclid|gclid|msclkid|mc_eid)$/;
 /** Decoding's own result, plus whether an `nb` was there but refused (a reference then is unusable). */
 type Decoded = DecodedScenario & { notebookRefused?: boolean };
 
-const WITHOUT_REFERENCE = 'the scenario opened without a reference.';
-
 /**
  * Reads `ref`: the reference's own query (with `label`). A reference that names no version, nests
  * another reference or carries a notebook that cannot be read is left out, and said so; smaller
  * problems inside it (an unknown input, a value clamped) are reported as the reference's.
  */
 async function readReference(raw: string, current: Notebook, migrations: Record<number, Migration>, versions: PublishedVersions, notices: string[]): Promise<ReferenceScenario | undefined> {
-	const refuse = (why: string) => void notices.push(`The reference scenario in the link could not be read (${why}); ${WITHOUT_REFERENCE}`);
+	const refuse = (why: string) => void notices.push(w('screen_link_ref_unreadable', { why, then: w('screen_link_without_reference') }));
 	const inner = new URLSearchParams(raw);
-	if (!inner.has('v')) return refuse(raw.trim() === '' ? 'it is empty' : 'it names no version "v"');
-	if (inner.has('ref')) return refuse('a reference cannot hold another reference');
+	if (!inner.has('v')) return refuse(w(raw.trim() === '' ? 'screen_link_why_empty' : 'screen_link_ref_no_version'));
+	if (inner.has('ref')) return refuse(w('screen_link_ref_nested'));
 	const label = (inner.get('label') ?? '').replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
 	inner.delete('label');
 	const read = await decode(inner.toString(), current, migrations, versions, true);
-	if (read.notebookRefused) return refuse('its edited notebook is not readable');
-	for (const notice of read.notices) notices.push(`In the reference scenario: ${notice}`);
+	if (read.notebookRefused) return refuse(w('screen_link_ref_nb_unreadable'));
+	for (const notice of read.notices) notices.push(w('screen_link_in_reference', { notice }));
 	const { notebook, inputs, horizon } = read.document;
-	if (label.length > MAX_REFERENCE_LABEL) notices.push(`The reference's name was cut to ${MAX_REFERENCE_LABEL} characters.`);
+	if (label.length > MAX_REFERENCE_LABEL) notices.push(w('screen_link_ref_label_cut', { max: MAX_REFERENCE_LABEL }));
 	return { label: Array.from(label).slice(0, MAX_REFERENCE_LABEL).join('') || 'Reference from the link', notebook, inputs, horizon };
 }
 
@@ -230,7 +221,7 @@ async function decode(query: string, currentNotebook: Notebook, migrations: Reco
 	if (text.length > LINK_LIMITS.queryChars) {
 		return {
 			document: defaultDocument(published),
-			notices: [`This link is too long (${formatCount(text.length)} characters, over ${formatCount(LINK_LIMITS.queryChars)}); the default scenario was opened instead.`],
+			notices: [w('screen_link_too_long', { length: formatCount(text.length), limit: formatCount(LINK_LIMITS.queryChars), then: w('screen_link_default_opened') })],
 			fromLink: true
 		};
 	}
@@ -249,7 +240,7 @@ async function decode(query: string, currentNotebook: Notebook, migrations: Reco
 	const take = (key: string): string | undefined => {
 		const entry = params.get(key);
 		if (!entry) return undefined;
-		if (entry.count > 1) notices.push(`${quote(key)} appears ${times(entry.count)}; the first value was used.`);
+		if (entry.count > 1) notices.push(w(entry.count === 2 ? 'screen_link_repeated_twice' : 'screen_link_repeated', { key: quote(key), count: entry.count }));
 		return entry.value;
 	};
 	const current = published.version;
@@ -257,16 +248,16 @@ async function decode(query: string, currentNotebook: Notebook, migrations: Reco
 	// Version. An older released version opens with its own (frozen) notebook.
 	let linkVersion = current;
 	const vRaw = take('v');
-	if (vRaw === undefined) notices.push(`"v" is missing; the link was read as version ${current}.`);
+	if (vRaw === undefined) notices.push(w('screen_link_v_missing', { current }));
 	else {
 		const v = parseNumber(vRaw);
 		const oldest = oldestReadableVersion(current, migrations, versions);
 		if (!v.ok || !Number.isInteger(v.value)) {
-			notices.push(`"v" is ${quote(vRaw)}, not a version number; the link was read as version ${current}.`);
+			notices.push(w('screen_link_v_not_number', { value: quote(vRaw), current }));
 		} else if (v.value > current) {
-			notices.push(`This link was made by a newer version of the notebook (v${v.value}); it was opened with version ${current}, so results may differ.`);
+			notices.push(w('screen_link_v_newer', { version: v.value, current }));
 		} else if (v.value < oldest) {
-			notices.push(`This link names version ${v.value}, older than any this site can read (the oldest is ${oldest}); it was read as version ${current}, so results may differ.`);
+			notices.push(w('screen_link_v_older', { version: v.value, oldest, current }));
 		} else linkVersion = v.value;
 	}
 	const frozen = linkVersion < current ? await versions.load(linkVersion) : undefined;
@@ -286,13 +277,13 @@ async function decode(query: string, currentNotebook: Notebook, migrations: Reco
 	const hRaw = take('horizon');
 	if (hRaw !== undefined) {
 		const h = parseNumber(hRaw);
-		if (!h.ok) notices.push(`Ignored "horizon": ${h.reason}.`);
+		if (!h.ok) notices.push(w('screen_link_horizon_ignored', { reason: h.reason }));
 		else if (h.value < MIN_HORIZON || h.value > MAX_HORIZON) {
 			horizon = h.value < MIN_HORIZON ? MIN_HORIZON : MAX_HORIZON;
-			notices.push(`"horizon" ${h.value} is outside ${MIN_HORIZON} to ${MAX_HORIZON}; set to ${horizon}.`);
+			notices.push(w('screen_link_horizon_outside', { value: h.value, min: MIN_HORIZON, max: MAX_HORIZON, horizon }));
 		} else if (!Number.isInteger(h.value)) {
 			horizon = Math.round(h.value);
-			notices.push(`"horizon" ${h.value} is not a whole year; set to ${horizon}.`);
+			notices.push(w('screen_link_horizon_fraction', { value: h.value, horizon }));
 		} else horizon = h.value;
 	}
 
@@ -304,13 +295,13 @@ async function decode(query: string, currentNotebook: Notebook, migrations: Reco
 		if (RESERVED_KEYS.has(key)) continue;
 		if (!INPUT_NAME.test(key) || (!migrating && !known.has(key))) {
 			// A lever of a later version in a link of an older one: say whose it is.
-			if (INPUT_NAME.test(key) && ofCurrent.has(key)) notices.push(`Ignored ${quote(key)}: version ${linkVersion} of the notebook has no such input; it is a lever of version ${current}.`);
-			else if (linkVersion === current && Object.hasOwn(FORMER_LEVERS, key)) notices.push(`Ignored ${quote(key)}: no input of that name in version ${current}; it was ${FORMER_LEVERS[key]}.`);
-			else notices.push(`Ignored ${quote(key)}: no input of that name.`);
+			if (INPUT_NAME.test(key) && ofCurrent.has(key)) notices.push(w('screen_link_key_later_lever', { key: quote(key), version: linkVersion, current }));
+			else if (linkVersion === current && Object.hasOwn(FORMER_LEVERS, key)) notices.push(w('screen_link_key_former_lever', { key: quote(key), current, replaced: w(FORMER_LEVERS[key]) }));
+			else notices.push(w('screen_link_key_unknown', { key: quote(key) }));
 			continue;
 		}
 		const parsed = parseNumber(take(key)!);
-		if (!parsed.ok) notices.push(`Ignored ${quote(key)}: ${parsed.reason}.`);
+		if (!parsed.ok) notices.push(w('screen_link_key_reason', { key: quote(key), reason: parsed.reason }));
 		// Clamped now so notices follow the order of the link; after a migration, settle() does it.
 		else values.set(key, migrating ? parsed.value : clampToRange(key, parsed.value, known.get(key)!, notices));
 	}
@@ -342,7 +333,7 @@ export async function decodeScenario(query: string, published: Notebook, options
 		// Only a bug (or a stack overflow on absurd input) gets here; the reader still gets a working page.
 		return {
 			document: defaultDocument(published),
-			notices: finishNotices([`This link could not be read (${(err as Error)?.message ?? 'unknown error'}); the default scenario was opened instead.`]),
+			notices: finishNotices([w('screen_link_unreadable', { why: String((err as Error)?.message ?? 'unknown error'), then: w('screen_link_default_opened') })]),
 			fromLink: true
 		};
 	}

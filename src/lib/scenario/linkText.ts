@@ -2,6 +2,8 @@
 // stranger's text: every piece of it shown back is shortened and escaped, so a notice cannot be
 // made to read backwards, hide text or grow without end.
 
+import { w } from '../i18n/screenWords';
+
 /** Notices beyond this many are summed up in one last sentence. */
 export const MAX_NOTICES = 20;
 
@@ -27,7 +29,12 @@ export function quote(text: string, max = 40): string {
 /** Up to five ids, quoted, then "and N more". */
 export function listIds(ids: string[]): string {
 	const shown = ids.slice(0, 5).map((id) => quote(id)).join(', ');
-	return ids.length > 5 ? `${shown} and ${ids.length - 5} more` : shown;
+	return ids.length > 5 ? w('screen_link_ids_more', { ids: shown, count: ids.length - 5 }) : shown;
+}
+
+/** The first three of a cell's problems, for its notice: "a; b; c; …". */
+export function firstProblems(problems: string[]): string {
+	return `${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`;
 }
 
 /** Notices escaped, cut to length, and past MAX_NOTICES summed up in one sentence. */
@@ -39,5 +46,5 @@ export function finishNotices(notices: string[]): string[] {
 	});
 	if (tidy.length <= MAX_NOTICES) return tidy;
 	const rest = tidy.length - (MAX_NOTICES - 1);
-	return [...tidy.slice(0, MAX_NOTICES - 1), `And ${formatCount(rest)} more things in this link were ignored or changed (not listed here).`];
+	return [...tidy.slice(0, MAX_NOTICES - 1), w('screen_link_more_notices', { count: formatCount(rest) })];
 }

@@ -3,6 +3,7 @@
 // in what the steps need (the notebook compiler).
 
 import type { WorkingDocument } from '../state/autosave';
+import { w } from '../i18n/screenWords';
 
 /** One step that moves a document from its version to the next, with notes on what changed. */
 export type Migration = (doc: WorkingDocument) => { doc: WorkingDocument; notes: string[] };
@@ -35,12 +36,12 @@ export function migrateDocument(
 ): MigrationOutcome {
 	const notices: string[] = [];
 	if (from >= to) return { doc, notices };
-	notices.push(`This link was made by version ${from} of the notebook; it was updated to version ${to}.`);
+	notices.push(w('screen_link_migrated', { from, to }));
 	let current = doc;
 	for (let version = from; version < to; version++) {
 		const step = Object.hasOwn(migrations, version) ? migrations[version] : undefined;
 		if (typeof step !== 'function') {
-			notices.push(`There is no update from version ${version} to ${version + 1}; the rest of the link was read as it is, so results may differ.`);
+			notices.push(w('screen_link_no_migration', { from: version, to: version + 1 }));
 			break;
 		}
 		try {
@@ -48,9 +49,7 @@ export function migrateDocument(
 			current = next;
 			for (const note of notes) notices.push(String(note));
 		} catch (err) {
-			notices.push(
-				`Updating the link from version ${version} to ${version + 1} failed (${(err as Error)?.message ?? err}); the rest of the link was read as it is, so results may differ.`
-			);
+			notices.push(w('screen_link_migration_failed', { from: version, to: version + 1, why: String((err as Error)?.message ?? err) }));
 			break;
 		}
 	}

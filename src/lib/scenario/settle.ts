@@ -7,6 +7,7 @@ import type { InputCell, Notebook } from '../sim/types';
 import type { WorkingDocument } from '../state/autosave';
 import { MAX_HORIZON, MIN_HORIZON } from '../worker/protocol';
 import { quote } from './linkText';
+import { w } from '../i18n/screenWords';
 import { checkNotebook } from './notebookSchema';
 import { RESERVED_KEYS } from './reservedKeys';
 
@@ -15,8 +16,10 @@ export { RESERVED_KEYS } from './reservedKeys';
 /** What an input name may look like in a link. */
 export const INPUT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;
 
-/** The sentence that ends a notice when a notebook could not be used. */
-export const PUBLISHED_OPENED = 'the published notebook was opened instead.';
+/** The sentence that ends a notice when a notebook could not be used, in the page's language. */
+export function publishedOpened(): string {
+	return w('screen_link_published_opened');
+}
 
 /** A fresh copy of a published notebook, so callers can never mutate the original through a document. */
 export function copyOf(published: Notebook): Notebook {
@@ -36,7 +39,7 @@ export function clampToRange(name: string, value: number, cell: InputCell, notic
 	if (value >= cell.min && value <= cell.max) return value;
 	const top = value > cell.max;
 	const clamped = top ? cell.max : cell.min;
-	notices.push(`${quote(name)} was ${value}; set to ${clamped}, the ${top ? 'top' : 'bottom'} of its range (${cell.min} to ${cell.max}).`);
+	notices.push(w(top ? 'screen_link_clamped_top' : 'screen_link_clamped_bottom', { key: quote(name), value, clamped, min: cell.min, max: cell.max }));
 	return clamped;
 }
 
@@ -53,7 +56,7 @@ export function settle(doc: WorkingDocument, fallback: Notebook, notices: string
 	const check = checkNotebook(doc?.notebook);
 	if (check.ok) notebook = check.notebook;
 	else {
-		notices.push(`The updated notebook has problems: ${check.problems.join('; ')}; ${PUBLISHED_OPENED}`);
+		notices.push(w('screen_link_updated_problems', { problems: check.problems.join('; '), then: publishedOpened() }));
 		notebook = copyOf(fallback);
 	}
 	const cells = inputCellsByName(notebook);
@@ -62,12 +65,12 @@ export function settle(doc: WorkingDocument, fallback: Notebook, notices: string
 	for (const name of Object.keys(given)) {
 		const cell = INPUT_NAME.test(name) && !RESERVED_KEYS.has(name) ? cells.get(name) : undefined;
 		if (!cell) {
-			notices.push(`Ignored ${quote(name)}: no input of that name.`);
+			notices.push(w('screen_link_key_unknown', { key: quote(name) }));
 			continue;
 		}
 		const raw = given[name];
 		if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-			notices.push(`Ignored ${quote(name)}: ${String(raw)} is not a finite number.`);
+			notices.push(w('screen_link_key_reason', { key: quote(name), reason: w('screen_link_number_not_finite', { value: String(raw) }) }));
 			continue;
 		}
 		const value = clampToRange(name, raw + 0, cell, notices);
@@ -77,9 +80,9 @@ export function settle(doc: WorkingDocument, fallback: Notebook, notices: string
 	const h = doc?.horizon;
 	if (typeof h === 'number' && Number.isFinite(h)) {
 		horizon = Math.min(MAX_HORIZON, Math.max(MIN_HORIZON, Math.round(h)));
-		if (horizon !== h) notices.push(`The horizon ${h} was set to ${horizon}.`);
+		if (horizon !== h) notices.push(w('screen_link_horizon_set', { value: h, horizon }));
 	} else if (h !== undefined) {
-		notices.push(`The horizon ${String(h)} is not a year; ${horizon} was used.`);
+		notices.push(w('screen_link_horizon_not_year', { value: String(h), horizon }));
 	}
 	return { notebook, inputs: Object.fromEntries(inputs), horizon };
 }

@@ -5,6 +5,7 @@ import { BUILTIN_SYMBOLS } from './functions';
 import { checkVariableName, currentReferences, FormulaError, laggedReferences, parseFormula, seriesReferences } from './parse';
 import type { Expr } from './parse';
 import type { PosteriorSample, CellError, DataTable, FormulaCell, InputCell, Notebook } from './types';
+import { w } from '../i18n/screenWords';
 
 /** A healthy formula in a compiled model: its cell, the variable it defines and its expression. */
 export interface ModelFormula {
@@ -38,7 +39,7 @@ export function compileNotebook(notebook: Notebook, data: DataTable): CompiledMo
 	const fail = (cellId: string, kind: CellError['kind'], message: string) => errors.push({ cellId, kind, message });
 	// The schema caps notebooks too; this keeps the engine safe when called directly.
 	if (notebook.cells.length > MAX_CELLS) {
-		for (const cell of notebook.cells.slice(MAX_CELLS)) fail(cell.id, 'too-long', `A notebook holds at most ${MAX_CELLS} cells; this one is ignored.`);
+		for (const cell of notebook.cells.slice(MAX_CELLS)) fail(cell.id, 'too-long', w('screen_engine_too_many_cells', { max: MAX_CELLS }));
 		notebook = { ...notebook, cells: notebook.cells.slice(0, MAX_CELLS) };
 	}
 
@@ -47,7 +48,7 @@ export function compileNotebook(notebook: Notebook, data: DataTable): CompiledMo
 	for (const cell of notebook.cells.filter((c): c is InputCell => c.kind === 'input')) {
 		const problem = checkVariableName(cell.name);
 		if (problem) fail(cell.id, 'bad-name', problem);
-		else if (defined.has(cell.name)) fail(cell.id, 'duplicate-name', `"${cell.name}" is already defined by another cell.`);
+		else if (defined.has(cell.name)) fail(cell.id, 'duplicate-name', w('screen_engine_duplicate', { name: cell.name }));
 		else {
 			defined.set(cell.name, cell.id);
 			inputs.push(cell);
@@ -61,7 +62,7 @@ export function compileNotebook(notebook: Notebook, data: DataTable): CompiledMo
 			const { name, expr } = parseFormula(cell.formula);
 			nameOfCell.set(cell.id, name);
 			if (defined.has(name)) {
-				fail(cell.id, 'duplicate-name', `"${name}" is already defined by another cell; each name is defined once.`);
+				fail(cell.id, 'duplicate-name', w('screen_engine_duplicate_once', { name }));
 				continue;
 			}
 			defined.set(name, cell.id);
@@ -89,9 +90,9 @@ export function compileNotebook(notebook: Notebook, data: DataTable): CompiledMo
 		if (unknown.length) {
 			fail(f.cellId, 'unknown-name', unknown.map((u) => unknownNameMessage(u, candidates)).join(' '));
 		} else if (missingSeries.length) {
-			fail(f.cellId, 'unknown-series', `No data series named ${missingSeries.map((s) => `"${s}"`).join(', ')}.`);
+			fail(f.cellId, 'unknown-series', w('screen_engine_unknown_series', { names: quotedList(missingSeries) }));
 		} else if (broken.length) {
-			fail(f.cellId, 'depends-on-error', `Uses ${broken.map((b) => `"${b}"`).join(', ')}, whose cell has an error.`);
+			fail(f.cellId, 'depends-on-error', w('screen_engine_uses_broken', { names: quotedList(broken) }));
 		} else {
 			for (const s of seriesReferences(f.expr)) tableOf.set(s, toMap(data[s]));
 			continue;
@@ -109,7 +110,7 @@ export function compileNotebook(notebook: Notebook, data: DataTable): CompiledMo
 		for (const name of component) {
 			if (bad.has(name)) continue;
 			bad.add(name);
-			fail(parsed.get(name)!.cellId, 'cycle', `Cycle without a lag: ${path}. Read one of them through prev(), e.g. prev(${component[0]}, 0).`);
+			fail(parsed.get(name)!.cellId, 'cycle', w('screen_engine_cycle', { path, first: component[0] }));
 		}
 	}
 
@@ -122,7 +123,7 @@ export function compileNotebook(notebook: Notebook, data: DataTable): CompiledMo
 			const reads = [...currentReferences(f.expr), ...laggedReferences(f.expr)].filter((r) => bad.has(r));
 			if (reads.length) {
 				bad.add(f.name);
-				fail(f.cellId, 'depends-on-error', `Uses ${reads.map((r) => `"${r}"`).join(', ')}, whose cell has an error.`);
+				fail(f.cellId, 'depends-on-error', w('screen_engine_uses_broken', { names: quotedList(reads) }));
 				spread = true;
 			}
 		}
@@ -145,11 +146,16 @@ function toMap(series: Record<number, number>): Map<number, number> {
 	return new Map(Object.entries(series).map(([y, v]) => [Number(y), v]));
 }
 
+/** "a", "b" */
+function quotedList(names: string[]): string {
+	return names.map((n) => `"${n}"`).join(', ');
+}
+
 function unknownNameMessage(name: string, candidates: string[]): string {
 	// Short names are close to everything; only suggest a near-identical one for them.
 	const tolerance = name.length <= 3 ? 1 : 2;
 	const close = candidates.filter((c) => c.length > 1 && editDistance(c.toLowerCase(), name.toLowerCase()) <= tolerance);
-	return close.length ? `Unknown name "${name}"; did you mean "${close[0]}"?` : `Unknown name "${name}".`;
+	return close.length ? w('screen_engine_unknown_name_close', { name, close: close[0] }) : w('screen_engine_unknown_name', { name });
 }
 
 function editDistance(a: string, b: string): number {

@@ -2,6 +2,7 @@
 // without loading mathjs (which lives in the worker only).
 
 import { FUNCTIONS } from './functions';
+import { w } from '../i18n/screenWords';
 
 /** The shape of a variable name: a letter, then at most 47 letters, digits or _. */
 export const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;
@@ -20,8 +21,8 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
 /** Why `name` cannot name a variable, or null when it can. */
 export function checkVariableName(name: string): string | null {
 	if (!IDENTIFIER.test(name)) {
-		return `"${name}" is not a valid name: start with a letter, then letters, digits or _ (at most 48).`;
+		return w('screen_engine_bad_name', { name });
 	}
-	if (RESERVED_NAMES.has(name) || FUNCTIONS.has(name)) return `"${name}" is reserved; choose another name.`;
+	if (RESERVED_NAMES.has(name) || FUNCTIONS.has(name)) return w('screen_engine_reserved', { name });
 	return null;
 }

@@ -7,6 +7,7 @@ import { parseExpression } from './mathParser';
 import { BINARY_OPERATORS, BUILTIN_SYMBOLS, FUNCTIONS, UNARY_OPERATORS } from './functions';
 import type { CellErrorKind } from './types';
 import { checkVariableName } from './names';
+import { w, type ScreenWordKey } from '../i18n/screenWords';
 
 export { checkVariableName, IDENTIFIER } from './names';
 
@@ -46,25 +47,25 @@ const MAX_DEPTH = 256;
 /** Parses `name = expression`. Throws FormulaError with a message a person can act on. */
 export function parseFormula(text: string): ParsedFormula {
 	if (text.length > MAX_FORMULA_LENGTH) {
-		throw new FormulaError('too-long', `Formula is ${text.length} characters; the limit is ${MAX_FORMULA_LENGTH}.`);
+		throw new FormulaError('too-long', w('screen_engine_too_long', { length: text.length, limit: MAX_FORMULA_LENGTH }));
 	}
 	// mathjs's recursive-descent parser spends many stack frames per bracket; refuse deep
 	// bracketing before it can overflow the stack.
 	if (bracketDepth(text) > MAX_BRACKETS) {
-		throw new FormulaError('too-long', `Formula is nested more than ${MAX_BRACKETS} brackets deep.`);
+		throw new FormulaError('too-long', w('screen_engine_brackets_deep', { limit: MAX_BRACKETS }));
 	}
 	let root: MathNode;
 	try {
 		root = parseExpression(text);
 	} catch (err) {
-		throw new FormulaError('syntax', `Syntax error: ${(err as Error).message}.`);
+		throw new FormulaError('syntax', w('screen_engine_syntax', { detail: (err as Error).message }));
 	}
 	if (root.type !== 'AssignmentNode') {
-		throw new FormulaError('syntax', 'A formula must have the form "name = expression".');
+		throw new FormulaError('syntax', w('screen_engine_form'));
 	}
 	const assign = root as unknown as { object: MathNode; index: unknown; value: MathNode };
 	if (assign.object.type !== 'SymbolNode' || assign.index) {
-		throw new FormulaError('syntax', 'The left side of "=" must be a plain name, like "nevShare".');
+		throw new FormulaError('syntax', w('screen_engine_left_side'));
 	}
 	const name = (assign.object as unknown as { name: string }).name;
 	const nameProblem = checkVariableName(name);
@@ -85,12 +86,12 @@ function bracketDepth(text: string): number {
 }
 
 function toExpr(node: MathNode, depth: number): Expr {
-	if (depth > MAX_DEPTH) throw new FormulaError('too-long', `Formula is nested more than ${MAX_DEPTH} levels deep.`);
+	if (depth > MAX_DEPTH) throw new FormulaError('too-long', w('screen_engine_levels_deep', { limit: MAX_DEPTH }));
 	const n = node as unknown as Record<string, unknown>;
 	switch (node.type) {
 		case 'ConstantNode': {
 			if (typeof n.value !== 'number') {
-				throw new FormulaError('not-allowed', `Only numbers can stand alone; ${JSON.stringify(n.value)} is not a number.`);
+				throw new FormulaError('not-allowed', w('screen_engine_standalone', { value: JSON.stringify(n.value) }));
 			}
 			return { k: 'num', value: n.value };
 		}
@@ -110,7 +111,7 @@ function toExpr(node: MathNode, depth: number): Expr {
 		case 'FunctionNode':
 			return call(n.fn as MathNode, n.args as MathNode[], depth);
 		default:
-			throw new FormulaError('not-allowed', `${describeNode(node.type)} is not allowed in a formula.`);
+			throw new FormulaError('not-allowed', w('screen_engine_node_not_allowed', { what: describeNode(node.type) }));
 	}
 }
 
@@ -121,29 +122,29 @@ function operator(fn: string, op: string, args: MathNode[], depth: number): Expr
 	if (args.length === 2 && BINARY_OPERATORS.has(fn)) {
 		return { k: 'binary', op: fn, left: toExpr(args[0], depth + 1), right: toExpr(args[1], depth + 1) };
 	}
-	throw new FormulaError('not-allowed', `The operator "${op}" is not allowed in a formula.`);
+	throw new FormulaError('not-allowed', w('screen_engine_operator', { op }));
 }
 
 function call(fnNode: MathNode, args: MathNode[], depth: number): Expr {
 	if (fnNode.type !== 'SymbolNode') {
-		throw new FormulaError('not-allowed', 'Only named functions can be called, like max(a, b).');
+		throw new FormulaError('not-allowed', w('screen_engine_named_functions'));
 	}
 	const fn = (fnNode as unknown as { name: string }).name;
 	const spec = FUNCTIONS.get(fn);
-	if (!spec) throw new FormulaError('not-allowed', `The function "${fn}" is not allowed. Allowed: ${[...FUNCTIONS.keys()].join(', ')}.`);
+	if (!spec) throw new FormulaError('not-allowed', w('screen_engine_function', { fn, allowed: [...FUNCTIONS.keys()].join(', ') }));
 	if (args.length < spec.minArgs || args.length > spec.maxArgs) {
-		const want = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : `${spec.minArgs} to ${spec.maxArgs}`;
-		throw new FormulaError('syntax', `${fn}() takes ${want} argument${spec.maxArgs === 1 ? '' : 's'}, not ${args.length}.`);
+		const want = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : w('screen_engine_arity_range', { min: spec.minArgs, max: spec.maxArgs });
+		throw new FormulaError('syntax', w(spec.maxArgs === 1 ? 'screen_engine_arity_one' : 'screen_engine_arity_many', { fn, want, count: args.length }));
 	}
 	switch (fn) {
 		case 'prev': {
 			if (args[0].type !== 'SymbolNode') {
-				throw new FormulaError('syntax', 'prev() looks back at one variable: write prev(name) or prev(name, initial).');
+				throw new FormulaError('syntax', w('screen_engine_prev_one'));
 			}
 			const name = (args[0] as unknown as { name: string }).name;
 			// Built-ins have no slot to look back at: prev(year) would crash the run, not lag.
 			if (BUILTIN_SYMBOLS.has(name)) {
-				throw new FormulaError('syntax', `prev() looks back at a variable; "${name}" is built in (for last year write year - 1).`);
+				throw new FormulaError('syntax', w('screen_engine_prev_builtin', { name }));
 			}
 			return { k: 'prev', name, init: args[1] ? toExpr(args[1], depth + 1) : null };
 		}
@@ -151,7 +152,7 @@ function call(fnNode: MathNode, args: MathNode[], depth: number): Expr {
 		case 'hasData': {
 			const first = args[0] as unknown as { type: string; value: unknown };
 			if (first.type !== 'ConstantNode' || typeof first.value !== 'string') {
-				throw new FormulaError('syntax', `${fn}() needs a series id in quotes, like ${fn}("domestic_share_caam").`);
+				throw new FormulaError('syntax', w('screen_engine_series_quotes', { fn }));
 			}
 			return { k: 'data', series: first.value, year: args[1] ? toExpr(args[1], depth + 1) : null, test: fn === 'hasData' };
 		}
@@ -161,18 +162,18 @@ function call(fnNode: MathNode, args: MathNode[], depth: number): Expr {
 }
 
 function describeNode(type: string): string {
-	const names: Record<string, string> = {
-		AssignmentNode: 'An assignment inside an expression',
-		FunctionAssignmentNode: 'Defining a function',
-		AccessorNode: 'Property or index access (a.b, a[1])',
-		IndexNode: 'Indexing',
-		ObjectNode: 'An object literal',
-		ArrayNode: 'A matrix or list literal',
-		BlockNode: 'Several statements in one formula',
-		RangeNode: 'A range (a:b)',
-		RelationalNode: 'A chained comparison (a < b < c)'
+	const names: Record<string, ScreenWordKey> = {
+		AssignmentNode: 'screen_engine_node_assignment',
+		FunctionAssignmentNode: 'screen_engine_node_function_definition',
+		AccessorNode: 'screen_engine_node_accessor',
+		IndexNode: 'screen_engine_node_index',
+		ObjectNode: 'screen_engine_node_object',
+		ArrayNode: 'screen_engine_node_array',
+		BlockNode: 'screen_engine_node_block',
+		RangeNode: 'screen_engine_node_range',
+		RelationalNode: 'screen_engine_node_relational'
 	};
-	return names[type] ?? `A ${type}`;
+	return Object.hasOwn(names, type) ? w(names[type]) : w('screen_engine_node_other', { type });
 }
 
 /** Names an expression reads in the current year (not through prev). */

@@ -5,6 +5,7 @@ import { compileExpr } from './compile';
 import type { EvalContext, VecFn } from './compile';
 import type { CompiledModel } from './model';
 import type { CellError, RunOptions, RunResult } from './types';
+import { w } from '../i18n/screenWords';
 
 /** A compiled model's closures and buffers for a fixed sample count, reused run after run. */
 export interface Program {
@@ -116,7 +117,7 @@ function nonFiniteWarnings(program: Program, series: Record<string, number[]>, y
 			out.push({
 				cellId: f.cellId,
 				kind: 'not-finite',
-				message: `"${f.name}" is ${series[f.name][i]} in ${years[i]} (a division by zero, or the log of a negative number?).`
+				message: w('screen_engine_not_finite', { name: f.name, value: series[f.name][i], year: years[i] })
 			});
 		}
 	}

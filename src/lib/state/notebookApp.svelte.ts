@@ -27,6 +27,7 @@ import type { DecodedScenario } from '../scenario/decode';
 import { encodeScenario } from '../scenario/encode';
 import { chartSourceLine } from '../charts/sourceLine';
 import type { ChartActionContext } from '../view/chartActions';
+import { refusedCellNotices } from '../view/refusedCells';
 
 /** Longest the engine waits for the first chart drawn from the build's results. */
 const ENGINE_WAIT_MS = 1500;
@@ -114,12 +115,9 @@ export class NotebookApp {
 			// Formulas a link brought that the engine refused belong in the link's notice.
 			$effect(() => {
 				if (!this.#openedFromLink || !this.session.running) return;
-				const refused = this.session.compileErrors.filter((e) => e.kind !== 'depends-on-error');
-				if (refused.length) {
-					// A refused posterior leaves its cell running (the bands sample ranges instead).
-					const more = refused.map((e) => (e.kind === 'bad-posterior' ? `Cell “${e.cellId}” from the link: ${e.message}` : `Cell “${e.cellId}” from the link has an error and does not run: ${e.message}`));
-					untrack(() => (this.linkNotices = [...this.linkNotices, ...more]));
-				}
+				// (A refused posterior leaves its cell running: the bands sample ranges instead.)
+				const more = refusedCellNotices(this.session.compileErrors);
+				if (more.length) untrack(() => (this.linkNotices = [...this.linkNotices, ...more]));
 				this.#openedFromLink = false;
 			});
 		});

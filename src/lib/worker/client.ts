@@ -8,6 +8,7 @@
 // kept for the page and one for the slider path. The split is by sample index, so the bands are
 // the same to the bit whatever the pool's size (sim/analysis/monteCarlo.ts poolMonteCarlo).
 
+import { screenWordsInUse, type ScreenWords } from '../i18n/screenWords';
 import { proxy, wrap } from 'comlink';
 import { analysisGate } from './analysisGate';
 import type { AnalysisGate } from './analysisGate';
@@ -89,6 +90,11 @@ function timeLimit(): number {
 	}
 }
 
+/** The page's words for the engine's own messages (none before a page hands its words over). */
+function engineWords(): Partial<ScreenWords> {
+	return Object.fromEntries(Object.entries(screenWordsInUse() ?? {}).filter(([key]) => key.startsWith('screen_engine_')));
+}
+
 function startWorker(onCrash: (detail: string) => void, gate?: AnalysisGate): WorkerHandle {
 	const worker = engineWorker();
 	worker.addEventListener('error', (event) => {
@@ -97,6 +103,8 @@ function startWorker(onCrash: (detail: string) => void, gate?: AnalysisGate): Wo
 	});
 	worker.addEventListener('messageerror', () => onCrash('a message that could not be read'));
 	const api = wrap<EngineWorkerApi>(worker);
+	// Before anything else it is asked: its formula errors in the page's language.
+	void api.useWords(engineWords());
 	gate?.connect(api);
 	return { api, terminate: () => worker.terminate() };
 }

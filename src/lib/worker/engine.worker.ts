@@ -6,10 +6,12 @@ import { expose } from 'comlink';
 import { createEngineService, oneCallAtATime } from './engineService';
 import { createYieldGate } from './yieldGate';
 import type { EngineWorkerApi } from './protocol';
+import { useScreenWords, type ScreenWords } from '../i18n/screenWords';
 
 const gate = createYieldGate();
 const api: EngineWorkerApi = {
 	...oneCallAtATime(createEngineService({ betweenYears: gate.pass })),
-	attachGate: (port) => gate.attach(port)
+	attachGate: (port) => gate.attach(port),
+	useWords: (words) => useScreenWords(() => words as ScreenWords)
 };
 expose(api);

@@ -1,6 +1,7 @@
 // The one typed boundary between the page and the engine worker. Everything crossing it is
 // plain data (structured clone): notebooks in, results out.
 
+import type { ScreenWords } from '../i18n/screenWords';
 import type { DrawsSummary } from '../sim/analysis/posteriorSummary';
 import type { CellError, MonteCarloOptions, MonteCarloResult, Notebook, RunResult, TornadoBar, VarianceShare, DiscoveryConditionKind } from '../sim/types';
 import type { Attribution, ScenarioSpec } from '../sim/analysis/attribution';
@@ -164,6 +165,8 @@ export interface DiscoveryReport {
 /** What the worker script exposes: the engine, plus the port of its yield gate (worker/yieldGate.ts). */
 export interface EngineWorkerApi extends EngineApi {
 	attachGate(port: MessagePort): void;
+	/** The engine's messages (formula errors) in the page's language: `screen_engine_` words (i18n/screenWords.ts). */
+	useWords(words: Partial<ScreenWords>): void;
 }
 
 export interface ScenarioRun extends ScenarioSpec {
