@@ -4,6 +4,7 @@
 // Usage: npm run calibrate. Paste the printed CALIBRATED object into
 // src/lib/notebooks/chinaMarketCells/calibrated.ts, then run it again: the targets are measured on
 // the published values, and the posterior is sampled around them.
+import '../src/node/englishWords';
 import { writeFileSync } from 'node:fs';
 import { observedSeries } from '../src/lib/data/index';
 import { CALIBRATED, CALIBRATION_PAIRS, LAST_DATA_YEAR, LEVERS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';

@@ -4,6 +4,7 @@
 // later build must reproduce (tests/link-figures.test.ts). It refuses to overwrite figures
 // already recorded.
 // Usage: npx tsx scripts/recordLinkFigures.ts <version>
+import '../src/node/englishWords';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { decodeScenario } from '../src/lib/scenario/codec';
 import { linkFigures } from '../tests/support/linkFigures';

@@ -14,6 +14,7 @@
 // do) makes of the projections, against moving them jointly as the bootstrap refits do.
 // Usage: npx tsx scripts/uncertainty.ts [replicates=200] [seed=1]
 
+import '../src/node/englishWords';
 import { observedSeries } from '../src/lib/data/index';
 import { CALIBRATED, CALIBRATION_PAIRS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { fitParameters } from '../src/lib/sim/analysis/fitting';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { CALIBRATION_PAIRS, chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 import { seriesBasisFor } from '../src/lib/notebooks/published';
-import { BASIS_WORDS, basisFromText, basisProblem, isMeasureBasis, type SeriesBasis } from '../src/lib/sim/basis';
+import { basisWords, basisFromText, basisProblem, isMeasureBasis, type SeriesBasis } from '../src/lib/sim/basis';
 import { variableBases } from '../src/lib/sim/variableBases';
 import type { Cell, DataCell, DataRow, HistoryLink, MeasureBasis, Notebook } from '../src/lib/sim/types';
 import { MEASURE_BASES } from '../src/lib/sim/types';
@@ -121,7 +121,7 @@ describe('basisProblem', () => {
 					continue;
 				}
 				expect(message).toBe(
-					`The series "s_${given}" counts ${BASIS_WORDS[given]} and "${variable}" counts ${BASIS_WORDS[wanted]}: the two are not compared. Fit it to a variable of its own basis.`
+					`The series "s_${given}" counts ${basisWords(given)} and "${variable}" counts ${basisWords(wanted)}: the two are not compared. Fit it to a variable of its own basis.`
 				);
 			}
 		}
@@ -131,7 +131,7 @@ describe('basisProblem', () => {
 		const message = problem('r', 's_foo')!;
 		expect(message).toContain('"s_foo"');
 		expect(message).toContain('a basis the model does not know ("foo bar")');
-		expect(message).toContain(`"r" counts ${BASIS_WORDS.retail}`);
+		expect(message).toContain(`"r" counts ${basisWords('retail')}`);
 		expect(message).toMatch(/retail, wholesale or exports/);
 	});
 
@@ -139,7 +139,7 @@ describe('basisProblem', () => {
 		for (const series of ['s_none', 's_empty', 's_unheard_of']) {
 			const message = problem('w', series)!;
 			expect(message, series).toBe(
-				`The series "${series}" gives no basis, and "w" counts ${BASIS_WORDS.wholesale}: it is not fitted to it. Give the series' basis as retail, wholesale or exports (for example "CPCA retail").`
+				`The series "${series}" gives no basis, and "w" counts ${basisWords('wholesale')}: it is not fitted to it. Give the series' basis as retail, wholesale or exports (for example "CPCA retail").`
 			);
 		}
 	});
@@ -238,7 +238,7 @@ describe('seriesBasisFor', () => {
 		it('feeds basisProblem: a brought series is refused for a variable of another or no known basis', () => {
 			const bases = variableBases(notebook);
 			expect(basisProblem(bases, { variable: 'domesticShare', series: 'my_retail' }, basisOf)).toBeUndefined();
-			expect(basisProblem(bases, { variable: 'domesticShareCaam', series: 'my_retail' }, basisOf)).toContain(BASIS_WORDS.retail);
+			expect(basisProblem(bases, { variable: 'domesticShareCaam', series: 'my_retail' }, basisOf)).toContain(basisWords('retail'));
 			expect(basisProblem(bases, { variable: 'domesticShare', series: 'my_foo' }, basisOf)).toContain('("foo")');
 			expect(basisProblem(bases, { variable: 'domesticShare', series: 'my_plain' }, basisOf)).toContain('gives no basis');
 			expect(basisProblem(bases, { variable: 'homeSales', series: 'my_plain' }, basisOf)).toBeUndefined();

@@ -9,7 +9,7 @@ import { v2Data } from '../src/lib/notebooks/frozen/v2Data';
 import { dataFor, seriesBasisFor } from '../src/lib/notebooks/published';
 import { compileNotebook, createProgram, runDeterministic } from '../src/lib/sim';
 import type { DataTable, HistoryLink, Notebook } from '../src/lib/sim';
-import { BASIS_WORDS, type SeriesBasis } from '../src/lib/sim/basis';
+import { basisWords, type SeriesBasis } from '../src/lib/sim/basis';
 import { DEFAULT_MAX_RUNS, defaultMaxRuns, fitParameters } from '../src/lib/sim/analysis/fitting';
 import type { FitRequest, FitResult } from '../src/lib/sim/analysis/fitting';
 import type { FitCell, MeasureBasis } from '../src/lib/sim/types';
@@ -323,13 +323,13 @@ describe('refusing data of another basis', () => {
 	it('refuses a series of another basis, naming both bases, and does not fit', () => {
 		const result = fit([{ variable: 'y', series: 'wholesale_obs' }]);
 		expect(result.problems).toEqual([
-			`The series "wholesale_obs" counts ${BASIS_WORDS.wholesale} and "y" counts ${BASIS_WORDS.retail}: the two are not compared. Fit it to a variable of its own basis.`
+			`The series "wholesale_obs" counts ${basisWords('wholesale')} and "y" counts ${basisWords('retail')}: the two are not compared. Fit it to a variable of its own basis.`
 		]);
 		expect(result.problems[0]).toContain('wholesale');
 		expect(result.problems[0]).toContain('retail');
 		didNotRun(result);
 		didNotRun(fit([{ variable: 'y', series: 'exports_obs', noise: 0.01 }]));
-		expect(fit([{ variable: 'y', series: 'exports_obs' }]).problems[0]).toContain(BASIS_WORDS.exports);
+		expect(fit([{ variable: 'y', series: 'exports_obs' }]).problems[0]).toContain(basisWords('exports'));
 	});
 
 	it('refuses the whole fit when one pair of several is of another basis', () => {
@@ -348,7 +348,7 @@ describe('refusing data of another basis', () => {
 		expect(unknown.problems).toHaveLength(1);
 		expect(unknown.problems[0]).toContain('"foo_obs"');
 		expect(unknown.problems[0]).toContain('a basis the model does not know ("Bloomberg estimates")');
-		expect(unknown.problems[0]).toContain(BASIS_WORDS.retail);
+		expect(unknown.problems[0]).toContain(basisWords('retail'));
 		didNotRun(unknown);
 		for (const series of ['none_obs', 'retail_obs_not_listed']) {
 			const none = fit([{ variable: 'y', series }], { seriesBasis: (id) => (id === series ? BASES.none_obs : undefined) });
@@ -382,7 +382,7 @@ describe('refusing data of another basis', () => {
 	it('refuses by basis before looking for the series, so a refused pair needs no data', () => {
 		const result = fit([{ variable: 'y', series: 'wholesale_nowhere' }], { seriesBasis: () => 'wholesale' });
 		expect(result.problems).toEqual([
-			`The series "wholesale_nowhere" counts ${BASIS_WORDS.wholesale} and "y" counts ${BASIS_WORDS.retail}: the two are not compared. Fit it to a variable of its own basis.`
+			`The series "wholesale_nowhere" counts ${basisWords('wholesale')} and "y" counts ${basisWords('retail')}: the two are not compared. Fit it to a variable of its own basis.`
 		]);
 	});
 });
@@ -445,7 +445,7 @@ describe('re-fitting the published notebook', () => {
 			dataFor(chinaMarketNotebook)
 		);
 		expect(result.problems).toEqual([
-			`The series "domestic_share_caam" counts ${BASIS_WORDS.wholesale} and "domesticShare" counts ${BASIS_WORDS.retail}: the two are not compared. Fit it to a variable of its own basis.`
+			`The series "domestic_share_caam" counts ${basisWords('wholesale')} and "domesticShare" counts ${basisWords('retail')}: the two are not compared. Fit it to a variable of its own basis.`
 		]);
 		expect(result.runs).toBeLessThanOrEqual(1);
 		expect(result.fitted).toEqual(CALIBRATED);

@@ -3,6 +3,7 @@
 // published notebook's calibrated parameters, one thread), as the analysis worker runs them.
 // Run: npx tsx scripts/bench/analysis.ts. Progress on stderr, one JSON line on stdout.
 
+import '../../src/node/englishWords';
 import { observedSeries } from '../../src/lib/data/index';
 import { CALIBRATED, CALIBRATION_PAIRS, chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
 import { shippedPosterior } from '../../src/lib/notebooks/shippedPosterior';

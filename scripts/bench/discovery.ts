@@ -4,6 +4,7 @@
 // domesticShare at most 0.67), then PRIM; and PRIM alone on those runs.
 // Run: npx tsx scripts/bench/discovery.ts. Progress on stderr, one JSON line on stdout.
 
+import '../../src/node/englishWords';
 import { observedSeries } from '../../src/lib/data/index';
 import { chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
 import { shippedPosterior } from '../../src/lib/notebooks/shippedPosterior';

@@ -3,6 +3,7 @@
 // checking both give the same numbers). Run: npx tsx scripts/bench/engine.ts
 // Prints progress on stderr and one JSON line of results on stdout.
 
+import '../../src/node/englishWords';
 import { annualSeries } from '../../src/lib/data/index';
 import { chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
 import { chinaMarketNotebookV2 } from '../../src/lib/notebooks/frozen/chinaMarketV2';

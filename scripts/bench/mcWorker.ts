@@ -2,6 +2,7 @@
 // slice of samples it is sent with the pool's own code (monteCarloSlice, src/lib/sim/analysis/monteCarlo.ts)
 // and sends back the requested variables' values for every year (transferred, not copied).
 
+import '../../src/node/englishWords';
 import { parentPort } from 'node:worker_threads';
 import { annualSeries } from '../../src/lib/data/index';
 import { chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';

@@ -11,6 +11,7 @@
 // split run gives the single-threaded bands exactly.
 // Run: npx tsx scripts/bench/monteCarlo.ts. Progress on stderr, one JSON line on stdout.
 
+import '../../src/node/englishWords';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { annualSeries } from '../../src/lib/data/index';

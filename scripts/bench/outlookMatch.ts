@@ -5,6 +5,7 @@
 // with electrificationPace, nevCeiling and shakeout. Median of 7 (after one warm-up), target 500 ms.
 // Run: npx tsx scripts/bench/outlookMatch.ts. Progress on stderr, one JSON line on stdout.
 
+import '../../src/node/englishWords';
 import { observedSeries } from '../../src/lib/data/index';
 import { chinaMarketNotebook } from '../../src/lib/notebooks/chinaMarket';
 import { shippedPosterior } from '../../src/lib/notebooks/shippedPosterior';

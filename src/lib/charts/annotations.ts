@@ -5,9 +5,11 @@
 // and stored in model units (0.45), like every other number in the notebook, so the chart, the
 // SVG and a link all read it without knowing how it was typed. Millions and plain numbers are
 // shown as stored, so only percent converts. Loaded with the cell's editor, not on first visit.
+// Refusals are in the page's language (`screen_annotation_*` messages).
 
 import type { ChartAnnotation, ValueFormat } from '../sim/types';
 import { LIMITS } from '../scenario/limits';
+import { w, type ScreenWordKey } from '../i18n/screenWords';
 
 /** How many notes a chart holds and how long each is (scenario/limits.ts). */
 export const ANNOTATION_LIMITS = { count: LIMITS.annotations, text: LIMITS.annotationText } as const;
@@ -43,27 +45,38 @@ export type CheckedAnnotation = { ok: true; annotation: ChartAnnotation } | { ok
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+// One sentence per field and refusal, not "Type {what}.": each language words the field in its own place.
+type NumberField = 'year' | 'value' | 'from' | 'to';
+const EMPTY: Record<NumberField, ScreenWordKey> = { year: 'screen_annotation_type_year', value: 'screen_annotation_type_value', from: 'screen_annotation_type_from', to: 'screen_annotation_type_to' };
+const NOT_NUMBER: Record<NumberField, ScreenWordKey> = {
+	year: 'screen_annotation_year_not_number',
+	value: 'screen_annotation_value_not_number',
+	from: 'screen_annotation_from_not_number',
+	to: 'screen_annotation_to_not_number'
+};
+const NOT_WHOLE: Record<'year' | 'from' | 'to', ScreenWordKey> = { year: 'screen_annotation_year_not_whole', from: 'screen_annotation_from_not_whole', to: 'screen_annotation_to_not_whole' };
+
 /** A decimal number, or why not. A trailing % is allowed (people type "45%" on a percent chart). */
-function parseNumber(raw: string, what: string): { value: number } | { message: string } {
+function parseNumber(raw: string, field: NumberField): { value: number } | { message: string } {
 	const text = raw.trim().replace(/\s*%$/, '');
-	if (text === '') return { message: `Type ${what}.` };
+	if (text === '') return { message: w(EMPTY[field]) };
 	const value = Number(text);
-	if (!DECIMAL.test(text) || !Number.isFinite(value)) return { message: `${what[0].toUpperCase()}${what.slice(1)} must be a number; “${raw.trim().slice(0, 24)}” is not.` };
+	if (!DECIMAL.test(text) || !Number.isFinite(value)) return { message: w(NOT_NUMBER[field], { raw: raw.trim().slice(0, 24) }) };
 	return { value: value + 0 };
 }
 
-function parseYear(raw: string, what: string, frame: ChartFrame): { value: number } | { message: string } {
-	const read = parseNumber(raw, what);
+function parseYear(raw: string, field: keyof typeof NOT_WHOLE, frame: ChartFrame): { value: number } | { message: string } {
+	const read = parseNumber(raw, field);
 	if ('message' in read) return read;
-	if (!Number.isInteger(read.value)) return { message: `${what[0].toUpperCase()}${what.slice(1)} must be a whole year; ${read.value} is not.` };
-	if (read.value < frame.fromYear || read.value > frame.toYear) return { message: `${read.value} is outside this chart's years (${frame.fromYear} to ${frame.toYear}).` };
+	if (!Number.isInteger(read.value)) return { message: w(NOT_WHOLE[field], { value: read.value }) };
+	if (read.value < frame.fromYear || read.value > frame.toYear) return { message: w('screen_annotation_outside_years', { value: read.value, from: frame.fromYear, to: frame.toYear }) };
 	return read;
 }
 
 function checkText(raw: string): string | null {
 	const text = raw.trim();
-	if (!text) return 'Type the note’s text.';
-	if (text.length > ANNOTATION_LIMITS.text) return `A note holds at most ${ANNOTATION_LIMITS.text} characters; this one has ${text.length}.`;
+	if (!text) return w('screen_annotation_type_text');
+	if (text.length > ANNOTATION_LIMITS.text) return w('screen_annotation_text_too_long', { max: ANNOTATION_LIMITS.text, length: text.length });
 	return null;
 }
 
@@ -75,19 +88,19 @@ function checkText(raw: string): string | null {
 export function checkAnnotation(draft: AnnotationDraft, frame: ChartFrame): CheckedAnnotation {
 	const text = draft.text.trim();
 	if (draft.kind === 'label') {
-		const year = parseYear(draft.year, 'the year', frame);
+		const year = parseYear(draft.year, 'year', frame);
 		if ('message' in year) return { ok: false, field: 'year', message: year.message };
-		const value = parseNumber(draft.value, 'the value');
+		const value = parseNumber(draft.value, 'value');
 		if ('message' in value) return { ok: false, field: 'value', message: value.message };
 		const problem = checkText(text);
 		if (problem) return { ok: false, field: 'text', message: problem };
 		return { ok: true, annotation: { kind: 'label', year: year.value, value: toModelValue(value.value, frame.format), text } };
 	}
-	const from = parseYear(draft.from, 'the first year', frame);
+	const from = parseYear(draft.from, 'from', frame);
 	if ('message' in from) return { ok: false, field: 'from', message: from.message };
-	const to = parseYear(draft.to, 'the last year', frame);
+	const to = parseYear(draft.to, 'to', frame);
 	if ('message' in to) return { ok: false, field: 'to', message: to.message };
-	if (to.value < from.value) return { ok: false, field: 'to', message: `The last year (${to.value}) is before the first (${from.value}).` };
+	if (to.value < from.value) return { ok: false, field: 'to', message: w('screen_annotation_span_reversed', { to: to.value, from: from.value }) };
 	const problem = checkText(text);
 	if (problem) return { ok: false, field: 'text', message: problem };
 	return { ok: true, annotation: { kind: 'span', from: from.value, to: to.value, text } };

@@ -9,6 +9,8 @@ import ChartWorker from './chart.worker?worker';
 import type { ChartWorkerApi } from './chart.worker';
 import type { CanvasSize, ChartSpec, ForwardedPointer } from './chartSpec';
 import { latestOnly } from '../worker/latestOnly';
+import { w } from '../i18n/screenWords';
+import { withFanWords } from './fanBands';
 
 let worker: Worker | null = null;
 let remote: Remote<ChartWorkerApi> | null = null;
@@ -23,7 +25,7 @@ function chartWorker(): Remote<ChartWorkerApi> {
 		const fresh = new ChartWorker({ name: 'charts' });
 		fresh.addEventListener('error', (event) => {
 			event.preventDefault();
-			if (fresh === worker) restart(event.message || 'an error in the chart worker');
+			if (fresh === worker) restart(event.message || w('screen_analysis_chart_worker_error'));
 		});
 		worker = fresh;
 		remote = wrap<ChartWorkerApi>(fresh);
@@ -51,7 +53,7 @@ export function onChartWorkerRestart(listener: (why: string) => void): () => voi
 }
 
 /** What the person is told after a restart. */
-export const chartRestartNotice = (why: string) => `The chart drawing stopped unexpectedly (${why}). It was restarted and every chart redrawn.`;
+export const chartRestartNotice = (why: string) => w('screen_analysis_chart_restarted', { why });
 
 /**
  * Starts the chart worker now rather than when the first chart mounts, so fetching and compiling
@@ -86,8 +88,8 @@ export function mountChart(canvas: HTMLCanvasElement, spec: ChartSpec, size: Can
 	const api = chartWorker();
 	const id = nextId++;
 	const offscreen = canvas.transferControlToOffscreen();
-	const ready = track(api.create(id, transfer(offscreen, [offscreen]), spec, size)).then(() => undefined);
-	const updates = latestOnly((next: ChartSpec) => api.update(id, next));
+	const ready = track(api.create(id, transfer(offscreen, [offscreen]), withFanWords(spec), size)).then(() => undefined);
+	const updates = latestOnly((next: ChartSpec) => api.update(id, withFanWords(next)));
 	const fail = (err: unknown) => console.warn('Chart worker:', err);
 	ready.catch(fail);
 	let destroyed = false;

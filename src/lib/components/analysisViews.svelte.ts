@@ -9,6 +9,7 @@ import type FitView from './FitView.svelte';
 import type BacktestView from './BacktestView.svelte';
 import type SensitivityView from './SensitivityView.svelte';
 import type DiscoveryView from './DiscoveryView.svelte';
+import { w } from '../i18n/screenWords';
 
 export interface AnalysisViews {
 	FitView: typeof FitView;
@@ -35,7 +36,7 @@ export function loadAnalysisViews(): Promise<AnalysisViews | null> {
 			(analysisViews.current = { FitView: fit.default, BacktestView: backtest.default, SensitivityView: sensitivity.default, DiscoveryView: discovery.default })
 	).catch((err: Error) => {
 		loading = null;
-		analysisViews.problem = `This cell's code could not be loaded (${err.message}); it is tried again when you scroll or reload.`;
+		analysisViews.problem = w('screen_analysis_views_load_failed', { reason: err.message });
 		return null;
 	});
 	return loading;

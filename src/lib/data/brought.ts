@@ -7,8 +7,12 @@
 // - a series belongs to one data cell: a second cell bringing it is refused for that series;
 // - a notebook brings at most LIMITS.dataSeries series;
 // - two rows for one series and period: the later wins.
+// What was refused is said in the page's language (`screen_import_*` messages); in the engine
+// worker, which has only the engine's words, those sentences come out as keys, unread.
 import type { DataCell, DataRow, DataTable, DataUnit, Notebook } from '../sim/types';
-import { parsePeriod, periodLabel, type Period } from './periods';
+import { parsePeriod, type Period } from './periods';
+import { screenWordsInUse, w } from '../i18n/screenWords';
+import { monthsWords } from '../i18n/dataWords';
 
 /** Most brought series in one notebook (also LIMITS.dataSeries in scenario/notebookSchema.ts). */
 export const MAX_BROUGHT_SERIES = 50;
@@ -47,17 +51,22 @@ export interface BroughtData {
 }
 
 const EMPTY: BroughtData = Object.freeze({ series: new Map(), table: {}, annualTable: {}, problems: new Map() });
-const cache = new WeakMap<Notebook, BroughtData>();
+/** Each notebook's gathering, with the words its problems were said in: stale once the page's language changed. */
+const cache = new WeakMap<Notebook, { words: unknown; data: BroughtData }>();
 
 /** The data cells of `notebook`, gathered. `seeded` holds the ids no data cell may bring. */
 export function broughtData(notebook: Notebook, seeded: (id: string) => boolean): BroughtData {
+	const words = screenWordsInUse();
 	const known = cache.get(notebook);
-	if (known) return known;
+	if (known && known.words === words) return known.data;
 	const cells = notebook.cells.filter((c): c is DataCell => c.kind === 'data');
-	const result = cells.length ? gather(cells, seeded) : EMPTY;
-	cache.set(notebook, result);
-	return result;
+	const data = cells.length ? gather(cells, seeded) : EMPTY;
+	cache.set(notebook, { words, data });
+	return data;
 }
+
+/** A period as the page writes it: "2025", "Jan 2025", "Jan-Apr 2025" / "2025 年", "2025 年 1–4 月". */
+const periodWords = (p: Period): string => (p.partial ? monthsWords(p.year, p.from, p.to) : w('screen_import_full_year', { year: p.year }));
 
 function gather(cells: DataCell[], seeded: (id: string) => boolean): BroughtData {
 	const series = new Map<string, BroughtSeries>();
@@ -72,20 +81,20 @@ function gather(cells: DataCell[], seeded: (id: string) => boolean): BroughtData
 		cell.rows.forEach((row, index) => {
 			const id = row.series;
 			const at = index + 2; // the row as the editor's table numbers it: its header is row 1
-			if (seeded(id)) return report(cell.id, `“${id}” is a seeded series; a data cell may not replace it. Give yours another id, such as “my_${id}”.`);
+			if (seeded(id)) return report(cell.id, w('screen_import_seeded', { id }));
 			const other = series.get(id);
-			if (other) return report(cell.id, `“${id}” is already brought by the data cell “${other.cellTitle}”; its rows here are not used.`);
+			if (other) return report(cell.id, w('screen_import_brought_elsewhere_unused', { id, title: other.cellTitle }));
 			const period = parsePeriod(row.period);
-			if (!period || !Number.isFinite(row.value)) return report(cell.id, `Row ${at} (${id}, ${row.period}) cannot be read and is not used.`);
+			if (!period || !Number.isFinite(row.value)) return report(cell.id, w('screen_import_row_unreadable', { row: at, id, period: row.period }));
 			let entry = own.get(id);
 			if (!entry) {
-				if (series.size + own.size >= MAX_BROUGHT_SERIES) return report(cell.id, `A notebook brings at most ${MAX_BROUGHT_SERIES} series; “${id}” and any after it are not used.`);
+				if (series.size + own.size >= MAX_BROUGHT_SERIES) return report(cell.id, w('screen_import_series_past_limit', { max: MAX_BROUGHT_SERIES, id }));
 				entry = { unit: row.unit, byPeriod: new Map() };
 				own.set(id, entry);
 			}
-			if (row.unit !== entry.unit) return report(cell.id, `“${id}” is in ${entry.unit} in its first row; row ${at} (${row.period}) says ${row.unit} and is not used.`);
+			if (row.unit !== entry.unit) return report(cell.id, w('screen_import_row_unit_differs', { id, unit: entry.unit, row: at, period: row.period, other: row.unit }));
 			const key = `${period.year}:${period.from}:${period.to}`;
-			if (entry.byPeriod.has(key)) report(cell.id, `“${id}” has two rows for ${periodLabel(period)}; the later one is used.`);
+			if (entry.byPeriod.has(key)) report(cell.id, w('screen_import_two_rows', { id, period: periodWords(period) }));
 			entry.byPeriod.set(key, pointOf(row, period));
 		});
 		for (const [id, { unit, byPeriod }] of own) {

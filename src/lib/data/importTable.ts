@@ -2,13 +2,16 @@
 // a data cell, and one line per row that could not be used, saying what is wrong with it. The
 // good rows are kept whatever the bad ones are. Papaparse splits the text (tableText.ts: it sniffs the
 // delimiter and handles quoted fields, which a split on commas gets wrong); every row is then
-// read here and checked with the same zod schema that guards stored notebooks.
+// read here and checked with the same zod schema that guards stored notebooks. What it says is in
+// the page's language (`screen_import_*` messages, i18n/screenWords.ts); the column and unit names
+// stay English, since they are what the table itself must say.
 //
 // Loaded only by the data cell's editor: a reader who never pastes data never downloads it.
 import type { DataRow, DataUnit } from '../sim/types';
 import { DataRowSchema, parsePeriod, periodText, ROW_TEXT_LIMITS } from './broughtRow';
 import { MAX_BROUGHT_SERIES } from './brought';
 import { DELIMITER_NAMES, isBlank, splitTable } from './tableText';
+import { w, type ScreenWordKey } from '../i18n/screenWords';
 
 /** Rows one data cell holds (also LIMITS.dataRows in scenario/notebookSchema.ts). */
 export const MAX_DATA_ROWS = 5000;
@@ -53,16 +56,28 @@ const UNIT_ALIASES: Record<string, [DataUnit, number]> = {
 	'usd million': ['USD million', 1], 'million usd': ['USD million', 1], 'usd mn': ['USD million', 1],
 	number: ['number', 1], index: ['number', 1]
 };
+/** The units a table may give, in English (kept for the published types; the page says unitWords()). */
 export const UNIT_WORDS = 'share, percent, million vehicles, thousand vehicles, vehicles, rank, USD million or number';
+/** The units as the page lists them: its own list punctuation, the unit names English, as a table must write them. */
+export const unitWords = (): string => w('screen_import_unit_words');
+
+/** "Read as … -separated." for each delimiter but the comma, which goes without saying. */
+const READ_AS: Record<string, ScreenWordKey> = { tab: 'screen_import_read_as_tab', semicolon: 'screen_import_read_as_semicolon', bar: 'screen_import_read_as_bar' };
+/** Papaparse's two quote messages, in the page's words; anything else it says is shown as it says it. */
+const QUOTE_PROBLEMS: Record<string, ScreenWordKey> = { 'Quoted field unterminated': 'screen_import_quote_unterminated', 'Trailing quote on quoted field is malformed': 'screen_import_quote_malformed' };
+/** Columns and quoted names in a list: ", " in English, "、" in Chinese. */
+const listed = (items: string[]): string => items.join(w('screen_data_list_separator'));
+/** "row 3: …" */
+const atRow = (row: number, problem: string): string => w('screen_import_row', { row, problem });
 
 /** Reads a table's text into data rows; never throws. */
 export function importTable(input: string, context: ImportContext): ImportReport {
 	const problems: string[] = [];
 	const notes: string[] = [];
 	if (input.length > MAX_TABLE_CHARS) {
-		return { rows: [], problems: [`The table is ${input.length.toLocaleString('en')} characters long; at most ${MAX_TABLE_CHARS.toLocaleString('en')} are read. Split it over several data cells.`], notes };
+		return { rows: [], problems: [w('screen_import_table_too_long', { length: input.length.toLocaleString('en'), max: MAX_TABLE_CHARS.toLocaleString('en') })], notes };
 	}
-	if (!input.replace(/^\uFEFF/, '').trim()) return { rows: [], problems: ['The table is empty: paste rows of series, period, value and unit (a header row first).'], notes };
+	if (!input.replace(/^\uFEFF/, '').trim()) return { rows: [], problems: [w('screen_import_table_empty')], notes };
 	const { records, delimiter, quoteErrors } = splitTable(input);
 
 	// The header: a first row naming at least two known columns; else the columns in the usual
@@ -74,14 +89,15 @@ export function importTable(input: string, context: ImportContext): ImportReport
 	if (hasHeader) {
 		columns = header;
 		const missing = (['series', 'period', 'value', 'unit'] as const).filter((c) => !columns.includes(c));
-		if (missing.length) return { rows: [], problems: [`The header row has no ${missing.map((m) => `“${m}”`).join(', ')} column (a table needs series, period, value and unit).`], notes };
+		if (missing.length) return { rows: [], problems: [w('screen_import_header_missing', { columns: listed(missing.map((m) => `“${m}”`)) })], notes };
 		const unused = (records[first] ?? []).filter((h, i) => columns[i] === undefined && h.trim());
-		if (unused.length) notes.push(`Not used: the column${unused.length > 1 ? 's' : ''} ${unused.map((u) => `“${u.trim().slice(0, 40)}”`).join(', ')}.`);
+		if (unused.length) notes.push(w(unused.length > 1 ? 'screen_import_unused_columns_many' : 'screen_import_unused_columns_one', { columns: listed(unused.map((u) => `“${u.trim().slice(0, 40)}”`)) }));
 	} else {
 		columns = [...COLUMNS];
-		notes.push(`No header row: the columns were read in the order ${COLUMNS.join(', ')}.`);
+		notes.push(w('screen_import_no_header', { columns: listed([...COLUMNS]) }));
 	}
-	if (delimiter && DELIMITER_NAMES[delimiter] && delimiter !== ',') notes.push(`Read as ${DELIMITER_NAMES[delimiter]}-separated.`);
+	const readAs = delimiter && delimiter !== ',' ? READ_AS[DELIMITER_NAMES[delimiter]] : undefined;
+	if (readAs) notes.push(w(readAs));
 
 	const kept = new Map<string, { row: DataRow; at: number }>();
 	/** Each series' unit and the row that set it: one look-up per row, not a scan. */
@@ -94,28 +110,28 @@ export function importTable(input: string, context: ImportContext): ImportReport
 		dataRows++;
 		const at = index + 1; // as a spreadsheet counts: the header is row 1
 		const quote = quoteErrors.get(index);
-		if (quote) return problems.push(`row ${at}: ${quote.toLowerCase()}`);
+		if (quote) return problems.push(atRow(at, Object.hasOwn(QUOTE_PROBLEMS, quote) ? w(QUOTE_PROBLEMS[quote]) : quote.toLowerCase()));
 		const read = readRow(record, columns, mark);
-		if (typeof read === 'string') return problems.push(`row ${at}: ${read}`);
+		if (typeof read === 'string') return problems.push(atRow(at, read));
 		const id = read.series;
-		if (context.isSeeded(id)) return problems.push(`row ${at}: “${id}” is a seeded series; a data cell may not replace it. Give yours another id, such as “my_${id}”.`);
+		if (context.isSeeded(id)) return problems.push(atRow(at, w('screen_import_seeded', { id })));
 		const elsewhere = context.broughtElsewhere(id);
-		if (elsewhere !== undefined) return problems.push(`row ${at}: “${id}” is already brought by the data cell “${elsewhere}”.`);
+		if (elsewhere !== undefined) return problems.push(atRow(at, w('screen_import_brought_elsewhere', { id, title: elsewhere })));
 		const unit = units.get(id);
 		if (!unit && units.size + context.seriesElsewhere >= MAX_BROUGHT_SERIES) {
-			return problems.push(`row ${at}: a notebook brings at most ${MAX_BROUGHT_SERIES} series; “${id}” would be one more.`);
+			return problems.push(atRow(at, w('screen_import_too_many_series', { max: MAX_BROUGHT_SERIES, id })));
 		}
-		if (unit && unit.unit !== read.unit) return problems.push(`row ${at}: “${id}” is in ${unit.unit} in row ${unit.at}, not ${read.unit}; a series keeps one unit.`);
+		if (unit && unit.unit !== read.unit) return problems.push(atRow(at, w('screen_import_unit_changes', { id, unit: unit.unit, row: unit.at, other: read.unit })));
 		// Every check is passed before an earlier row is replaced, so a refused row removes nothing.
 		const key = `${id}\u0000${read.period}`;
 		const earlier = kept.get(key);
-		if (earlier) problems.push(`row ${at}: replaces row ${earlier.at} (the same series and period; the later row is kept).`);
+		if (earlier) problems.push(atRow(at, w('screen_import_replaces_row', { row: earlier.at })));
 		else if (kept.size >= MAX_DATA_ROWS) return void overflow++;
 		if (!unit) units.set(id, { unit: read.unit, at });
 		kept.set(key, { row: read, at });
 	});
-	if (dataRows === 0) problems.push(hasHeader ? 'The table has a header row but no data rows.' : 'The table has no rows.');
-	if (overflow) problems.push(`Only the first ${MAX_DATA_ROWS.toLocaleString('en')} rows are kept (a data cell holds at most that many); ${overflow.toLocaleString('en')} more are not used.`);
+	if (dataRows === 0) problems.push(w(hasHeader ? 'screen_import_header_only' : 'screen_import_no_rows'));
+	if (overflow) problems.push(w('screen_import_too_many_rows', { max: MAX_DATA_ROWS.toLocaleString('en'), count: overflow.toLocaleString('en') }));
 	const rows = [...kept.values()].sort((a, b) => a.at - b.at).map((k) => k.row);
 	return { rows, problems, notes };
 }
@@ -131,34 +147,34 @@ function readRow(record: string[], columns: (Column | undefined)[], mark: Decima
 	};
 	for (const c of ['basis', 'source', 'note'] as const) {
 		const length = field(c).length;
-		if (length > ROW_TEXT_LIMITS[c]) return `the ${c} is ${length.toLocaleString('en')} characters long; at most ${ROW_TEXT_LIMITS[c]}`;
+		if (length > ROW_TEXT_LIMITS[c]) return w('screen_import_text_too_long', { column: c, length: length.toLocaleString('en'), max: ROW_TEXT_LIMITS[c] });
 	}
 	const series = field('series');
-	if (!series) return 'no series id';
-	if (series.length > ROW_TEXT_LIMITS.series) return `the series id is ${series.length.toLocaleString('en')} characters long; at most ${ROW_TEXT_LIMITS.series}`;
+	if (!series) return w('screen_import_no_series');
+	if (series.length > ROW_TEXT_LIMITS.series) return w('screen_import_series_too_long', { length: series.length.toLocaleString('en'), max: ROW_TEXT_LIMITS.series });
 	const periodField = field('period').replace(/^(\d{4})-(\d)(?=$|\.\.)/, '$1-0$2').replace(/\.\.(\d{4})-(\d)$/, '..$1-0$2');
 	const period = parsePeriod(periodField);
-	if (!period) return `“${clip(field('period'))}” is not a period (write a year “2025”, a month “2025-01”, or months of one year “2025-01..2025-04”)`;
+	if (!period) return w('screen_import_not_period', { value: clip(field('period')) });
 	const unitText = field('unit');
-	if (!unitText) return `no unit (use ${UNIT_WORDS})`;
+	if (!unitText) return w('screen_import_no_unit', { units: unitWords() });
 	const unit = UNIT_ALIASES[unitText.toLowerCase().replace(/\s+/g, ' ')];
-	if (!unit) return `unknown unit “${clip(unitText)}” (use ${UNIT_WORDS})`;
+	if (!unit) return w('screen_import_unknown_unit', { unit: clip(unitText), units: unitWords() });
 	const valueText = field('value');
 	const number = readNumber(valueText.replace(/%$/, ''), mark);
-	if (number === 'ambiguous') return `“${clip(valueText)}” could be read two ways (is the separator a decimal point or between thousands?); write it without thousands separators`;
-	if (number === null) return valueText ? `“${clip(valueText)}” is not a number` : 'no value';
+	if (number === 'ambiguous') return w('screen_import_ambiguous', { value: clip(valueText) });
+	if (number === null) return valueText ? w('screen_import_not_number', { value: clip(valueText) }) : w('screen_import_no_value');
 	let value = number;
 	let [stored, factor] = unit;
 	if (valueText.endsWith('%')) {
-		if (stored !== 'share') return `“${clip(valueText)}” is a percentage, but the unit is ${unitText}`;
+		if (stored !== 'share') return w('screen_import_percent_not_share', { value: clip(valueText), unit: unitText });
 		factor = 0.01;
 	}
-	if (factor === 0.01 && (value < 0 || value > 100)) return `${value}% is out of range for a percentage (0 to 100)`;
+	if (factor === 0.01 && (value < 0 || value > 100)) return w('screen_import_percent_range', { value });
 	value = factor === 1 ? value : Number((value * factor).toPrecision(12));
 	const candidate: Record<string, unknown> = { series, period: periodText(period), value, unit: stored };
 	for (const c of ['basis', 'source', 'note'] as const) if (field(c)) candidate[c] = field(c);
 	const checked = DataRowSchema.safeParse(candidate);
-	if (!checked.success) return checked.error.issues.map((i) => i.message).join('; ');
+	if (!checked.success) return checked.error.issues.map((i) => i.message).join(w('screen_import_join'));
 	return checked.data as DataRow;
 }
 

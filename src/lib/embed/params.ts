@@ -1,10 +1,13 @@
 // What an embed's address says besides its scenario: which chart (`chart=<cell id>`) and whether
 // the key figures come with it (`figures=1`). The rest of the query is the scenario, read by the
-// browser's one link reader (scenario/decode.ts) exactly as the notebook reads it.
+// browser's one link reader (scenario/decode.ts) exactly as the notebook reads it. Its notices are
+// in the page's language (`screen_embedparams_*`), a published chart's title as the page shows it.
 
 import type { ChartCell, Notebook } from '../sim/types';
 import { CHINA_MARKET_VERSION } from '../notebooks/currentVersion';
 import { withoutParameters } from '../state/standaloneScenario.svelte';
+import { w } from '../i18n/screenWords';
+import { shown } from '../i18n/publishedTexts';
 
 /** The embed's own parameters: never part of the scenario (the link reader would report them). */
 export const EMBED_PARAMETERS = ['chart', 'figures'] as const;
@@ -61,10 +64,11 @@ export function chooseChart(notebook: Notebook, id: string | null): ChartChoice 
 	if (asked) return { chart: asked, notice: null };
 	const first = charts[0] ?? null;
 	const quoted = id === null ? '' : quote(id);
-	if (!first) return { chart: null, notice: id === null ? 'This scenario has no chart to show.' : `There is no chart “${quoted}”, and this scenario has no chart to show.` };
+	if (!first) return { chart: null, notice: id === null ? w('screen_embedparams_no_chart') : w('screen_embedparams_no_such_chart_none', { id: quoted }) };
+	const title = shown(first.title);
 	return {
 		chart: first,
-		notice: id === null ? `The embed names no chart; showing “${first.title}”.` : `There is no chart “${quoted}” in this scenario; showing “${first.title}” instead.`
+		notice: id === null ? w('screen_embedparams_no_chart_named', { title }) : w('screen_embedparams_no_such_chart', { id: quoted, title })
 	};
 }
 

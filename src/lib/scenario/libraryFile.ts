@@ -1,6 +1,7 @@
 // Scenario files: the library exported to a JSON file, and such a file imported into it without
 // overwriting anything. Loaded only when the library panel exports or imports.
 
+import { w } from '../i18n/screenWords';
 import { z } from 'zod/mini';
 import { MAX_SCENARIOS, SavedScenarioSchema, newScenarioId } from './library';
 import type { SavedScenario } from './library';
@@ -41,18 +42,18 @@ export function importLibrary(current: SavedScenario[], fileText: string): Impor
 	try {
 		json = JSON.parse(fileText);
 	} catch {
-		outcome.problems.push('The file is not JSON.');
+		outcome.problems.push(w('screen_libraryfile_not_json'));
 		return outcome;
 	}
 	const file = ExportSchema.safeParse(json);
 	if (!file.success) {
-		outcome.problems.push(`The file is not a Shiftcast scenarios export (${describeIssues(file.error).slice(0, 2).join('; ')}).`);
+		outcome.problems.push(w('screen_libraryfile_not_export', { problems: describeIssues(file.error).slice(0, 2).join('; ') }));
 		return outcome;
 	}
 	file.data.scenarios.forEach((entry, i) => {
 		const parsed = SavedScenarioSchema.safeParse(entry);
 		if (!parsed.success) {
-			outcome.problems.push(`Scenario ${i + 1} in the file was left out: ${describeIssues(parsed.error).slice(0, 2).join('; ')}.`);
+			outcome.problems.push(w('screen_libraryfile_scenario_left_out', { n: i + 1, problems: describeIssues(parsed.error).slice(0, 2).join('; ') }));
 			return;
 		}
 		const incoming = parsed.data as SavedScenario;
@@ -68,7 +69,7 @@ export function importLibrary(current: SavedScenario[], fileText: string): Impor
 		}
 	});
 	if (outcome.scenarios.length > MAX_SCENARIOS) {
-		outcome.problems.push(`The library holds at most ${MAX_SCENARIOS} scenarios; the rest of the file was left out.`);
+		outcome.problems.push(w('screen_libraryfile_full', { max: MAX_SCENARIOS }));
 		outcome.scenarios = outcome.scenarios.slice(0, MAX_SCENARIOS);
 	}
 	return outcome;

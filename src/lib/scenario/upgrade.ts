@@ -2,6 +2,7 @@
 // notebook (an old link, a saved scenario) moved to the current version by the migration chain,
 // then checked like anything read from outside. The caller makes it one undoable step.
 
+import { w } from '../i18n/screenWords';
 import type { WorkingDocument } from '../state/autosave';
 import { currentPublished, isOlderVersion, loadPublishedVersion } from '../notebooks/published';
 import { MIGRATIONS, migrateDocument, type Migration } from './migrations';
@@ -24,7 +25,7 @@ export async function upgradeToCurrent(doc: WorkingDocument, migrations: Record<
 	for (let v = from; v <= to; v++) await loadPublishedVersion(v);
 	const migrated = migrateDocument(doc, from, to, migrations);
 	// migrateDocument's first sentence speaks of a link; say what happened here instead.
-	const notices = [`Opened with the current model (version ${to}) instead of version ${from}; your lever values are kept. Undo goes back.`, ...migrated.notices.slice(1)];
+	const notices = [w('screen_link_upgraded', { from, to }), ...migrated.notices.slice(1)];
 	const document = settle(migrated.doc, currentPublished, notices);
 	// The reference is a scenario of its own, with its own version: the upgrade leaves it as it is.
 	if (doc.reference) document.reference = doc.reference;

@@ -6,14 +6,18 @@
 // is unknown is refused for it with a message. This module is light (the page reads a series'
 // basis with it); which basis each variable states needs the parser: variableBases.ts.
 
+import { w, type ScreenWordKey } from '../i18n/screenWords';
 import { MEASURE_BASES, type HistoryLink, type MeasureBasis } from './types';
 
-/** What each basis counts, in words for messages. */
-export const BASIS_WORDS: Readonly<Record<MeasureBasis, string>> = {
-	retail: 'cars sold in China (retail, as CPCA counts)',
-	wholesale: "makers' shipments with exports (wholesale, as CAAM counts)",
-	exports: 'cars shipped abroad (exports)'
+/** What each basis counts, as messages (worded by basisWords). */
+const BASIS_WORD_KEYS: Readonly<Record<MeasureBasis, ScreenWordKey>> = {
+	retail: 'screen_engine_basis_retail',
+	wholesale: 'screen_engine_basis_wholesale',
+	exports: 'screen_engine_basis_exports'
 };
+
+/** What a basis counts, in the page's words ("cars sold in China (retail, as CPCA counts)"). */
+export const basisWords = (basis: MeasureBasis): string => w(BASIS_WORD_KEYS[basis]);
 
 /** A series' basis: one the model knows, or the words its data gave (undefined: none given). */
 export type SeriesBasis = MeasureBasis | { unknown: string | undefined };
@@ -41,11 +45,11 @@ export function basisProblem(bases: Map<string, MeasureBasis>, pair: HistoryLink
 	if (!wanted) return undefined;
 	const given = seriesBasis(pair.series);
 	if (given === undefined || typeof given === 'object') {
-		const words = typeof given === 'object' && given.unknown ? `a basis the model does not know ("${given.unknown}")` : 'no basis';
-		return `The series "${pair.series}" gives ${words}, and "${pair.variable}" counts ${BASIS_WORDS[wanted]}: it is not fitted to it. Give the series' basis as retail, wholesale or exports (for example "CPCA retail").`;
+		const words = typeof given === 'object' && given.unknown ? w('screen_engine_basis_unknown', { basis: given.unknown }) : w('screen_engine_basis_none');
+		return w('screen_engine_basis_not_fitted', { series: pair.series, given: words, variable: pair.variable, wanted: basisWords(wanted) });
 	}
 	if (given !== wanted) {
-		return `The series "${pair.series}" counts ${BASIS_WORDS[given]} and "${pair.variable}" counts ${BASIS_WORDS[wanted]}: the two are not compared. Fit it to a variable of its own basis.`;
+		return w('screen_engine_basis_not_compared', { series: pair.series, given: basisWords(given), variable: pair.variable, wanted: basisWords(wanted) });
 	}
 	return undefined;
 }

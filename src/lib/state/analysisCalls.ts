@@ -6,6 +6,7 @@ import type { BacktestCell, FitCell, Notebook, PosteriorSample, RunResult } from
 import type { WorkingDocument } from './autosave';
 import type { BacktestResult, DiscoveryReport, DiscoveryRequest, OutlookMatchResult, OutlookTarget, FitResult, GoalSeekRequest, GoalSeekResult, SensitivityReport, SobolReport } from '../worker/protocol';
 import type { EngineClient } from '../worker/client';
+import { w } from '../i18n/screenWords';
 
 export interface FitOutcome {
 	fit: FitResult | null;
@@ -20,7 +21,10 @@ export interface BacktestOutcome {
 /** Samples behind the sensitivity ranking: fewer than the bands need, enough for a ranking. */
 const SENSITIVITY_SAMPLES = 5_000;
 
-const NOT_STARTED = 'The engine has not started yet.';
+/** Worded when said (the page's words are not there when this module loads). */
+const notStarted = () => w('screen_analysis_not_started');
+/** An error's message: the reason given after a failed analysis's sentence. */
+const reason = (err: unknown) => ({ reason: (err as Error).message });
 
 /** The tornado and variance shares of `variable` in `year`; null before the engine starts. */
 export async function sensitivityOf(
@@ -35,24 +39,24 @@ export async function sensitivityOf(
 		const options = { inputs, horizon: Math.max(year, horizon), samples: SENSITIVITY_SAMPLES, seed: 1, variables: [variable] };
 		return { ...(await engine.sensitivity(options, variable, year)), problem: null };
 	} catch (err) {
-		return { tornado: [], shares: [], samples: 0, problem: `The sensitivity could not be computed: ${(err as Error).message}` };
+		return { tornado: [], shares: [], samples: 0, problem: w('screen_analysis_sensitivity_failed', reason(err)) };
 	}
 }
 
 /** Fits a fit cell's parameters on its pairs and years, from the scenario's inputs. */
 export async function fitOf(engine: EngineClient | null, inputs: Record<string, number>, cell: FitCell): Promise<FitOutcome> {
-	if (!engine) return { fit: null, problems: [NOT_STARTED] };
+	if (!engine) return { fit: null, problems: [notStarted()] };
 	try {
 		const fit = await engine.fit({ inputs, parameters: cell.parameters ?? [], pairs: cell.pairs, fromYear: cell.fromYear, toYear: cell.toYear, periods: cell.periods });
 		return { fit, problems: fit.problems };
 	} catch (err) {
-		return { fit: null, problems: [`The fit failed: ${(err as Error).message}`] };
+		return { fit: null, problems: [w('screen_analysis_fit_failed', reason(err))] };
 	}
 }
 
 /** Fits through a back-test cell's year and checks the years held back. */
 export async function backtestOf(engine: EngineClient | null, inputs: Record<string, number>, cell: BacktestCell): Promise<BacktestOutcome> {
-	if (!engine) return { result: null, problems: [NOT_STARTED] };
+	if (!engine) return { result: null, problems: [notStarted()] };
 	try {
 		const result = await engine.backtest({
 			inputs,
@@ -64,7 +68,7 @@ export async function backtestOf(engine: EngineClient | null, inputs: Record<str
 		});
 		return { result, problems: result.fit.problems };
 	} catch (err) {
-		return { result: null, problems: [`The back-test failed: ${(err as Error).message}`] };
+		return { result: null, problems: [w('screen_analysis_backtest_failed', reason(err))] };
 	}
 }
 
@@ -94,14 +98,14 @@ export async function posteriorOf(
 	cell: FitCell,
 	onProgress: (fraction: number) => void
 ): Promise<PosteriorCallOutcome> {
-	if (!engine) return { posterior: null, problems: [NOT_STARTED], cancelled: false, elapsedMs: 0 };
+	if (!engine) return { posterior: null, problems: [notStarted()], cancelled: false, elapsedMs: 0 };
 	try {
 		const request = { inputs, parameters: cell.parameters ?? [], pairs: cell.pairs, fromYear: cell.fromYear, toYear: cell.toYear, periods: cell.periods, ...stepsOverride() };
 		const out = await engine.posterior(request, onProgress);
 		return { posterior: out.posterior, problems: out.problems, cancelled: out.stopped, elapsedMs: out.elapsedMs };
 	} catch (err) {
 		const cancelled = (err as Error).name === 'EngineRestarted';
-		return { posterior: null, problems: cancelled ? [] : [`The posterior could not be sampled: ${(err as Error).message}`], cancelled, elapsedMs: 0 };
+		return { posterior: null, problems: cancelled ? [] : [w('screen_analysis_posterior_failed', reason(err))], cancelled, elapsedMs: 0 };
 	}
 }
 
@@ -117,13 +121,13 @@ export async function sobolOf(
 	year: number,
 	onProgress: (fraction: number) => void
 ): Promise<{ report: SobolReport | null; problem: string | null; cancelled: boolean }> {
-	if (!engine) return { report: null, problem: NOT_STARTED, cancelled: false };
+	if (!engine) return { report: null, problem: notStarted(), cancelled: false };
 	try {
 		const options = { inputs, horizon: Math.max(year, horizon), samples: 0, seed: 1, variables: [variable], baseSamples: SOBOL_SAMPLES };
 		return { report: await engine.sobol(options, variable, year, onProgress), problem: null, cancelled: false };
 	} catch (err) {
 		const cancelled = (err as Error).name === 'EngineRestarted';
-		return { report: null, problem: cancelled ? null : `The Sobol indices could not be computed: ${(err as Error).message}`, cancelled };
+		return { report: null, problem: cancelled ? null : w('screen_analysis_sobol_failed', reason(err)), cancelled };
 	}
 }
 
@@ -133,13 +137,13 @@ export async function discoveryOf(
 	request: Omit<DiscoveryRequest, 'seed'>,
 	onProgress: (fraction: number) => void
 ): Promise<{ report: DiscoveryReport | null; problem: string | null; cancelled: boolean }> {
-	if (!engine) return { report: null, problem: NOT_STARTED, cancelled: false };
+	if (!engine) return { report: null, problem: notStarted(), cancelled: false };
 	try {
 		// One seed: the same question gives the same runs and boxes, for a colleague opening the link too.
 		return { report: await engine.discover({ ...request, seed: 1 }, onProgress), problem: null, cancelled: false };
 	} catch (err) {
 		const cancelled = (err as Error).name === 'EngineRestarted';
-		return { report: null, problem: cancelled ? null : `The discovery could not run: ${(err as Error).message}`, cancelled };
+		return { report: null, problem: cancelled ? null : w('screen_analysis_discovery_failed', reason(err)), cancelled };
 	}
 }
 
@@ -151,12 +155,12 @@ export async function outlookMatchOf(
 	targets: OutlookTarget[],
 	levers: string[]
 ): Promise<{ result: OutlookMatchResult | null; problem: string | null }> {
-	if (!engine) return { result: null, problem: NOT_STARTED };
+	if (!engine) return { result: null, problem: notStarted() };
 	try {
 		const latest = Math.max(horizon, ...targets.map((t) => t.year));
 		return { result: await engine.matchOutlooks({ targets, levers, inputs, horizon: latest }), problem: null };
 	} catch (err) {
-		return { result: null, problem: `The outlooks could not be matched: ${(err as Error).message}` };
+		return { result: null, problem: w('screen_analysis_outlooks_failed', reason(err)) };
 	}
 }
 
@@ -166,11 +170,11 @@ export async function goalSeekOf(
 	inputs: Record<string, number>,
 	request: Omit<GoalSeekRequest, 'inputs'>
 ): Promise<{ result: GoalSeekResult | null; problem: string | null }> {
-	if (!engine) return { result: null, problem: NOT_STARTED };
+	if (!engine) return { result: null, problem: notStarted() };
 	try {
 		return { result: await engine.goalSeek({ ...request, inputs }), problem: null };
 	} catch (err) {
-		return { result: null, problem: `The goal seek failed: ${(err as Error).message}` };
+		return { result: null, problem: w('screen_analysis_goal_seek_failed', reason(err)) };
 	}
 }
 
@@ -181,11 +185,11 @@ export async function leversReachingOf(
 	request: Omit<GoalSeekRequest, 'inputs' | 'lever'>,
 	levers: string[]
 ): Promise<{ results: GoalSeekResult[]; problem: string | null }> {
-	if (!engine) return { results: [], problem: NOT_STARTED };
+	if (!engine) return { results: [], problem: notStarted() };
 	try {
 		return { results: await engine.leversReaching({ ...request, inputs }, levers), problem: null };
 	} catch (err) {
-		return { results: [], problem: `The goal seek failed: ${(err as Error).message}` };
+		return { results: [], problem: w('screen_analysis_goal_seek_failed', reason(err)) };
 	}
 }
 

@@ -9,6 +9,7 @@ import type { CellError, Notebook } from '../sim/types';
 import type { EngineClient } from '../worker/client';
 import type { PosteriorSummary } from '../worker/protocol';
 import { withLastGoodDrafts } from './documentRules';
+import { w } from '../i18n/screenWords';
 
 export const COMPILE_DELAY_MS = 250;
 
@@ -65,7 +66,7 @@ export class EngineSync {
 		} catch (err) {
 			// Cut off by a restart of the engine: compile again on the fresh worker.
 			if ((err as Error).name === 'EngineRestarted') this.schedule(guard, 0);
-			else this.#host.onProblem(`The notebook could not be compiled: ${(err as Error).message}`);
+			else this.#host.onProblem(w('screen_analysis_compile_failed', { reason: (err as Error).message }));
 			return;
 		}
 		const drafts = new Map(this.draftErrors);

@@ -1,6 +1,8 @@
 // The library's changes (state/scenarioLibrary.svelte.ts calls them): each writes one record in
 // the database (storage/scenarioWrites.ts), then the library reads the list back and tells the
-// other tabs (settle). Loaded with the first change, not by a first visit.
+// other tabs (settle). Loaded with the first change, not by a first visit. Status lines and
+// problems are worded in the page's language; names made here ("X (this tab)", "X (copy)") are
+// stored, and stay English like the rest of a document.
 
 import { newScenarioId } from '../scenario/library';
 import type { SavedScenario } from '../scenario/library';
@@ -10,6 +12,8 @@ import type { SaveChangesOutcome } from '../storage/scenarioWrites';
 import type { WorkingDocument } from './autosave';
 import type { Talk } from '../talk/schema';
 import type { ScenarioLibrary } from './scenarioLibrary.svelte';
+import { w } from '../i18n/screenWords';
+import { shown } from '../i18n/publishedTexts';
 
 /** A stored scenario as the file format and the presets have it (no revision, no list position). */
 function plain({ id, name, description, savedAt, document, talk }: SavedScenario): SavedScenario {
@@ -19,7 +23,7 @@ function plain({ id, name, description, savedAt, document, talk }: SavedScenario
 export async function save(library: ScenarioLibrary, name: string, description: string, document: WorkingDocument, { becomesOrigin = false, talk }: { becomesOrigin?: boolean; talk?: Talk } = {}): Promise<boolean> {
 	const clean = name.trim();
 	if (!clean) {
-		library.problems = ['Give the scenario a name first.'];
+		library.problems = [w('screen_storage_name_first')];
 		return false;
 	}
 	const scenario: SavedScenario = {
@@ -30,7 +34,7 @@ export async function save(library: ScenarioLibrary, name: string, description: 
 		document: structuredClone(document)
 	};
 	if (talk) scenario.talk = structuredClone(talk);
-	const ok = await library.settle(await addScenarios([scenario], `the scenario “${scenario.name}”`), `Saved “${scenario.name}”.`);
+	const ok = await library.settle(await addScenarios([scenario], w('screen_storage_what_named_scenario', { name: scenario.name })), w('screen_storage_saved', { name: scenario.name }));
 	if (ok && becomesOrigin) library.origin = { scenarioId: scenario.id, name: scenario.name, revision: 1 };
 	return ok;
 }
@@ -41,7 +45,7 @@ export async function saveChanges(library: ScenarioLibrary, document: WorkingDoc
 	const outcome = await writeChanges(origin.scenarioId, document, origin.revision, overwrite);
 	if (outcome.kind === 'saved') {
 		library.origin = { scenarioId: origin.scenarioId, name: outcome.scenario.name, revision: outcome.scenario.revision };
-		await library.settle(null, `Saved the changes to “${outcome.scenario.name}”.`);
+		await library.settle(null, w('screen_storage_saved_changes', { name: outcome.scenario.name }));
 	} else if (outcome.kind === 'problem') library.problems = [outcome.message];
 	return outcome;
 }
@@ -55,23 +59,25 @@ export function keepBoth(library: ScenarioLibrary, document: WorkingDocument): P
 export async function rename(library: ScenarioLibrary, id: string, name: string): Promise<boolean> {
 	const clean = name.trim();
 	if (!clean) {
-		library.problems = ['A scenario needs a name.'];
+		library.problems = [w('screen_storage_name_needed')];
 		return false;
 	}
-	return library.settle(await renameScenario(id, clean.slice(0, 120)), `Renamed to “${clean}”.`);
+	return library.settle(await renameScenario(id, clean.slice(0, 120)), w('screen_storage_renamed', { name: clean }));
 }
 
 export async function duplicate(library: ScenarioLibrary, id: string): Promise<boolean> {
 	const original = library.find(id);
 	if (!original) return false;
 	const copy: SavedScenario = { ...structuredClone(plain(original)), id: newScenarioId(library.all), name: `${original.name} (copy)`.slice(0, 120), savedAt: new Date().toISOString() };
-	return library.settle(await addScenarios([copy], `the copy of “${original.name}”`), `Duplicated “${original.name}”.`);
+	// A preset's name as the page shows it (the copy's own name is stored, in English).
+	const name = shown(original.name);
+	return library.settle(await addScenarios([copy], w('screen_storage_what_copy', { name })), w('screen_storage_duplicated', { name }));
 }
 
 export async function remove(library: ScenarioLibrary, id: string): Promise<boolean> {
 	const outcome = await deleteScenario(id);
 	if ('problem' in outcome) return library.settle(outcome.problem, '');
-	const ok = await library.settle(null, outcome.removed ? `Deleted “${outcome.removed.name}”.` : 'Deleted.');
+	const ok = await library.settle(null, outcome.removed ? w('screen_storage_deleted_named', { name: outcome.removed.name }) : w('screen_storage_deleted'));
 	library.lastDeleted = outcome.removed;
 	return ok;
 }
@@ -79,7 +85,7 @@ export async function remove(library: ScenarioLibrary, id: string): Promise<bool
 export async function undoRemove(library: ScenarioLibrary): Promise<boolean> {
 	const last = library.lastDeleted;
 	if (!last) return false;
-	const ok = await library.settle(await restoreScenario(last), `Restored “${last.name}”.`);
+	const ok = await library.settle(await restoreScenario(last), w('screen_storage_restored', { name: last.name }));
 	if (ok) library.lastDeleted = null;
 	return ok;
 }
@@ -92,10 +98,12 @@ export function exportText(library: ScenarioLibrary): string {
 export async function importText(library: ScenarioLibrary, text: string): Promise<void> {
 	const current = library.scenarios.map(plain);
 	const outcome = importLibrary(current, text);
-	const summary = `Imported ${outcome.added} new scenario${outcome.added === 1 ? '' : 's'}${
-		outcome.renamed ? `, ${outcome.renamed} under a new name (their ids were taken by different scenarios)` : ''
-	}${outcome.skipped ? `, skipped ${outcome.skipped} already here` : ''}.`;
-	if (outcome.added + outcome.renamed > 0) await library.settle(await addScenarios(outcome.scenarios.slice(current.length), 'the imported scenarios'), summary);
+	const summary = w('screen_storage_imported', {
+		added: w(outcome.added === 1 ? 'screen_storage_imported_added_one' : 'screen_storage_imported_added_many', { count: outcome.added }),
+		renamed: outcome.renamed ? w('screen_storage_imported_renamed', { count: outcome.renamed }) : '',
+		skipped: outcome.skipped ? w('screen_storage_imported_skipped', { count: outcome.skipped }) : ''
+	});
+	if (outcome.added + outcome.renamed > 0) await library.settle(await addScenarios(outcome.scenarios.slice(current.length), w('screen_storage_what_imported')), summary);
 	else library.status = summary;
 	if (outcome.problems.length) library.problems = [...library.problems, ...outcome.problems];
 }

@@ -6,6 +6,7 @@ import { encodeScenario } from '../scenario/encode';
 import type { DecodedScenario } from '../scenario/decode';
 import type { Notebook } from '../sim/types';
 import type { WorkingDocument } from './autosave';
+import { w } from '../i18n/screenWords';
 
 export const URL_DELAY_MS = 300;
 
@@ -32,7 +33,7 @@ export function addressWriter(published: Notebook, onProblem: (message: string |
 			try {
 				query = await encodeScenario(doc, published);
 			} catch (err) {
-				if (mine === generation) onProblem(`The address no longer follows your edits: ${(err as Error).message} Save the scenario in the library (or export it) to keep it.`);
+				if (mine === generation) onProblem(w('screen_storage_address_not_following', { detail: (err as Error).message }));
 				return;
 			}
 			// A newer document may have arrived while this one was being compressed.

@@ -28,6 +28,7 @@ import { encodeScenario } from '../scenario/encode';
 import { chartSourceLine } from '../charts/sourceLine';
 import type { ChartActionContext } from '../view/chartActions';
 import { refusedCellNotices } from '../view/refusedCells';
+import { w } from '../i18n/screenWords';
 
 /** Longest the engine waits for the first chart drawn from the build's results. */
 const ENGINE_WAIT_MS = 1500;
@@ -75,7 +76,7 @@ export class NotebookApp {
 		// Held from the start, saved work or not, so a tab opened beside this one knows it is open.
 		void claimTabId();
 		// Whatever goes wrong reading storage, the page still runs (on the published notebook) and says so.
-		const opened = this.#open().catch((err) => void (this.session.notice = `Your saved work could not be opened: ${(err as Error).message}`));
+		const opened = this.#open().catch((err) => void (this.session.notice = w('screen_storage_open_failed', { detail: (err as Error).message })));
 		void opened.then(async () => {
 			this.#followAddress();
 			if (this.session.result) await firstChartDrawnOr(ENGINE_WAIT_MS);
@@ -153,6 +154,7 @@ export class NotebookApp {
 		let opened: WorkingCopy | null = null;
 		if (choice.open === 'link') {
 			if (own && !code.isUnchanged(own.document) && JSON.stringify(own.document) !== JSON.stringify(fromLink.document)) {
+				// A stored name and description, so English in either language (like every name made for a document).
 				await library.save(`Work in progress before opening a link (${new Date().toLocaleString()})`, 'Kept automatically when a link replaced what was open.', own.document);
 			}
 			this.#openLink(fromLink);
@@ -167,7 +169,7 @@ export class NotebookApp {
 			await loadPublishedVersion(opened.document.notebook.version);
 			session.adopt(opened.document);
 			library.origin = opened.origin ?? null;
-			if (!fromLink.fromLink) this.restoredNote = 'Your edits from last time were restored.';
+			if (!fromLink.fromLink) this.restoredNote = w('screen_storage_restored_edits');
 		}
 		// Only now, the document open: a change made while it was opening must not be saved over
 		// the tab's own copy before that copy is read (a change then is saved once kept).
@@ -191,7 +193,7 @@ export class NotebookApp {
 		},
 		addStep: async (chart, chartTitle) => {
 			const scenario = await this.chartActions.scenarioQuery();
-			if ('problem' in scenario) return `This view cannot become a step: ${scenario.problem}`;
+			if ('problem' in scenario) return w('screen_storage_not_a_step', { problem: scenario.problem });
 			// The talk's code loads on first use (a first visit does not need it).
 			const { addStepToDraft } = await import('../talk/draft');
 			return addStepToDraft({ query: scenario.query, chart, chartTitle });

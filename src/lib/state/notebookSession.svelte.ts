@@ -26,6 +26,7 @@ import { DocumentSaver } from './documentSaver.svelte';
 import type { ReferenceScenario, WorkingDocument } from './workingDocument';
 import { isOlderVersion, loadPublishedVersion, publishedFor } from '../notebooks/published';
 import { runBasis, sameBasis, type RunBasis } from './runBasis';
+import { w } from '../i18n/screenWords';
 
 export type EngineStatus = 'starting' | 'ready' | 'failed';
 
@@ -200,7 +201,7 @@ export class NotebookSession {
 			await this.#engineSync.sync(undefined, null);
 		} catch (err) {
 			this.status = 'failed';
-			this.notice = `The model engine could not start: ${(err as Error).message}`;
+			this.notice = w('screen_analysis_engine_start_failed', { reason: (err as Error).message });
 		}
 	}
 

@@ -12,9 +12,10 @@ import { allWorkingCopies, corruptCopyProblem, writeWorkingCopy } from '../stora
 import type { WorkingCopy } from '../storage/workingCopies';
 import { adoptWorkingCopy, deleteWorkingCopy } from '../storage/workingCopyMoves';
 import type { RecoveryList } from './recovery.svelte';
+import { w } from '../i18n/screenWords';
 
 /** "the work from another tab, 09:41 (…)": an entry as the middle of a sentence. */
-const named = (copy: WorkingCopy) => entryLabel(copy, chinaMarketNotebook).replace(/^Work/, 'the work');
+const named = (copy: WorkingCopy) => entryLabel(copy, chinaMarketNotebook, new Date(), { inSentence: true });
 
 export async function refresh(list: RecoveryList): Promise<void> {
 	const [own, { copies, corrupt, problems }, live] = await Promise.all([claimTabId(), allWorkingCopies(), liveTabIds()]);
@@ -33,12 +34,12 @@ export async function open(list: RecoveryList, entry: WorkingCopy): Promise<void
 			: { tabId: `replaced-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`, savedAt: new Date().toISOString(), document, kind: 'replaced', ...(origin ? { origin } : {}) };
 	const outcome = await adoptWorkingCopy(entry.tabId, own, keep);
 	if (outcome.kind === 'problem') list.problems = [outcome.message];
-	else if (outcome.kind === 'gone') list.status = 'That work was already opened or dismissed in another tab.';
+	else if (outcome.kind === 'gone') list.status = w('screen_storage_recover_gone');
 	else {
 		// Work saved under an older version opens with that version (loaded on demand).
 		await loadPublishedVersion(outcome.copy.document.notebook.version);
 		list.host.open(outcome.copy);
-		list.status = `Opened ${named(entry)}.${keep ? ' What was open before is kept in this list.' : ''}`;
+		list.status = w(keep ? 'screen_storage_recover_opened_kept' : 'screen_storage_recover_opened', { entry: named(entry) });
 		list.problems = [];
 	}
 	await list.refresh();
@@ -52,7 +53,7 @@ export async function dismiss(list: RecoveryList, entry: WorkingCopy): Promise<v
 		return;
 	}
 	list.lastDismissed = entry;
-	list.status = `Dismissed ${named(entry)}.`;
+	list.status = w('screen_storage_recover_dismissed', { entry: named(entry) });
 	list.entries = list.entries.filter((e) => e !== entry);
 	announce('workingCopies');
 }
@@ -66,7 +67,7 @@ export async function undoDismiss(list: RecoveryList): Promise<void> {
 		return;
 	}
 	list.lastDismissed = null;
-	list.status = 'Brought the dismissed work back.';
+	list.status = w('screen_storage_recover_undone');
 	await list.refresh();
 	announce('workingCopies');
 }

@@ -7,6 +7,7 @@ import type { EngineClient } from '../worker/client';
 import type { ReferenceScenario } from './autosave';
 import { MAX_HORIZON } from '../worker/protocol';
 import { loadPublishedVersion } from '../notebooks/published';
+import { w } from '../i18n/screenWords';
 
 export class ReferenceLine {
 	/** The reference's run; null while it runs or when there is none. */
@@ -30,7 +31,7 @@ export class ReferenceLine {
 			const [result] = await engine.runScenarios([{ notebook: reference.notebook, inputs: reference.inputs, horizon: MAX_HORIZON }]);
 			if (current() === reference) this.result = result ?? null;
 		} catch (err) {
-			if ((err as Error).name !== 'EngineRestarted' && current() === reference) onProblem(`The reference scenario could not be run: ${(err as Error).message}`);
+			if ((err as Error).name !== 'EngineRestarted' && current() === reference) onProblem(w('screen_analysis_reference_failed', { reason: (err as Error).message }));
 		}
 	}
 }

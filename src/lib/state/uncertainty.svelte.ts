@@ -5,6 +5,7 @@
 
 import type { MonteCarloResult } from '../sim/types';
 import type { EngineClient } from '../worker/client';
+import { w } from '../i18n/screenWords';
 
 export const SAMPLE_CHOICES = [1_000, 5_000, 10_000, 50_000, 100_000] as const;
 export const PROGRESS_AFTER_MS = 200;
@@ -89,7 +90,7 @@ export class Uncertainty {
 		} catch (err) {
 			if (newest()) {
 				this.running = false;
-				this.message = (err as Error).name === 'EngineRestarted' ? 'The uncertainty run was cancelled.' : (err as Error).message;
+				this.message = (err as Error).name === 'EngineRestarted' ? w('screen_analysis_bands_cancelled') : (err as Error).message;
 			}
 		} finally {
 			clearTimeout(slowTimer);
@@ -143,6 +144,6 @@ export class Uncertainty {
 		this.#engine?.cancelAnalysis();
 		this.running = false;
 		this.slow = false;
-		this.message = 'The uncertainty run was cancelled; move a slider or press “Run again” to start another.';
+		this.message = w('screen_analysis_bands_cancelled_hint');
 	}
 }

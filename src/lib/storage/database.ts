@@ -10,6 +10,7 @@
 
 import { openDB } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import { w } from '../i18n/screenWords';
 
 export const DB_NAME = 'shiftcast';
 const DB_VERSION = 1;
@@ -17,7 +18,7 @@ const DB_VERSION = 1;
 /** A record that could not be read, kept as it was found, under a key a person can look up. */
 export interface SetAsideRecord {
 	key: string;
-	/** What it was ("working copy of a tab", "saved scenarios", ...). */
+	/** What it was ("working copy of a tab", "saved scenarios", ...): stored, so English in either language. */
 	from: string;
 	setAsideAt: string;
 	problems: string[];
@@ -38,8 +39,8 @@ export type Db = IDBPDatabase<ShiftcastSchema>;
 export type Store = StoreNames<ShiftcastSchema>;
 export type Tx<S extends Store[], M extends IDBTransactionMode> = IDBPTransaction<ShiftcastSchema, S, M>;
 
-/** Where set-aside records are, in words (for notices). */
-export const SET_ASIDE_PLACE = 'this browser’s database (IndexedDB “shiftcast”, store “setAside”)';
+/** Where set-aside records are, in words (for notices, in the page's language). */
+export const setAsidePlace = () => w('screen_storage_set_aside_place');
 
 export type Opened = { db: Db; problem?: undefined } | { db?: undefined; problem: string };
 
@@ -61,7 +62,8 @@ const KEY_PATHS: Record<Store, string> = { workingCopies: 'tabId', scenarios: 'i
 
 async function open(): Promise<Opened> {
 	try {
-		if (typeof indexedDB === 'undefined') return { problem: 'this browser offers no IndexedDB here' };
+		// The problem is kept for the tab's life and shown inside other sentences: worded once, here.
+		if (typeof indexedDB === 'undefined') return { problem: w('screen_storage_no_indexeddb') };
 		let db = await connect(DB_VERSION);
 		// A database of this name without all its stores (made by a tool, or left half-made) is
 		// repaired: one version up, the missing stores are created and nothing else is touched.
@@ -73,7 +75,7 @@ async function open(): Promise<Opened> {
 		current = db;
 		return { db };
 	} catch (err) {
-		return { problem: `the browser refused its database (${(err as Error).message || (err as Error).name})` };
+		return { problem: w('screen_storage_db_refused', { detail: (err as Error).message || (err as Error).name }) };
 	}
 }
 
@@ -148,11 +150,15 @@ export function isStorageFull(err: unknown): boolean {
 	return err instanceof DOMException && (err.name === 'QuotaExceededError' || err.code === 22);
 }
 
-/** Why `what` could not be saved, in words a person can act on. */
+/**
+ * Why `what` could not be saved, in words a person can act on. `what` is worded by the caller in
+ * the page's language; the English one starts the second sentence, so it gets its capital (Chinese
+ * has none to give).
+ */
 export function notSavedMessage(what: string, err: unknown): string {
 	return isStorageFull(err)
-		? `Browser storage is full: ${what} could not be saved. Free some space (delete saved scenarios, or export them to a file first) to keep it.`
-		: `${what[0].toUpperCase()}${what.slice(1)} could not be saved: ${(err as Error)?.message || String(err)}`;
+		? w('screen_storage_full', { what })
+		: w('screen_storage_not_saved', { what: `${what[0].toUpperCase()}${what.slice(1)}`, detail: (err as Error)?.message || String(err) });
 }
 
 /**

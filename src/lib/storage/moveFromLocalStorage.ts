@@ -9,16 +9,19 @@
 // remembers a fingerprint of each text moved, so the same text is never moved twice; a text that
 // differs (an older version still open in another tab wrote it since) is moved again.
 // Loaded only when localStorage holds any of this (hasLocalStorageToMove): rarely.
+// What is set aside keeps its problems in English (they are stored with it, beside the schema's
+// own); the sentences shown to the person are in the page's language.
 
 import { z } from 'zod/mini';
 import { SET_ASIDE_PREFIX, WorkingDocumentSchema } from '../state/autosave';
 import { LIBRARY_SET_ASIDE_PREFIX, SavedScenarioSchema, checkEntries, newScenarioId } from '../scenario/library';
 import type { SavedScenario } from '../scenario/library';
 import { describeIssues } from '../scenario/notebookSchema';
-import { SET_ASIDE_PLACE, database, inTransaction, notSavedMessage, setAside } from './database';
+import { database, inTransaction, notSavedMessage, setAside, setAsidePlace } from './database';
 import { AUTOSAVE_KEY, LIBRARY_KEY, localStore, markStoredWork, unsavedKeys } from './localStorageNotes';
 import { checkCopy } from './workingCopies';
 import type { WorkingCopy } from './workingCopies';
+import { w } from '../i18n/screenWords';
 
 const META_KEY = 'movedFromLocalStorage';
 
@@ -72,7 +75,7 @@ export async function moveFromLocalStorage(store: Storage | null = localStore())
 	const libraryText = read(LIBRARY_KEY);
 	const unsaved = unsavedKeys(store).map((key) => ({ key, text: read(key) ?? '' }));
 	const { db, problem } = await database();
-	if (!db) return { ...report, problem: `Saved work could not be moved into this browser’s database: ${problem}. It stays where it was.` };
+	if (!db) return { ...report, problem: w('screen_storage_move_unavailable', { why: problem }) };
 
 	try {
 		await inTransaction(db, ['meta', 'workingCopies', 'scenarios', 'setAside'], 'readwrite', async (tx) => {
@@ -94,7 +97,7 @@ export async function moveFromLocalStorage(store: Storage | null = localStore())
 				if (!list) {
 					const why = json.ok ? 'they were not a list' : 'they were not readable as JSON';
 					const key = await setAside(aside, LIBRARY_SET_ASIDE_PREFIX, 'saved scenarios of an earlier version', libraryText, [why]);
-					report.libraryProblems.push(`Your saved scenarios could not be read: ${why}. They were set aside in ${SET_ASIDE_PLACE} as “${key}”.`);
+					report.libraryProblems.push(w(json.ok ? 'screen_storage_library_not_list' : 'screen_storage_library_not_json', { place: setAsidePlace(), key }));
 				} else {
 					const checked = checkEntries<SavedScenario>(list, SavedScenarioSchema);
 					const stored = (await scenarios.getAll()) as (SavedScenario & { order: number })[];
@@ -111,7 +114,7 @@ export async function moveFromLocalStorage(store: Storage | null = localStore())
 					report.libraryProblems.push(...checked.problems);
 					if (checked.bad.length) {
 						const key = await setAside(aside, LIBRARY_SET_ASIDE_PREFIX, 'saved scenarios of an earlier version', checked.bad, checked.problems);
-						report.libraryProblems.push(`${checked.bad.length === 1 ? 'It was' : 'They were'} set aside in ${SET_ASIDE_PLACE} as “${key}”; the other scenarios are fine.`);
+						report.libraryProblems.push(w(checked.bad.length === 1 ? 'screen_storage_set_aside_one' : 'screen_storage_set_aside_many', { place: setAsidePlace(), key }));
 					}
 				}
 				meta.library = fingerprint(libraryText);
@@ -131,7 +134,7 @@ export async function moveFromLocalStorage(store: Storage | null = localStore())
 			await tx.objectStore('meta').put(meta);
 		});
 	} catch (err) {
-		return { ...report, libraryProblems: [], corruptAutosave: undefined, problem: `${notSavedMessage('the work kept by an earlier version', err)} It stays where it was.` };
+		return { ...report, libraryProblems: [], corruptAutosave: undefined, problem: w('screen_storage_move_failed', { problem: notSavedMessage(w('screen_storage_what_earlier_work'), err) }) };
 	}
 
 	// Committed: the old keys go (unless an older version still open in another tab wrote them since).

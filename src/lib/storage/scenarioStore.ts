@@ -5,7 +5,8 @@
 import { z } from 'zod/mini';
 import { LIBRARY_SET_ASIDE_PREFIX, SavedScenarioSchema, checkEntries } from '../scenario/library';
 import type { SavedScenario } from '../scenario/library';
-import { SET_ASIDE_PLACE, database, inTransaction, setAside } from './database';
+import { database, inTransaction, setAside, setAsidePlace } from './database';
+import { w } from '../i18n/screenWords';
 
 /** A saved scenario as stored: with its revision (raised by each save) and its place in the list. */
 export interface StoredScenario extends SavedScenario {
@@ -21,7 +22,7 @@ export const StoredScenarioSchema = z.extend(SavedScenarioSchema, {
 /** The saved scenarios in list order; records that do not validate are set aside and reported. */
 export async function readScenarios(): Promise<{ scenarios: StoredScenario[]; problems: string[] }> {
 	const { db, problem } = await database();
-	if (!db) return { scenarios: [], problems: [`Saved scenarios are unavailable: ${problem}.`] };
+	if (!db) return { scenarios: [], problems: [w('screen_storage_library_unavailable', { why: problem })] };
 	try {
 		return await inTransaction(db, ['scenarios', 'setAside'], 'readwrite', async (tx) => {
 			const store = tx.objectStore('scenarios');
@@ -30,13 +31,14 @@ export async function readScenarios(): Promise<{ scenarios: StoredScenario[]; pr
 			const checked = checkEntries<StoredScenario>(values, StoredScenarioSchema);
 			const problems = checked.problems;
 			if (checked.bad.length) {
+				// Stored with the record (its `from` and problems): English, whatever the page's language.
 				const key = await setAside(tx.objectStore('setAside'), LIBRARY_SET_ASIDE_PREFIX, 'saved scenarios', checked.bad, checked.problems);
 				for (const [i, raw] of values.entries()) if (checked.bad.includes(raw)) await store.delete(keys[i]);
-				problems.push(`${checked.bad.length === 1 ? 'It was' : 'They were'} set aside in ${SET_ASIDE_PLACE} as “${key}”; the other scenarios are fine.`);
+				problems.push(w(checked.bad.length === 1 ? 'screen_storage_set_aside_one' : 'screen_storage_set_aside_many', { place: setAsidePlace(), key }));
 			}
 			return { scenarios: checked.good.map((g) => g.entry).sort((a, b) => a.order - b.order), problems };
 		});
 	} catch (err) {
-		return { scenarios: [], problems: [`Saved scenarios could not be read: ${(err as Error).message}`] };
+		return { scenarios: [], problems: [w('screen_storage_library_read_failed', { detail: (err as Error).message })] };
 	}
 }

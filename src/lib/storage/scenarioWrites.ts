@@ -12,6 +12,7 @@ import { StoredScenarioSchema } from './scenarioStore';
 import type { StoredScenario } from './scenarioStore';
 import { unavailableMessage } from './workingCopies';
 import { markStoredWork } from './localStorageNotes';
+import { w } from '../i18n/screenWords';
 
 /** The order after every stored one, so a new scenario goes to the end of the list. */
 const nextOrder = (list: { order: number }[]) => list.reduce((max, s) => Math.max(max, s.order), 0) + 1;
@@ -21,15 +22,15 @@ async function opened(): Promise<{ db: Db } | { problem: string }> {
 	return db ? { db } : { problem: unavailableMessage(problem) };
 }
 
-/** Adds new scenarios at the end of the list (revision 1). Null when saved, else why not. */
-export async function addScenarios(list: SavedScenario[], what = 'the scenario'): Promise<string | null> {
+/** Adds new scenarios at the end of the list (revision 1). Null when saved, else why not (`what` names them in it). */
+export async function addScenarios(list: SavedScenario[], what = w('screen_storage_what_scenario')): Promise<string | null> {
 	const got = await opened();
 	if ('problem' in got) return got.problem;
 	try {
 		const problem = await inTransaction(got.db, ['scenarios'], 'readwrite', async (tx) => {
 			const store = tx.objectStore('scenarios');
 			const stored = (await store.getAll()) as { order: number }[];
-			if (stored.length + list.length > MAX_SCENARIOS) return `The library holds at most ${MAX_SCENARIOS} scenarios: delete some (or export them to a file) first.`;
+			if (stored.length + list.length > MAX_SCENARIOS) return w('screen_storage_library_full', { max: MAX_SCENARIOS });
 			let order = nextOrder(stored);
 			for (const scenario of list) await store.add({ ...scenario, revision: 1, order: order++ });
 			return null;
@@ -62,12 +63,12 @@ export async function renameScenario(id: string, name: string): Promise<string |
 		return await inTransaction(got.db, ['scenarios'], 'readwrite', async (tx) => {
 			const store = tx.objectStore('scenarios');
 			const parsed = StoredScenarioSchema.safeParse(await store.get(id));
-			if (!parsed.success) return 'That scenario is no longer in the library (deleted in another tab?).';
+			if (!parsed.success) return w('screen_storage_rename_missing');
 			await store.put({ ...parsed.data, name });
 			return null;
 		});
 	} catch (err) {
-		return notSavedMessage('the new name', err);
+		return notSavedMessage(w('screen_storage_what_new_name'), err);
 	}
 }
 
@@ -83,7 +84,7 @@ export async function deleteScenario(id: string): Promise<{ removed: StoredScena
 			return { removed: parsed.success ? (parsed.data as StoredScenario) : null };
 		});
 	} catch (err) {
-		return { problem: `The scenario could not be deleted: ${(err as Error).message}` };
+		return { problem: w('screen_storage_delete_failed', { detail: (err as Error).message }) };
 	}
 }
 
@@ -115,6 +116,6 @@ export async function saveChanges(id: string, document: WorkingDocument, expecte
 			return { kind: 'saved', scenario } as const;
 		});
 	} catch (err) {
-		return { kind: 'problem', message: notSavedMessage('the changes', err) };
+		return { kind: 'problem', message: notSavedMessage(w('screen_storage_what_changes'), err) };
 	}
 }

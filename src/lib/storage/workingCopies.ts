@@ -8,8 +8,9 @@ import { z } from 'zod/mini';
 import { SET_ASIDE_PREFIX, WorkingDocumentSchema } from '../state/autosave';
 import type { WorkingDocument } from '../state/autosave';
 import { describeIssues } from '../scenario/notebookSchema';
-import { SET_ASIDE_PLACE, database, inTransaction, notSavedMessage, openedNow, setAside } from './database';
+import { database, inTransaction, notSavedMessage, openedNow, setAside, setAsidePlace } from './database';
 import { markStoredWork } from './localStorageNotes';
+import { w } from '../i18n/screenWords';
 
 /** The saved scenario a working document was opened from or last saved as (for "Save changes"). */
 export interface ScenarioOrigin {
@@ -51,13 +52,14 @@ export type CopyRead =
 	| { kind: 'corrupt'; problems: string[]; setAsideKey: string | null };
 
 /** Why a tab's work cannot be kept, when the database cannot be opened. */
-export const unavailableMessage = (why: string) => `This browser does not allow saving here (${why}), so edits last only until the tab closes.`;
+export const unavailableMessage = (why: string) => w('screen_storage_unavailable', { why });
 
-/** What a corrupt working copy became, in a sentence for the notice. */
+/** What a corrupt working copy became, in a sentence for the notice (its problems as the schema words them). */
 export function corruptMessage(read: { problems: string[]; setAsideKey: string | null }): string {
-	return `Your saved work could not be read (${read.problems.join('; ')}). ${
-		read.setAsideKey ? `It was kept aside in ${SET_ASIDE_PLACE} as “${read.setAsideKey}”; ` : ''
-	}the published notebook is open instead.`;
+	const problems = read.problems.join('; ');
+	return read.setAsideKey
+		? w('screen_storage_saved_work_unreadable_aside', { problems, place: setAsidePlace(), key: read.setAsideKey })
+		: w('screen_storage_saved_work_unreadable', { problems });
 }
 
 /** Checks one stored record: the copy, or readable problems. */
@@ -76,7 +78,7 @@ export interface CorruptCopy {
 
 /** A corrupt copy of another tab, in a sentence. */
 export function corruptCopyProblem(c: CorruptCopy): string {
-	return `Work kept from another tab could not be read (${c.problems.slice(0, 2).join('; ')}); it was set aside in ${SET_ASIDE_PLACE} as “${c.setAsideKey}”.`;
+	return w('screen_storage_tab_work_unreadable', { problems: c.problems.slice(0, 2).join('; '), place: setAsidePlace(), key: String(c.setAsideKey) });
 }
 
 /** Every copy: the readable ones, and those that were not (set aside in the same transaction). */
@@ -92,7 +94,8 @@ export async function allWorkingCopies(): Promise<{ copies: WorkingCopy[]; corru
 				const checked = checkCopy(cursor.value);
 				if (checked.ok) copies.push(checked.copy);
 				else {
-					const setAsideKey = await setAside(tx.objectStore('setAside'), SET_ASIDE_PREFIX, 'the working copy of a tab', cursor.value, checked.problems);
+					// The record's `from` and problems are stored with it: English, whatever the page's language.
+				const setAsideKey = await setAside(tx.objectStore('setAside'), SET_ASIDE_PREFIX, 'the working copy of a tab', cursor.value, checked.problems);
 					corrupt.push({ kind: 'corrupt', tabId: String(cursor.key), problems: checked.problems, setAsideKey });
 					await cursor.delete();
 				}
@@ -101,7 +104,7 @@ export async function allWorkingCopies(): Promise<{ copies: WorkingCopy[]; corru
 			return { copies, corrupt, problems: [] };
 		});
 	} catch (err) {
-		return { copies: [], corrupt: [], problems: [`Work kept from tabs could not be read: ${(err as Error).message}`] };
+		return { copies: [], corrupt: [], problems: [w('screen_storage_tab_work_read_failed', { detail: (err as Error).message })] };
 	}
 }
 
@@ -116,7 +119,7 @@ export async function writeWorkingCopy(copy: WorkingCopy): Promise<string | null
 		markStoredWork(true);
 		return null;
 	} catch (err) {
-		return notSavedMessage('your latest edits', err);
+		return notSavedMessage(w('screen_storage_what_latest_edits'), err);
 	}
 }
 

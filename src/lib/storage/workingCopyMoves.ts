@@ -4,6 +4,7 @@
 import { database, inTransaction, notSavedMessage } from './database';
 import { checkCopy, unavailableMessage } from './workingCopies';
 import type { WorkingCopy } from './workingCopies';
+import { w } from '../i18n/screenWords';
 
 /** Removes a copy (dismissed by the person); null when done, else why not. */
 export async function deleteWorkingCopy(tabId: string): Promise<string | null> {
@@ -13,7 +14,7 @@ export async function deleteWorkingCopy(tabId: string): Promise<string | null> {
 		await inTransaction(db, ['workingCopies'], 'readwrite', (tx) => tx.objectStore('workingCopies').delete(tabId));
 		return null;
 	} catch (err) {
-		return `That work could not be removed: ${(err as Error).message}`;
+		return w('screen_storage_remove_failed', { detail: (err as Error).message });
 	}
 }
 
@@ -42,6 +43,6 @@ export async function adoptWorkingCopy(fromTabId: string, ownTabId: string, keep
 			return { kind: 'adopted', copy } as const;
 		});
 	} catch (err) {
-		return { kind: 'problem', message: notSavedMessage('the work you opened', err) };
+		return { kind: 'problem', message: notSavedMessage(w('screen_storage_what_opened_work'), err) };
 	}
 }

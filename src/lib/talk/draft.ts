@@ -8,9 +8,10 @@
 // away), the draft is capped at MAX_DRAFT_CHARS, every write is guarded, and whatever is read
 // back is validated with the talk's schema (a bad draft is set aside, never thrown on).
 // A talk worth keeping goes to saved scenarios (IndexedDB), which also holds talks too large
-// for a link.
+// for a link. What it tells the person is in the page's language (`screen_talk_*` messages).
 
 import { TalkSchema, TALK_LIMITS, emptyTalk, newStepId, talkTitle, type Talk } from './schema';
+import { w } from '../i18n/screenWords';
 
 /** Where this browser keeps the talk being built. */
 export const TALK_DRAFT_KEY = 'shiftcast:talk:v1';
@@ -42,7 +43,7 @@ export function readTalkAt(key: string): { talk: Talk; problem: string | null } 
 	try {
 		text = store()?.getItem(key) ?? null;
 	} catch {
-		return { talk: emptyTalk(), problem: 'This browser does not let the page keep a talk (storage is blocked).' };
+		return { talk: emptyTalk(), problem: w('screen_talk_storage_blocked') };
 	}
 	if (!text) return { talk: emptyTalk(), problem: null };
 	try {
@@ -51,7 +52,7 @@ export function readTalkAt(key: string): { talk: Talk; problem: string | null } 
 	} catch {
 		// Not JSON: said below.
 	}
-	return { talk: emptyTalk(), problem: 'The talk kept in this browser could not be read; it starts again empty.' };
+	return { talk: emptyTalk(), problem: w('screen_talk_draft_unreadable') };
 }
 
 export function readDraft(): { talk: Talk; problem: string | null } {
@@ -61,13 +62,13 @@ export function readDraft(): { talk: Talk; problem: string | null } {
 /** Writes `talk` under `key`; null when kept, else why not (too large, storage full or blocked). */
 export function writeTalkAt(key: string, talk: Talk): string | null {
 	const text = JSON.stringify(talk);
-	if (text.length > MAX_DRAFT_CHARS) return 'This talk is too large to keep in this browser as it is being built: save it in saved scenarios.';
+	if (text.length > MAX_DRAFT_CHARS) return w('screen_talk_draft_too_large');
 	try {
 		const s = store();
-		if (!s) return 'This browser does not let the page keep a talk (storage is blocked).';
+		if (!s) return w('screen_talk_storage_blocked');
 		s.setItem(key, text);
 	} catch (err) {
-		return `The talk could not be kept in this browser (${(err as Error)?.name ?? 'storage error'}).`;
+		return w('screen_talk_draft_not_kept', { error: (err as Error)?.name ?? w('screen_talk_storage_error') });
 	}
 	return null;
 }
@@ -79,11 +80,12 @@ export function writeDraft(talk: Talk): string | null {
 /** Adds a step to the talk being built; returns what to tell the person. */
 export async function addStepToDraft(input: DraftStepInput): Promise<string> {
 	const { talk, problem } = readDraft();
-	if (problem && talk.steps.length === 0 && /blocked/.test(problem)) return problem;
-	if (talk.steps.length >= TALK_LIMITS.steps) return `Your talk already has ${TALK_LIMITS.steps} steps, the most a talk holds. Delete one in the talk editor first.`;
-	if (input.query.length > TALK_LIMITS.queryChars) return 'This view cannot become a step: its scenario is too large for a link.';
+	// Compared with the sentence itself, not a word of it: the sentence is in the page's language.
+	if (problem && talk.steps.length === 0 && problem === w('screen_talk_storage_blocked')) return problem;
+	if (talk.steps.length >= TALK_LIMITS.steps) return w('screen_talk_draft_full', { max: TALK_LIMITS.steps });
+	if (input.query.length > TALK_LIMITS.queryChars) return w('screen_talk_step_too_large');
 	talk.steps.push({ id: newStepId(talk.steps), title: input.chartTitle.slice(0, TALK_LIMITS.titleChars), caption: '', query: input.query, chart: input.chart });
 	const failed = writeDraft(talk);
 	if (failed) return failed;
-	return `Step ${talk.steps.length} added to your talk “${talkTitle(talk)}”. Open it with “Talk” beside Notebook and Explore (/talk).`;
+	return w('screen_talk_step_added', { n: talk.steps.length, title: talkTitle(talk) });
 }

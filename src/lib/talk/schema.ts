@@ -2,11 +2,13 @@
 // A step's scenario is kept exactly as a link carries it (its query), so every step is read by
 // the one link reader (scenario/decode.ts) with its notices, and edits, the reference and the
 // chart's annotations travel with it for free. The schema is strict and bounded: a talk arrives
-// from links and files written by strangers.
+// from links and files written by strangers. Its messages are people's (a step left out of a
+// link says why): functions, so zod words them in the page's language when it reports an issue.
 
 import { z } from 'zod/mini';
 import { LINK_LIMITS } from '../scenario/encode';
 import { formatCount } from '../scenario/linkText';
+import { w } from '../i18n/screenWords';
 
 export const TALK_LIMITS = {
 	steps: 30,
@@ -18,8 +20,8 @@ export const TALK_LIMITS = {
 	inflatedBytes: 2_000_000
 };
 
-const maxChars = (n: number) => z.maxLength(n, { error: `at most ${formatCount(n)} characters` });
-const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'expected an id of letters, digits, - or _' }));
+const maxChars = (n: number) => z.maxLength(n, { error: () => w('screen_talk_at_most_chars', { max: formatCount(n) }) });
+const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: () => w('screen_talk_id_form') }));
 
 export const StepSchema = z.strictObject({
 	id: Id,
@@ -31,7 +33,7 @@ export const StepSchema = z.strictObject({
 
 export const TalkSchema = z.strictObject({
 	title: z.string().check(maxChars(TALK_LIMITS.titleChars)),
-	steps: z.array(StepSchema).check(z.maxLength(TALK_LIMITS.steps, { error: `at most ${TALK_LIMITS.steps} steps` }))
+	steps: z.array(StepSchema).check(z.maxLength(TALK_LIMITS.steps, { error: () => w('screen_talk_at_most_steps', { max: TALK_LIMITS.steps }) }))
 });
 
 export interface Step {
@@ -50,15 +52,16 @@ export interface Talk {
 	steps: Step[];
 }
 
+/** The English name of a talk without a title (talkTitle says it in the page's language). */
 export const UNTITLED = 'Untitled talk';
 
 export function emptyTalk(): Talk {
 	return { title: '', steps: [] };
 }
 
-/** The title to show: the talk's own, or "Untitled talk". */
+/** The title to show: the talk's own, or "Untitled talk" in the page's language. */
 export function talkTitle(talk: Talk): string {
-	return talk.title.trim() || UNTITLED;
+	return talk.title.trim() || w('screen_talk_untitled');
 }
 
 /** A step id none of `steps` uses. */

@@ -1,6 +1,7 @@
 // A step read: its scenario through the one link reader, its chart found in that scenario's
 // notebook. What the reader ignored or changed, and a chart that is not there, become notices
 // that name the step; the step still opens (with the first chart when its own is missing).
+// Notices are in the page's language (`screen_talk_*`), a published chart's title as the page shows it.
 
 import { chinaMarketNotebook } from '../notebooks/chinaMarket';
 import { quote } from '../scenario/linkText';
@@ -8,6 +9,8 @@ import type { ChartCell, Notebook } from '../sim/types';
 import type { WorkingDocument } from '../state/autosave';
 import { chartChoices } from '../view/exploreLayout';
 import type { Step } from './schema';
+import { w } from '../i18n/screenWords';
+import { shown } from '../i18n/publishedTexts';
 
 export interface ReadStep {
 	document: WorkingDocument;
@@ -25,7 +28,7 @@ export function chartOf(notebook: Notebook, chartId: string): { chart: ChartCell
 	const first = charts[0] ?? null;
 	return {
 		chart: first,
-		notice: `Its chart ${quote(chartId)} is not in its scenario; ${first ? `it shows “${first.title}” instead` : 'there is no chart to show'}.`
+		notice: first ? w('screen_talk_chart_missing', { id: quote(chartId), title: shown(first.title) }) : w('screen_talk_chart_missing_none', { id: quote(chartId) })
 	};
 }
 
@@ -40,5 +43,5 @@ export async function readStep(step: Step): Promise<ReadStep> {
 
 /** "Step 2: …", as a notice about step `index` (0-based) is shown. */
 export function stepNotice(index: number, notice: string): string {
-	return `Step ${index + 1}: ${notice}`;
+	return w('screen_talk_step_notice', { n: index + 1, notice });
 }

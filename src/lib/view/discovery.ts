@@ -5,6 +5,7 @@
 import type { DiscoveryCell, DiscoveryConditionKind, InputCell, ValueFormat } from '../sim/types';
 import type { PrimStep } from '../sim/analysis/prim';
 import { formatValue } from './format';
+import { w } from '../i18n/screenWords';
 
 export const DEFAULT_DISCOVERY_RUNS = 10_000;
 
@@ -43,7 +44,7 @@ export function chosenStep(trajectory: readonly PrimStep[], wanted: number | und
 	const last = Math.max(0, trajectory.length - 1);
 	if (wanted === undefined) return { index: Math.max(0, Math.min(fallback, last)), problem: null };
 	if (wanted <= last) return { index: wanted, problem: null };
-	return { index: Math.max(0, Math.min(fallback, last)), problem: `The link asked for step ${wanted} of the peeling, but this run has steps 0 to ${last}: showing PRIM's box.` };
+	return { index: Math.max(0, Math.min(fallback, last)), problem: w('screen_analysis_discovery_step_missing', { wanted, last }) };
 }
 
 /** How much of its full range a restriction removes (0: none, 1: all). */
@@ -84,11 +85,11 @@ export function upperAbove(value: number, format: ValueFormat): number {
 
 /** Said plainly when there is no box to show, or when the box does no better than the runs overall. */
 export function discoveryVerdict(reason: string | null, step: PrimStep | undefined, baseRate: number, caseCount: number): string | null {
-	if (reason === 'no-cases') return 'No run meets the condition anywhere in the levers’ ranges: no box to draw. Loosen the bound, or pick another year.';
-	if (reason === 'all-cases') return 'Every run meets the condition, whatever the levers: no box to draw. The outcome does not depend on these assumptions.';
+	if (reason === 'no-cases') return w('screen_analysis_verdict_no_cases');
+	if (reason === 'all-cases') return w('screen_analysis_verdict_all_cases');
 	if (!step || step.restricted.length === 0 || step.density <= baseRate * 1.02) {
-		return `No box does better than the base rate (${(baseRate * 100).toFixed(1)}% of runs meet the condition): no combination of lever ranges singles the cases out.`;
+		return w('screen_analysis_verdict_no_better', { share: (baseRate * 100).toFixed(1) });
 	}
-	if (reason === 'too-few-cases') return `Only ${caseCount} runs meet the condition: too few to trust the box below; read it as a hint.`;
+	if (reason === 'too-few-cases') return w('screen_analysis_verdict_few_cases', { count: caseCount });
 	return null;
 }

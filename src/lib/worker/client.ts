@@ -8,7 +8,7 @@
 // kept for the page and one for the slider path. The split is by sample index, so the bands are
 // the same to the bit whatever the pool's size (sim/analysis/monteCarlo.ts poolMonteCarlo).
 
-import { screenWordsInUse, type ScreenWords } from '../i18n/screenWords';
+import { screenWordsInUse, w, type ScreenWords } from '../i18n/screenWords';
 import { proxy, wrap } from 'comlink';
 import { analysisGate } from './analysisGate';
 import type { AnalysisGate } from './analysisGate';
@@ -99,9 +99,9 @@ function startWorker(onCrash: (detail: string) => void, gate?: AnalysisGate): Wo
 	const worker = engineWorker();
 	worker.addEventListener('error', (event) => {
 		event.preventDefault();
-		onCrash(event.message || 'an error in the worker');
+		onCrash(event.message || w('screen_analysis_crash_error'));
 	});
-	worker.addEventListener('messageerror', () => onCrash('a message that could not be read'));
+	worker.addEventListener('messageerror', () => onCrash(w('screen_analysis_crash_message')));
 	const api = wrap<EngineWorkerApi>(worker);
 	// Before anything else it is asked: its formula errors in the page's language.
 	void api.useWords(engineWords());

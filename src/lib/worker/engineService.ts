@@ -28,6 +28,7 @@ import { shippedPosterior } from '../notebooks/shippedPosterior';
 import type { CompiledModel } from '../sim/model';
 import type { MonteCarloOptions } from '../sim/types';
 import { MAX_HORIZON, OWN_ERROR_KINDS } from './protocol';
+import { w } from '../i18n/screenWords';
 import type { BacktestSpec, DiscoveryReport, DiscoveryRequest, EngineApi, FitSpec, PosteriorSpec, PosteriorSummary, LoadReport, RunRequest, RunResponse, ScenarioBandOptions, ScenarioRun, ScenarioSpec } from './protocol';
 
 export interface EngineServiceOptions {
@@ -106,7 +107,7 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 	// Compiled notebooks of compared scenarios, by content (a comparison holds at most four).
 	const modelFor = cacheByNotebook((notebook) => withPosterior(notebook));
 	const current = () => {
-		if (!loaded) throw new Error('No notebook loaded');
+		if (!loaded) throw new Error(w('screen_engine_analysis_no_notebook'));
 		return loaded;
 	};
 	/** The discovery's options for the loaded notebook: every scenario lever (never a calibrated parameter, posterior or not). */
@@ -129,7 +130,7 @@ export function createEngineService(options: EngineServiceOptions = {}): EngineA
 			return { accepted: !rejected, errors: model.errors, variables: model.variables, posterior: summaryOf(model, notebook) };
 		},
 		async run(request: RunRequest): Promise<RunResponse> {
-			if (!program) throw new Error('No notebook loaded');
+			if (!program) throw new Error(w('screen_engine_analysis_no_notebook'));
 			const started = performance.now();
 			const result = runDeterministic(program, request);
 			return { result, engineMicros: (performance.now() - started) * 1000 };

@@ -11,18 +11,22 @@ import type { Attribution, BacktestResult, BacktestSpec, DiscoveryPart, Discover
 import type { MonteCarloOptions, MonteCarloResult } from '../sim/types';
 import { groupThousands } from '../view/format';
 import type { Notebook, RunResult } from '../sim/types';
+import { w } from '../i18n/screenWords';
 
 export interface WorkerHandle {
 	api: EngineApi;
 	terminate(): void;
 }
 
+/** A time limit as people read it: "2 s", "500 ms". */
+const limitText = (ms: number) => (ms >= 1000 ? w('screen_analysis_seconds', { count: ms / 1000 }) : w('screen_analysis_milliseconds', { count: ms }));
+
 export class EngineTimeout extends Error {
 	constructor(
 		readonly what: string,
 		readonly limitMs: number
 	) {
-		super(`The ${what} took longer than ${limitMs >= 1000 ? `${limitMs / 1000} s` : `${limitMs} ms`} and was stopped; the engine was restarted.`);
+		super(w('screen_analysis_timeout', { what, limit: limitText(limitMs) }));
 		this.name = 'EngineTimeout';
 	}
 }
@@ -30,7 +34,7 @@ export class EngineTimeout extends Error {
 /** The worker failed by itself (an uncaught error in it): it was replaced. */
 export class EngineCrashed extends Error {
 	constructor(readonly detail: string) {
-		super(`The model engine stopped unexpectedly (${detail}); it was restarted and the last run repeated.`);
+		super(w('screen_analysis_crashed', { detail }));
 		this.name = 'EngineCrashed';
 	}
 }
@@ -38,7 +42,7 @@ export class EngineCrashed extends Error {
 /** A call that was waiting on a worker that had to be stopped because of another call. */
 export class EngineRestarted extends Error {
 	constructor(readonly what: string) {
-		super(`The ${what} was cancelled because the engine was restarted.`);
+		super(w('screen_analysis_cancelled_by_restart', { what }));
 		this.name = 'EngineRestarted';
 	}
 }
@@ -50,7 +54,8 @@ export interface GuardedEngine extends EngineApi {
 }
 
 interface Pending {
-	what: string;
+	/** What the call is, in the page's words; worded only when a restart or a time-out reports it. */
+	what: () => string;
 	reject: (e: unknown) => void;
 	timer: ReturnType<typeof setTimeout> | null;
 }
@@ -80,7 +85,7 @@ export function guardEngine(
 	const restart = (why: EngineTimeout | EngineCrashed | null) => {
 		for (const p of pending) {
 			if (p.timer) clearTimeout(p.timer);
-			p.reject(new EngineRestarted(p.what));
+			p.reject(new EngineRestarted(p.what()));
 		}
 		pending.clear();
 		worker.terminate();
@@ -95,7 +100,7 @@ export function guardEngine(
 	};
 
 	/** Sends a call to the current worker once it is ready; `limited` calls are timed. */
-	function call<T>(what: string, limited: boolean, send: (api: EngineApi) => Promise<T>): Promise<T> {
+	function call<T>(what: () => string, limited: boolean, send: (api: EngineApi) => Promise<T>): Promise<T> {
 		return ready.then(
 			() =>
 				new Promise<T>((resolve, reject) => {
@@ -103,7 +108,7 @@ export function guardEngine(
 					if (limited) {
 						entry.timer = setTimeout(() => {
 							pending.delete(entry);
-							const why = new EngineTimeout(what, timeLimitMs);
+							const why = new EngineTimeout(what(), timeLimitMs);
 							reject(why);
 							restart(why);
 						}, timeLimitMs);
@@ -128,75 +133,75 @@ export function guardEngine(
 	return {
 		// Compiling is bounded by the notebook's size limits; only runs are timed.
 		async setBaseline(notebook: Notebook): Promise<RunResult> {
-			const result = await call('baseline', false, (api) => api.setBaseline(notebook));
+			const result = await call(() => w('screen_analysis_what_baseline'), false, (api) => api.setBaseline(notebook));
 			baselineNotebook = notebook;
 			return result;
 		},
 		async load(notebook: Notebook, guardCellId?: string): Promise<LoadReport> {
-			const report = await call('notebook compilation', false, (api) => api.load(notebook, guardCellId));
+			const report = await call(() => w('screen_analysis_what_compile'), false, (api) => api.load(notebook, guardCellId));
 			if (report.accepted) loadedNotebook = notebook;
 			return report;
 		},
 		run(request: RunRequest): Promise<RunResponse> {
-			return call(`model run (horizon ${request.horizon})`, true, (api) => api.run(request));
+			return call(() => w('screen_analysis_what_run', { horizon: request.horizon }), true, (api) => api.run(request));
 		},
 		runScenarios(specs: ScenarioRun[]): Promise<RunResult[]> {
-			return call(`run of ${specs.length} scenario${specs.length === 1 ? '' : 's'}`, true, (api) => api.runScenarios(specs));
+			return call(() => w(specs.length === 1 ? 'screen_analysis_what_scenarios_one' : 'screen_analysis_what_scenarios_many', { count: specs.length }), true, (api) => api.runScenarios(specs));
 		},
 		attribute(a: ScenarioSpec, b: ScenarioSpec, variable: string, year: number): Promise<Attribution> {
-			return call(`attribution of ${variable} in ${year}`, true, (api) => api.attribute(a, b, variable, year));
+			return call(() => w('screen_analysis_what_attribution', { variable, year }), true, (api) => api.attribute(a, b, variable, year));
 		},
 		monteCarlo(options: MonteCarloOptions, onProgress?: (fraction: number) => void): Promise<MonteCarloResult> {
-			return call(`uncertainty run (${groupThousands(options.samples)} samples)`, true, (api) => api.monteCarlo(options, onProgress));
+			return call(() => w('screen_analysis_what_bands', { samples: groupThousands(options.samples) }), true, (api) => api.monteCarlo(options, onProgress));
 		},
 		monteCarloScenarios(specs: ScenarioRun[], options: ScenarioBandOptions): Promise<MonteCarloResult[]> {
-			return call(`uncertainty run of ${specs.length} scenario${specs.length === 1 ? '' : 's'}`, true, (api) => api.monteCarloScenarios(specs, options));
+			return call(() => w(specs.length === 1 ? 'screen_analysis_what_bands_scenarios_one' : 'screen_analysis_what_bands_scenarios_many', { count: specs.length }), true, (api) => api.monteCarloScenarios(specs, options));
 		},
 		sensitivity(options: MonteCarloOptions, variable: string, year: number): Promise<SensitivityReport> {
-			return call(`sensitivity of ${variable} in ${year}`, true, (api) => api.sensitivity(options, variable, year));
+			return call(() => w('screen_analysis_what_sensitivity', { variable, year }), true, (api) => api.sensitivity(options, variable, year));
 		},
 		fit(request: FitSpec): Promise<FitResult> {
-			return call(`fit of ${request.parameters.length} parameters`, true, (api) => api.fit(request));
+			return call(() => w('screen_analysis_what_fit', { count: request.parameters.length }), true, (api) => api.fit(request));
 		},
 		backtest(request: BacktestSpec): Promise<BacktestResult> {
-			return call(`back-test through ${request.throughYear}`, true, (api) => api.backtest(request));
+			return call(() => w('screen_analysis_what_backtest', { year: request.throughYear }), true, (api) => api.backtest(request));
 		},
 		monteCarloSlice(options: MonteCarloOptions, start: number, count: number): Promise<Float64Array> {
-			return call(`uncertainty run (samples ${groupThousands(start + 1)} to ${groupThousands(start + count)})`, true, (api) => api.monteCarloSlice(options, start, count));
+			return call(() => w('screen_analysis_what_bands_slice', { first: groupThousands(start + 1), last: groupThousands(start + count) }), true, (api) => api.monteCarloSlice(options, start, count));
 		},
 		bandsFromSlices(options: MonteCarloOptions, outputs: Float64Array[], elapsedMs: number): Promise<MonteCarloResult> {
-			return call('uncertainty bands', true, (api) => api.bandsFromSlices(options, outputs, elapsedMs));
+			return call(() => w('screen_analysis_what_bands_assemble'), true, (api) => api.bandsFromSlices(options, outputs, elapsedMs));
 		},
 		goalSeek(request: GoalSeekRequest): Promise<GoalSeekResult> {
-			return call(`goal seek for ${request.lever}`, true, (api) => api.goalSeek(request));
+			return call(() => w('screen_analysis_what_goal_seek', { lever: request.lever }), true, (api) => api.goalSeek(request));
 		},
 		leversReaching(request: Omit<GoalSeekRequest, 'lever'>, levers: string[]): Promise<GoalSeekResult[]> {
-			return call(`goal seek over ${levers.length} levers`, true, (api) => api.leversReaching(request, levers));
+			return call(() => w('screen_analysis_what_goal_seek_levers', { count: levers.length }), true, (api) => api.leversReaching(request, levers));
 		},
 		sobolRuns(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, part: number, parts: number, onProgress?: (fraction: number) => void): Promise<SobolRuns> {
-			return call(`Sobol runs of ${variable} in ${year} (part ${part + 1} of ${parts})`, true, (api) => api.sobolRuns(options, variable, year, part, parts, onProgress));
+			return call(() => w('screen_analysis_what_sobol_runs', { variable, year, part: part + 1, parts }), true, (api) => api.sobolRuns(options, variable, year, part, parts, onProgress));
 		},
 		sobolAssemble(runs: SobolRuns, variable: string, year: number, seed: number, elapsedMs: number): Promise<SobolReport> {
-			return call('Sobol indices', true, (api) => api.sobolAssemble(runs, variable, year, seed, elapsedMs));
+			return call(() => w('screen_analysis_what_sobol_assemble'), true, (api) => api.sobolAssemble(runs, variable, year, seed, elapsedMs));
 		},
 		sobol(options: MonteCarloOptions & { baseSamples?: number }, variable: string, year: number, onProgress?: (fraction: number) => void): Promise<SobolReport> {
-			return call(`Sobol indices of ${variable} in ${year}`, true, (api) => api.sobol(options, variable, year, onProgress));
+			return call(() => w('screen_analysis_what_sobol', { variable, year }), true, (api) => api.sobol(options, variable, year, onProgress));
 		},
 		matchOutlooks(request: Omit<OutlookMatchRequest, 'notebook'>): Promise<OutlookMatchResult> {
-			return call('outlook match', true, (api) => api.matchOutlooks(request));
+			return call(() => w('screen_analysis_what_outlook_match'), true, (api) => api.matchOutlooks(request));
 		},
 		discoveryRuns(request: DiscoveryRequest, start: number, count: number, onProgress?: (fraction: number) => void): Promise<DiscoveryPart> {
-			return call(`discovery runs ${start} to ${start + count}`, true, (api) => api.discoveryRuns(request, start, count, onProgress));
+			return call(() => w('screen_analysis_what_discovery_runs', { first: start, last: start + count }), true, (api) => api.discoveryRuns(request, start, count, onProgress));
 		},
 		discoveryAssemble(request: DiscoveryRequest, parts: DiscoveryPart[], elapsedMs: number): Promise<DiscoveryReport> {
-			return call('discovery boxes', true, (api) => api.discoveryAssemble(request, parts, elapsedMs));
+			return call(() => w('screen_analysis_what_discovery_assemble'), true, (api) => api.discoveryAssemble(request, parts, elapsedMs));
 		},
 		discover(request: DiscoveryRequest, onProgress?: (fraction: number) => void): Promise<DiscoveryReport> {
-			return call(`discovery of ${request.variable} in ${request.year}`, true, (api) => api.discover(request, onProgress));
+			return call(() => w('screen_analysis_what_discovery', { variable: request.variable, year: request.year }), true, (api) => api.discover(request, onProgress));
 		},
 		// Untimed: a fixed number of steps that reports progress and has Cancel.
 		posterior(request: PosteriorSpec, onProgress?: (fraction: number) => void): Promise<PosteriorOutcome> {
-			return call('posterior sampling', false, (api) => api.posterior(request, onProgress));
+			return call(() => w('screen_analysis_what_posterior'), false, (api) => api.posterior(request, onProgress));
 		},
 		cancel() {
 			restart(null);

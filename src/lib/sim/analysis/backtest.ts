@@ -9,6 +9,7 @@ import type { FitRequest, FitResult } from './fitting';
 import { compileNotebook } from '../model';
 import { createProgram, runDeterministic } from '../run';
 import type { DataTable } from '../types';
+import { w } from '../../i18n/screenWords';
 
 /** A fit request that calibrates through `throughYear` and checks the projection up to `checkThroughYear`. */
 export interface BacktestRequest extends Omit<FitRequest, 'toYear'> {
@@ -63,8 +64,8 @@ export function backtest(request: BacktestRequest, data: DataTable, onProgress?:
 	const model = compileNotebook(request.notebook, data);
 	const bases = request.seriesBasis ? variableBases(request.notebook) : new Map();
 	const pairProblems = leftOut.flatMap((pair) => {
-		if (!model.variables.includes(pair.variable)) return [`No variable named "${pair.variable}" to check against "${pair.series}".`];
-		if (!Object.hasOwn(observed, pair.series)) return [`No data series named "${pair.series}".`];
+		if (!model.variables.includes(pair.variable)) return [w('screen_engine_analysis_backtest_no_variable', { variable: pair.variable, series: pair.series })];
+		if (!Object.hasOwn(observed, pair.series)) return [w('screen_engine_analysis_no_series', { series: pair.series })];
 		const wrong = request.seriesBasis && basisProblem(bases, pair, request.seriesBasis);
 		return wrong ? [wrong] : [];
 	});
@@ -72,9 +73,9 @@ export function backtest(request: BacktestRequest, data: DataTable, onProgress?:
 
 	const problems: string[] = [];
 	if (!Number.isInteger(checkThroughYear) || checkThroughYear <= throughYear) {
-		problems.push(`The years checked must run past the last year fitted (${throughYear}); got ${checkThroughYear}.`);
+		problems.push(w('screen_engine_analysis_backtest_years_order', { through: throughYear, check: checkThroughYear }));
 	} else if (checkThroughYear - throughYear > MAX_CHECK_YEARS) {
-		problems.push(`At most ${MAX_CHECK_YEARS} years can be held back (${throughYear + 1}-${checkThroughYear} asked).`);
+		problems.push(w('screen_engine_analysis_backtest_too_many_years', { max: MAX_CHECK_YEARS, first: throughYear + 1, last: checkThroughYear }));
 	}
 	if (problems.length) return { fit: { ...fit, problems }, heldBack: [] };
 
@@ -99,7 +100,7 @@ export function backtest(request: BacktestRequest, data: DataTable, onProgress?:
 	});
 	// A pair with nothing held back is only worth a word when no pair has anything to check.
 	if (heldBack.every((h) => !h.years.length)) {
-		for (const { variable, series } of request.pairs) problems.push(`The series "${series}" has no data in ${throughYear + 1}-${checkThroughYear} to check "${variable}" against.`);
+		for (const { variable, series } of request.pairs) problems.push(w('screen_engine_analysis_backtest_no_data', { series, first: throughYear + 1, last: checkThroughYear, variable }));
 	}
 	return { fit: problems.length ? { ...fit, problems } : fit, heldBack };
 }

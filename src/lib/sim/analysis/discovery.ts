@@ -20,6 +20,7 @@ import { latinHypercube } from './latinHypercube';
 import { MAX_SAMPLES, prunedModel } from './monteCarlo';
 import { prim } from './prim';
 import type { PrimOptions, PrimResult } from './prim';
+import { w } from '../../i18n/screenWords';
 
 /** What counts as a case: the outcome at least `value`, at most `value`, or within [value, upper]. */
 export interface DiscoveryCondition {
@@ -102,33 +103,33 @@ export function meetsCondition(condition: DiscoveryCondition, value: number): bo
 /** The options checked (a plain message for the person otherwise), with the run count and the levers' cells. */
 export function checkDiscovery(model: CompiledModel, options: DiscoveryOptions): { runs: number; levers: InputCell[] } {
 	const { variable, year, horizon, condition, seed } = options;
-	if (!model.variables.includes(variable)) throw new Error(`No variable named "${variable}" runs in this notebook.`);
-	if (!(Number.isInteger(horizon) && horizon >= model.startYear)) throw new Error(`The horizon must be a whole year from ${model.startYear} on, not ${horizon}.`);
+	if (!model.variables.includes(variable)) throw new Error(w('screen_engine_analysis_no_variable', { variable }));
+	if (!(Number.isInteger(horizon) && horizon >= model.startYear)) throw new Error(w('screen_engine_analysis_horizon_from_not', { start: model.startYear, horizon }));
 	if (!(Number.isInteger(year) && year >= model.startYear && year <= horizon)) {
-		throw new Error(`The year must be a whole year from ${model.startYear} to ${horizon}, not ${year}.`);
+		throw new Error(w('screen_engine_analysis_discovery_year', { start: model.startYear, horizon, year }));
 	}
 	if (!condition || !['atLeast', 'atMost', 'between'].includes(condition.kind)) {
-		throw new Error(`The condition must be "at least", "at most" or "between", not "${condition?.kind}".`);
+		throw new Error(w('screen_engine_analysis_discovery_condition', { kind: String(condition?.kind) }));
 	}
-	if (!Number.isFinite(condition.value)) throw new Error(`The condition's value must be a number, not ${condition.value}.`);
+	if (!Number.isFinite(condition.value)) throw new Error(w('screen_engine_analysis_discovery_value', { value: String(condition.value) }));
 	if (condition.kind === 'between') {
-		if (!Number.isFinite(condition.upper)) throw new Error(`The condition's upper end must be a number, not ${condition.upper}.`);
-		if (condition.upper! < condition.value) throw new Error(`The upper end (${condition.upper}) is below the lower end (${condition.value}).`);
+		if (!Number.isFinite(condition.upper)) throw new Error(w('screen_engine_analysis_discovery_upper', { upper: String(condition.upper) }));
+		if (condition.upper! < condition.value) throw new Error(w('screen_engine_analysis_discovery_upper_below', { upper: String(condition.upper), lower: condition.value }));
 	}
-	if (!Number.isFinite(seed)) throw new Error(`The seed must be a number, not ${seed}.`);
+	if (!Number.isFinite(seed)) throw new Error(w('screen_engine_analysis_discovery_seed', { seed: String(seed) }));
 	const requested = options.runs ?? DISCOVERY_DEFAULT_RUNS;
-	if (!Number.isFinite(requested)) throw new Error(`The number of runs must be a number, not ${requested}.`);
+	if (!Number.isFinite(requested)) throw new Error(w('screen_engine_analysis_discovery_runs', { runs: String(requested) }));
 	const runs = Math.min(MAX_SAMPLES, Math.max(DISCOVERY_MIN_RUNS, Math.round(requested)));
 	const byName = new Map(model.inputs.map((cell) => [cell.name, cell]));
 	const calibrated = new Set(model.posterior?.parameters ?? []);
 	const names = options.levers ? [...new Set(options.levers)] : model.inputs.filter((c) => !calibrated.has(c.name) && c.max > c.min).map((c) => c.name);
 	const levers = names.map((name) => {
 		const cell = byName.get(name);
-		if (!cell) throw new Error(`No input named "${name}" in this notebook.`);
-		if (!(cell.max > cell.min)) throw new Error(`"${name}" has no range to vary (from ${cell.min} to ${cell.max}).`);
+		if (!cell) throw new Error(w('screen_engine_analysis_no_input', { name }));
+		if (!(cell.max > cell.min)) throw new Error(w('screen_engine_analysis_discovery_no_range', { name, min: cell.min, max: cell.max }));
 		return cell;
 	});
-	if (!levers.length) throw new Error('There is no scenario lever to vary.');
+	if (!levers.length) throw new Error(w('screen_engine_analysis_discovery_no_levers'));
 	return { runs, levers };
 }
 

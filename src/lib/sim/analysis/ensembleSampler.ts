@@ -7,6 +7,7 @@
 // Deterministic for a given seed. Pure TypeScript: runs in the analysis worker and in Node.
 
 import { seededRandom } from './random';
+import { w } from '../../i18n/screenWords';
 
 /** Log-probabilities of a batch of points: `points[k]` is one point; write each into `out[k]` (-Infinity: impossible). */
 export type BatchLogProb = (points: Float64Array[], out: Float64Array) => void;
@@ -50,7 +51,7 @@ export function sampleEnsemble(logProb: BatchLogProb, start: Float64Array[], opt
 	const current = new Float64Array(walkers);
 	logProb(positions, current);
 	current.forEach((lp, k) => {
-		if (!Number.isFinite(lp)) throw new RangeError(`Walker ${k} starts where the probability is zero.`);
+		if (!Number.isFinite(lp)) throw new RangeError(w('screen_engine_analysis_walker_zero', { walker: k }));
 	});
 	const proposals = Array.from({ length: half }, () => new Float64Array(dim));
 	const stretch = new Float64Array(half);

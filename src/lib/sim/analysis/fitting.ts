@@ -25,6 +25,7 @@ import { nelderMead } from './nelderMead';
 import { createProgram, runDeterministic } from '../run';
 import type { Program } from '../run';
 import type { DataTable, HistoryLink, InputCell, Notebook, RunResult } from '../types';
+import { w } from '../../i18n/screenWords';
 
 export type { FitStatistic } from './fitStatistics';
 
@@ -227,19 +228,19 @@ function prepare(request: FitRequest, data: DataTable): FitSetup {
 		return model.errors.find((e) => e.cellId === cellId);
 	};
 
-	if (!Number.isInteger(fromYear) || !Number.isInteger(toYear)) problems.push(`The years to fit must be whole years (got ${fromYear} to ${toYear}).`);
-	else if (fromYear > toYear) problems.push(`The first year (${fromYear}) comes after the last (${toYear}).`);
-	else if (toYear < model.startYear) problems.push(`The years ${span(fromYear, toYear)} end before the notebook starts (${model.startYear}).`);
-	else if (toYear - model.startYear >= MAX_YEARS) problems.push(`The last year (${toYear}) is too far from the notebook's start (${model.startYear}).`);
+	if (!Number.isInteger(fromYear) || !Number.isInteger(toYear)) problems.push(w('screen_engine_analysis_fit_years_whole', { from: fromYear, to: toYear }));
+	else if (fromYear > toYear) problems.push(w('screen_engine_analysis_fit_years_backwards', { from: fromYear, to: toYear }));
+	else if (toYear < model.startYear) problems.push(w('screen_engine_analysis_fit_years_before_start', { span: span(fromYear, toYear), start: model.startYear }));
+	else if (toYear - model.startYear >= MAX_YEARS) problems.push(w('screen_engine_analysis_fit_years_too_far', { to: toYear, start: model.startYear }));
 
 	// Parameters: input cells that compiled, each once.
 	const cells: InputCell[] = [];
 	const formulaNames = new Set(model.nameOfCell.values());
-	if (!request.parameters.length) problems.push('No parameters to fit: name at least one input.');
+	if (!request.parameters.length) problems.push(w('screen_engine_analysis_fit_no_parameters'));
 	for (const name of new Set(request.parameters)) {
 		const cell = model.inputs.find((i) => i.name === name);
 		if (cell?.control === 'switch') {
-			problems.push(`"${name}" is a switch (on or off), which cannot be fitted; fit sliders only.`);
+			problems.push(w('screen_engine_analysis_fit_switch', { name }));
 			continue;
 		}
 		if (cell) {
@@ -247,9 +248,9 @@ function prepare(request: FitRequest, data: DataTable): FitSetup {
 			continue;
 		}
 		const error = errorOf(name);
-		if (error && notebook.cells.some((c) => c.kind === 'input' && c.name === name)) problems.push(`The input "${name}" has an error: ${error.message}`);
-		else if (formulaNames.has(name) || name === 'year') problems.push(`"${name}" is computed by a formula, not an input; only inputs can be fitted.`);
-		else problems.push(`No input named "${name}" to fit.`);
+		if (error && notebook.cells.some((c) => c.kind === 'input' && c.name === name)) problems.push(w('screen_engine_analysis_fit_input_error', { name, error: error.message }));
+		else if (formulaNames.has(name) || name === 'year') problems.push(w('screen_engine_analysis_fit_formula', { name }));
+		else problems.push(w('screen_engine_analysis_fit_no_input', { name }));
 	}
 	const start: Record<string, number> = { ...inputs };
 	for (const cell of cells) {
@@ -259,7 +260,7 @@ function prepare(request: FitRequest, data: DataTable): FitSetup {
 	}
 
 	// Pairs: a variable the model computes and a series with data in the years.
-	if (!pairs.length) problems.push('No variable and data series to fit to.');
+	if (!pairs.length) problems.push(w('screen_engine_analysis_fit_no_pairs'));
 	const first = Math.max(fromYear, model.startYear);
 	const bases = request.seriesBasis ? variableBases(notebook) : new Map();
 	const observations = pairs.map((pair) => {
@@ -273,12 +274,12 @@ function prepare(request: FitRequest, data: DataTable): FitSetup {
 		}
 		if (!model.variables.includes(variable)) {
 			const error = errorOf(variable);
-			problems.push(error ? `"${variable}" cannot be computed, so it cannot be fitted to "${series}": ${error.message}` : `No variable named "${variable}" to fit to "${series}".`);
+			problems.push(error ? w('screen_engine_analysis_fit_variable_broken', { variable, series, error: error.message }) : w('screen_engine_analysis_fit_no_variable', { variable, series }));
 		}
 		const compared = request.observed ?? data;
 		const observed = Object.hasOwn(compared, series) ? compared[series] : undefined;
 		if (!observed) {
-			problems.push(`No data series named "${series}".`);
+			problems.push(w('screen_engine_analysis_no_series', { series }));
 			return out;
 		}
 		if (Number.isInteger(first) && Number.isInteger(toYear)) {
@@ -288,8 +289,8 @@ function prepare(request: FitRequest, data: DataTable): FitSetup {
 			}
 		}
 		if (!out.length && fromYear <= toYear) {
-			const before = first > fromYear ? ` (the notebook starts in ${model.startYear})` : '';
-			problems.push(`The series "${series}" has no data in ${span(fromYear, toYear)}${before}.`);
+			const years = { series, span: span(fromYear, toYear), start: model.startYear };
+			problems.push(w(first > fromYear ? 'screen_engine_analysis_fit_no_data_before' : 'screen_engine_analysis_fit_no_data', years));
 		}
 		return out;
 	});

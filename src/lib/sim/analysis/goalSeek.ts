@@ -8,6 +8,7 @@
 import type { CompiledModel } from '../model';
 import { createProgram, inputValues, simulate } from '../run';
 import type { Program } from '../run';
+import { w } from '../../i18n/screenWords';
 
 export type GoalSeekResult =
 	| { status: 'found'; lever: string; value: number; output: number; runs: number }
@@ -97,11 +98,11 @@ const programs = new WeakMap<CompiledModel, Program>();
 /** Solves for `request.lever` (see the top of this file). Throws for an unknown lever, variable or year. */
 export function goalSeek(model: CompiledModel, request: GoalSeekRequest): GoalSeekResult {
 	const leverIndex = model.inputs.findIndex((c) => c.name === request.lever);
-	if (leverIndex < 0) throw new Error(`No input named "${request.lever}" in this notebook.`);
+	if (leverIndex < 0) throw new Error(w('screen_engine_analysis_no_input', { name: request.lever }));
 	const slot = model.variables.indexOf(request.variable);
-	if (slot < 0) throw new Error(`No variable named "${request.variable}" runs in this notebook.`);
-	if (!(Number.isInteger(request.year) && request.year >= model.startYear)) throw new RangeError(`The year must be a whole year from ${model.startYear} on.`);
-	if (!Number.isFinite(request.target)) throw new RangeError('The target must be a number.');
+	if (slot < 0) throw new Error(w('screen_engine_analysis_no_variable', { variable: request.variable }));
+	if (!(Number.isInteger(request.year) && request.year >= model.startYear)) throw new RangeError(w('screen_engine_analysis_year_from', { start: model.startYear }));
+	if (!Number.isFinite(request.target)) throw new RangeError(w('screen_engine_analysis_target_number'));
 	let program = programs.get(model);
 	if (!program) programs.set(model, (program = createProgram(model, 1)));
 	const base = inputValues(model, request.inputs);

@@ -28,6 +28,7 @@ import { sampleInput } from './sampling';
 import { seededRandom } from './random';
 import { MAX_SAMPLES, MIN_SAMPLES, poolSlices } from './poolSlices';
 import type { Bands, MonteCarloOptions, MonteCarloResult } from '../types';
+import { w } from '../../i18n/screenWords';
 
 /** The percentiles every band reports, in the order of Bands' p5..p95. */
 export const BAND_PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
@@ -248,9 +249,9 @@ export function monteCarloRunner(model: CompiledModel): MonteCarloRunner {
 	}
 
 	function sampleMatrix(options: MonteCarloOptions, variable: string, year: number): SampleMatrix {
-		if (!model.variables.includes(variable)) throw new Error(`No variable named "${variable}" runs in this notebook.`);
+		if (!model.variables.includes(variable)) throw new Error(w('screen_engine_analysis_no_variable', { variable }));
 		if (!(year >= model.startYear && Number.isInteger(year))) {
-			throw new RangeError(`The year must be a whole year from ${model.startYear} on, not ${year}.`);
+			throw new RangeError(w('screen_engine_analysis_year_from_not', { start: model.startYear, year }));
 		}
 		const samples = sampleCount(options.samples);
 		const entry = programFor([variable], samples);

@@ -33,6 +33,7 @@ import { createProgram, inputValues, simulate } from '../run';
 import type { Program } from '../run';
 import type { InputCell, Notebook } from '../types';
 import { nelderMead } from './nelderMead';
+import { w } from '../../i18n/screenWords';
 
 /** One figure an outlook states: `variable` should be `value` in `year`. */
 export interface OutlookTarget {
@@ -325,11 +326,11 @@ function checkRequest(model: CompiledModel, request: OutlookMatchRequest) {
 	const { notebook } = request;
 	const { startYear } = model;
 	const lastYear = startYear + MAX_YEARS - 1;
-	if (!(Number.isInteger(request.horizon) && request.horizon >= startYear && request.horizon <= lastYear)) throw new Error(`The horizon must be a whole year from ${startYear} to ${lastYear}.`);
-	if (!request.targets?.length) throw new Error('Give at least one target: an output, a year and the value the outlook expects.');
-	if (!request.levers?.length) throw new Error('Choose at least one lever the search may move.');
+	if (!(Number.isInteger(request.horizon) && request.horizon >= startYear && request.horizon <= lastYear)) throw new Error(w('screen_engine_analysis_outlooks_horizon', { start: startYear, last: lastYear }));
+	if (!request.targets?.length) throw new Error(w('screen_engine_analysis_outlooks_no_targets'));
+	if (!request.levers?.length) throw new Error(w('screen_engine_analysis_outlooks_no_levers'));
 	const maxEvaluations = request.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
-	if (!(Number.isInteger(maxEvaluations) && maxEvaluations >= 20)) throw new Error('The number of model runs allowed must be a whole number of at least 20.');
+	if (!(Number.isInteger(maxEvaluations) && maxEvaluations >= 20)) throw new Error(w('screen_engine_analysis_outlooks_max_runs'));
 
 	const fitted = (notebook?.cells ?? []).flatMap((c) => (c.kind === 'fit' || c.kind === 'backtest' ? (c.parameters ?? []) : []));
 	const calibrated = new Set([...fitted, ...(model.posterior?.parameters ?? [])]);
@@ -338,12 +339,12 @@ function checkRequest(model: CompiledModel, request: OutlookMatchRequest) {
 	for (const name of new Set(request.levers)) {
 		const index = model.inputs.findIndex((c) => c.name === name);
 		if (index < 0) {
-			if (formulas.has(name)) throw new Error(`"${name}" is computed by a formula, not a lever; only inputs can be moved.`);
-			throw new Error(`No lever named "${name}" in this notebook.`);
+			if (formulas.has(name)) throw new Error(w('screen_engine_analysis_outlooks_formula', { name }));
+			throw new Error(w('screen_engine_analysis_outlooks_no_lever', { name }));
 		}
 		const cell = model.inputs[index];
-		if (calibrated.has(name)) throw new Error(`"${cell.label}" (${name}) is a calibrated parameter, fitted to the record, not a scenario lever; choose among the levers.`);
-		if (cell.control === 'switch') throw new Error(`"${cell.label}" (${name}) is a switch (on or off); outlook matching moves sliders only.`);
+		if (calibrated.has(name)) throw new Error(w('screen_engine_analysis_outlooks_calibrated', { label: cell.label, name }));
+		if (cell.control === 'switch') throw new Error(w('screen_engine_analysis_outlooks_switch', { label: cell.label, name }));
 		levers.push({ ...cell, index });
 	}
 	// Whole-number steps only (see the top of this file).
@@ -356,11 +357,11 @@ function checkRequest(model: CompiledModel, request: OutlookMatchRequest) {
 		if (cell.kind === 'input' && cell.unit === 'share') shares.add(cell.name);
 	}
 	const targets: Target[] = request.targets.map((t) => {
-		if (!model.variables.includes(t.variable)) throw new Error(`No output named "${t.variable}" runs in this notebook.`);
+		if (!model.variables.includes(t.variable)) throw new Error(w('screen_engine_analysis_outlooks_no_output', { variable: t.variable }));
 		if (!(Number.isInteger(t.year) && t.year >= startYear && t.year <= request.horizon)) {
-			throw new Error(`The year of the target for "${t.variable}" must be a whole year from ${startYear} to ${request.horizon}; ${t.year} is not.`);
+			throw new Error(w('screen_engine_analysis_outlooks_target_year', { variable: t.variable, start: startYear, horizon: request.horizon, year: String(t.year) }));
 		}
-		if (typeof t.value !== 'number' || !Number.isFinite(t.value)) throw new Error(`The target for "${t.variable}" in ${t.year} must be a number.`);
+		if (typeof t.value !== 'number' || !Number.isFinite(t.value)) throw new Error(w('screen_engine_analysis_outlooks_target_value', { variable: t.variable, year: t.year }));
 		const share = shares.has(t.variable);
 		const tolerance = share ? SHARE_TOLERANCE : Math.abs(t.value) > 0 ? RELATIVE_TOLERANCE * Math.abs(t.value) : 1e-6;
 		return { ...t, tolerance, share };

@@ -13,6 +13,7 @@
 // vectorised program.
 
 import { basisProblem } from '../basis';
+import { w } from '../../i18n/screenWords';
 import { variableBases } from '../variableBases';
 import { autocorrelationTimes, sampleEnsemble, splitRhat } from './ensembleSampler';
 import { compileNotebook } from '../model';
@@ -76,12 +77,12 @@ export function computePosterior(request: PosteriorRequest, data: DataTable): Po
 	const parameterCells = request.parameters.map((name) => full.inputs.find((c) => c.name === name));
 	const problems: string[] = [];
 	request.parameters.forEach((name, i) => {
-		if (!parameterCells[i]) problems.push(`"${name}" is not an input of this notebook.`);
+		if (!parameterCells[i]) problems.push(w('screen_engine_analysis_posterior_not_input', { name }));
 	});
 	const variables = [...new Set(request.pairs.map((p) => p.variable))];
-	for (const v of variables) if (!full.variables.includes(v)) problems.push(`No variable "${v}" runs in this notebook.`);
+	for (const v of variables) if (!full.variables.includes(v)) problems.push(w('screen_engine_analysis_posterior_no_variable', { variable: v }));
 	const compared = request.observed ?? data;
-	for (const p of request.pairs) if (!compared[p.series]) problems.push(`No data series "${p.series}".`);
+	for (const p of request.pairs) if (!compared[p.series]) problems.push(w('screen_engine_analysis_posterior_no_series', { series: p.series }));
 	if (request.seriesBasis) {
 		const bases = variableBases(request.notebook);
 		for (const p of request.pairs) {
@@ -89,7 +90,7 @@ export function computePosterior(request: PosteriorRequest, data: DataTable): Po
 			if (problem) problems.push(problem);
 		}
 	}
-	if (!request.parameters.length) problems.push('The fit cell names no parameters to sample.');
+	if (!request.parameters.length) problems.push(w('screen_engine_analysis_posterior_no_parameters'));
 	if (problems.length) return fail(problems);
 	const cells = parameterCells as InputCell[];
 
@@ -103,7 +104,7 @@ export function computePosterior(request: PosteriorRequest, data: DataTable): Po
 		}
 		return { variable: pair.variable, points, floor: pair.noise && pair.noise > 0 ? pair.noise / 2 : 1e-4 };
 	});
-	if (observed.every((o) => o.points.length === 0)) return fail([`No observations in ${request.fromYear}-${request.toYear}.`]);
+	if (observed.every((o) => o.points.length === 0)) return fail([w('screen_engine_analysis_posterior_no_observations', { from: request.fromYear, to: request.toYear })]);
 
 	const model = prunedModel(full, variables);
 	const half = walkers / 2;

@@ -5,35 +5,39 @@
 
 import type { CompiledModel } from '../model';
 import type { FitCell, Notebook, PosteriorSample } from '../types';
+import { w } from '../../i18n/screenWords';
+
+/** Names as the messages quote them: "a", "b" in English, “a”、“b” in Chinese. */
+const quoted = (names: string[]) => names.map((name) => w('screen_engine_analysis_quoted', { name })).join(w('screen_engine_analysis_list_separator'));
 
 /** Why `posterior` does not fit `model`, or null when it does. */
 export function posteriorProblem(posterior: PosteriorSample, model: CompiledModel): string | null {
 	const { parameters, noise, draws } = posterior;
-	if (!draws.length || draws.length > 1000) return `it holds ${String(draws.length).replace(/\B(?=(\d{3})+$)/g, ',')} draws (1 to 1,000 are allowed)`;
+	if (!draws.length || draws.length > 1000) return w('screen_engine_analysis_set_draws', { count: String(draws.length).replace(/\B(?=(\d{3})+$)/g, ',') });
 	const cells = parameters.map((name) => model.inputs.find((c) => c.name === name));
 	const unknown = parameters.filter((_, i) => !cells[i]);
-	if (unknown.length) return `it names ${unknown.map((n) => `"${n}"`).join(', ')}, not an input of this notebook`;
-	if (new Set(parameters).size !== parameters.length) return 'it names a parameter twice';
+	if (unknown.length) return w('screen_engine_analysis_set_unknown', { names: quoted(unknown) });
+	if (new Set(parameters).size !== parameters.length) return w('screen_engine_analysis_set_twice');
 	// A variable whose formula is broken still counts as the notebook's (its band is just not drawn).
 	const defined = new Set([...model.variables, ...model.nameOfCell.values()]);
 	const noVariable = noise.filter((v) => !defined.has(v));
-	if (noVariable.length) return `its noise is for ${noVariable.map((n) => `"${n}"`).join(', ')}, not a variable of this notebook`;
+	if (noVariable.length) return w('screen_engine_analysis_set_noise_for', { names: quoted(noVariable) });
 	const width = parameters.length + noise.length;
 	for (let d = 0; d < draws.length; d++) {
 		const draw = draws[d];
-		if (draw.length !== width) return `draw ${d + 1} has ${draw.length} values, not ${width}`;
+		if (draw.length !== width) return w('screen_engine_analysis_set_width', { draw: d + 1, count: draw.length, width });
 		for (let p = 0; p < parameters.length; p++) {
 			const v = draw[p];
 			const cell = cells[p]!;
-			if (!Number.isFinite(v)) return `draw ${d + 1} gives "${parameters[p]}" the value ${v}`;
-			if (v < cell.min || v > cell.max) return `draw ${d + 1} puts "${parameters[p]}" at ${v}, outside its range ${cell.min} to ${cell.max}`;
+			if (!Number.isFinite(v)) return w('screen_engine_analysis_set_value', { draw: d + 1, name: parameters[p], value: v });
+			if (v < cell.min || v > cell.max) return w('screen_engine_analysis_set_range', { draw: d + 1, name: parameters[p], value: v, min: cell.min, max: cell.max });
 		}
 		for (let s = 0; s < noise.length; s++) {
 			const v = draw[parameters.length + s];
-			if (!(Number.isFinite(v) && v > 0 && v < 1e6)) return `draw ${d + 1} gives the noise of "${noise[s]}" the value ${v}`;
+			if (!(Number.isFinite(v) && v > 0 && v < 1e6)) return w('screen_engine_analysis_set_noise_value', { draw: d + 1, name: noise[s], value: v });
 		}
 	}
-	if (!(posterior.fromYear <= posterior.toYear)) return 'its years run backwards';
+	if (!(posterior.fromYear <= posterior.toYear)) return w('screen_engine_analysis_set_years');
 	return null;
 }
 
@@ -52,7 +56,7 @@ export function attachPosterior(model: CompiledModel, notebook: Notebook, shippe
 		model.errors.push({
 			cellId: cell.id,
 			kind: 'bad-posterior',
-			message: `The posterior sample set does not fit this notebook (${problem}); the bands sample each parameter from its own range instead.`
+			message: w('screen_engine_analysis_set_misfit', { problem })
 		});
 		return model;
 	}

@@ -20,6 +20,7 @@ import { createProgram, inputValues, simulate } from '../run';
 import type { Program } from '../run';
 import { shiftedRange } from './sampling';
 import type { MonteCarloOptions, TornadoBar, VarianceShare } from '../types';
+import { w } from '../../i18n/screenWords';
 
 const singlePrograms = new WeakMap<CompiledModel, Program>();
 
@@ -34,8 +35,8 @@ function singleProgram(model: CompiledModel): Program {
 
 function checkTarget(model: CompiledModel, variable: string, year: number): number {
 	const slot = model.variables.indexOf(variable);
-	if (slot < 0) throw new Error(`No variable named "${variable}" runs in this notebook.`);
-	if (!(Number.isInteger(year) && year >= model.startYear)) throw new RangeError(`The year must be a whole year from ${model.startYear} on, not ${year}.`);
+	if (slot < 0) throw new Error(w('screen_engine_analysis_no_variable', { variable }));
+	if (!(Number.isInteger(year) && year >= model.startYear)) throw new RangeError(w('screen_engine_analysis_year_from_not', { start: model.startYear, year }));
 	return slot;
 }
 

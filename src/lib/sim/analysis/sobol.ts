@@ -20,6 +20,7 @@ import { seededRandom } from './random';
 import { createProgram, inputValues, simulate } from '../run';
 import { inputStream, sampleInput, streamSeed, usableUncertainty } from './sampling';
 import type { MonteCarloOptions } from '../types';
+import { w } from '../../i18n/screenWords';
 
 export interface Interval {
 	estimate: number;
@@ -131,8 +132,8 @@ export function sobolRuns(
 	parts = 1,
 	onStep?: (fraction: number) => void
 ): SobolRuns {
-	if (!model.variables.includes(variable)) throw new Error(`No variable named "${variable}" runs in this notebook.`);
-	if (!(Number.isInteger(year) && year >= model.startYear)) throw new RangeError(`The year must be a whole year from ${model.startYear} on, not ${year}.`);
+	if (!model.variables.includes(variable)) throw new Error(w('screen_engine_analysis_no_variable', { variable }));
+	if (!(Number.isInteger(year) && year >= model.startYear)) throw new RangeError(w('screen_engine_analysis_year_from_not', { start: model.startYear, year }));
 	const n = Math.max(64, Math.min(65_536, Math.round(options.baseSamples ?? SOBOL_DEFAULT_SAMPLES)));
 	const posterior = model.posterior;
 	const centrals = inputValues(model, options.inputs);
@@ -145,7 +146,7 @@ export function sobolRuns(
 	if (posterior) {
 		factors.push({
 			name: 'calibrated',
-			label: `Calibrated parameters (${posterior.parameters.length}, joint posterior)`,
+			label: w('screen_engine_analysis_sobol_calibrated', { count: posterior.parameters.length }),
 			draw: (which) => {
 				const random = inputStream(options.seed, `\u0000sobol ${which} posterior`);
 				return Float64Array.from({ length: n }, () => Math.floor(random() * posterior.draws.length));
