@@ -30,6 +30,7 @@ vi.mock('../src/lib/charts/chart.worker?worker', () => ({
 						return (drawnAt.value = performance.timeOrigin + performance.now());
 					},
 					resize: (id: number) => void handled.push({ call: 'resize', id }),
+					useWords: () => undefined,
 					destroy: (id: number) => void handled.push({ call: 'destroy', id })
 				},
 				channel.port2

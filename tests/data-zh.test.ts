@@ -186,7 +186,7 @@ describe('the data in Chinese', () => {
 		const target = forecastNotes(recordFor('nev_share_target_state_council', 2027)!);
 		expect(target[0]).toMatch(/^国务院设定的目标（2024 年 1 月）：政策目标/);
 		expect(forecastNotes(recordFor('nev_share_outlook_iea', 2030)!)).toContain('原文表述：约 80%（2030 年）');
-		expect(forecastNotes(recordFor('vehicle_exports_forecast_caam', 2026)!)).toContain('原文表述：7.4 百万辆（2026 年）');
+		expect(forecastNotes(recordFor('vehicle_exports_forecast_caam', 2026)!)).toContain('原文表述：740 万辆（2026 年）');
 	});
 
 	it('draws the legends, tooltips and source lines of the published charts in Chinese, and again in English after the switch', () => {

@@ -2,7 +2,7 @@
 // it shows or says (support/pageWords.ts) checked for English; and the English pages for Chinese.
 //
 // Allowed in Chinese pages: the short list (CAAM, CPCA, NEV as an abbreviation, model
-// variable names, units like pp and M), the names of methods and file formats, the brand of the
+// variable names, units like pp), the names of methods and file formats, the brand of the
 // site, and the language switch's own name for English. STILL_ENGLISH lists, with the reason,
 // what is not translated yet: the test fails on anything else, and on an entry that no longer
 // matches anything (then it has been translated: delete the entry).
@@ -18,7 +18,7 @@ const site = useSite();
 const PAGES = ['/zh', '/zh/explore', '/zh/compare', '/zh/about', '/zh/talk', '/zh/embed?chart=chart-shares'];
 
 const ALLOWED_WORDS = new Set([
-	...['CAAM', 'CPCA', 'NEV', 'NEVs', 'BEV', 'PHEV', 'EREV', 'pp', 'M', 'logit', 'exp', 'log', 'logistic', 'ln', 'sqrt'],
+	...['CAAM', 'CPCA', 'NEV', 'NEVs', 'BEV', 'PHEV', 'EREV', 'pp', 'logit', 'exp', 'log', 'logistic', 'ln', 'sqrt'],
 	...['Sobol', 'Shapley', 'PRIM', 'RMSE', 'Nelder', 'Mead', 'Saltelli', 'Jansen', 'Spearman', 'Pearson', 'R-hat', 'EMA', 'Workbench', 'emcee'],
 	...['CSV', 'PNG', 'SVG', 'JSON', 'URL', 'HTML', 'CSS', 'iframe', 'Ctrl', 'Shift', 'Z', 'Esc', 'Enter', 'Tab'],
 	...['Shiftcast', 'English'],

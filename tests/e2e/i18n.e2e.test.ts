@@ -134,6 +134,28 @@ describe('Chinese pages under /zh/', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it('volumes read in 万辆 on /zh/ (millions on /): a chart\'s title and its text alternative, the same figures ×100', async () => {
+		const exportsChart = '[data-cell-id="chart-exports"] [role="img"]';
+		const en = await site.open(`/${LINK}`);
+		await waitForEngine(en.page);
+		await en.page.waitForSelector('.notebook[data-current="true"]');
+		const enSummary = (await en.page.getAttribute(exportsChart, 'aria-label')) ?? '';
+		await en.context.close();
+		const millions = [...enSummary.matchAll(/(\d+\.\d\d) M/g)].map((m) => Number(m[1]));
+		expect(millions.length).toBeGreaterThanOrEqual(4);
+
+		const zh = await openWith(site, `/zh/${LINK}`, { context: { locale: 'zh-CN' } });
+		await waitForEngine(zh.page);
+		await zh.page.waitForSelector('.notebook[data-current="true"]');
+		const zhSummary = (await zh.page.getAttribute(exportsChart, 'aria-label')) ?? '';
+		expect(zhSummary).not.toMatch(/\d M\b|百万/);
+		const tenThousands = [...zhSummary.matchAll(/([\d,]+) 万辆/g)].map((m) => Number(m[1].replace(/,/g, '')));
+		expect(tenThousands).toEqual(millions.map((v) => Math.round(v * 100)));
+		expect(await zh.page.locator('[data-cell-id="chart-exports"]').getByRole('heading').first().textContent()).toMatch(/万辆/);
+		await zh.context.close();
+		expect(zh.problems).toEqual([]);
+	});
+
 	it('an address in a language the site does not have opens the scenario in English, with a notice', async () => {
 		const { page, context, problems } = await site.open(`/fr/explore${LINK}`);
 		await page.waitForURL((url) => url.pathname === '/');

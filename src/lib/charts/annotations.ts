@@ -10,6 +10,7 @@
 import type { ChartAnnotation, ValueFormat } from '../sim/types';
 import { LIMITS } from '../scenario/limits';
 import { w, type ScreenWordKey } from '../i18n/screenWords';
+import { millionsScale } from '../view/format';
 
 /** How many notes a chart holds and how long each is (scenario/limits.ts). */
 export const ANNOTATION_LIMITS = { count: LIMITS.annotations, text: LIMITS.annotationText } as const;
@@ -21,19 +22,24 @@ export interface ChartFrame {
 	format: ValueFormat;
 }
 
+/** How many display units make one model unit: percent for shares, the page's volume unit (view/format.ts) for millions. */
+const displayScale = (format: ValueFormat): number => (format === 'percent' ? 100 : format === 'millions' ? millionsScale() : 1);
+
 /** A value as the person typed it (display unit) -> model units. */
 export function toModelValue(shown: number, format: ValueFormat): number {
-	return format === 'percent' ? shown / 100 : shown;
+	const scale = displayScale(format);
+	return format === 'percent' ? shown / 100 : scale === 1 ? shown : Number((shown / scale).toPrecision(12));
 }
 
 /** A stored value -> the display unit, rounded so 0.07 shows as 7, not 7.000000000000001. */
 export function toShownValue(value: number, format: ValueFormat): number {
-	return format === 'percent' ? Number((value * 100).toPrecision(12)) : value;
+	const scale = displayScale(format);
+	return scale === 1 ? value : Number((value * scale).toPrecision(12));
 }
 
-/** The unit to name beside a label's value box. */
+/** The unit to name beside a label's value box, in the page's words ("million", 万辆). */
 export function unitName(format: ValueFormat): string {
-	return format === 'percent' ? '%' : format === 'millions' ? 'million' : '';
+	return format === 'percent' ? '%' : format === 'millions' ? w('screen_format_millions_unit') : '';
 }
 
 /** A note's fields as typed (text boxes give strings). */

@@ -14,6 +14,7 @@ import { chartJs } from './chartSetup';
 import { shapeOf } from './chartSpec';
 import { datasetSeries } from './fanBands';
 import type { CanvasSize, ChartSpec, ForwardedPointer } from './chartSpec';
+import { useScreenWords, type ScreenWords } from '../i18n/screenWords';
 
 type Listener = (event: ChartEvent) => void;
 
@@ -135,6 +136,10 @@ export const chartWorkerApi = {
 	 * committed to the page's canvases. Printing waits for it; a slider move does not (its measure
 	 * ends when the drawing is done, as the screen follows without the page).
 	 */
+	/** The page's words for the values this worker writes (axis ticks, tooltips: view/format.ts), before the charts that need them. */
+	useWords(words: Partial<ScreenWords>): void {
+		useScreenWords(() => words as ScreenWords);
+	},
 	async framesCommitted(): Promise<void> {
 		await new Promise<void>((done) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => done()) : setTimeout(done, 16)));
 	}

@@ -9,7 +9,7 @@ import ChartWorker from './chart.worker?worker';
 import type { ChartWorkerApi } from './chart.worker';
 import type { CanvasSize, ChartSpec, ForwardedPointer } from './chartSpec';
 import { latestOnly } from '../worker/latestOnly';
-import { w } from '../i18n/screenWords';
+import { screenWordsInUse, w } from '../i18n/screenWords';
 import { withFanWords } from './fanBands';
 
 let worker: Worker | null = null;
@@ -38,6 +38,7 @@ function chartWorker(): Remote<ChartWorkerApi> {
  * worker and let every chart hand over a new canvas (a canvas can be transferred only once).
  */
 function restart(why: string): void {
+	wordsSent = undefined;
 	worker?.terminate();
 	worker = null;
 	remote = null;
@@ -83,13 +84,32 @@ export interface MountedChart {
 	destroy(): void;
 }
 
+/** The words the worker last got (undefined: none yet, or a new worker). */
+let wordsSent: unknown;
+
+/**
+ * Gives the worker the page's value words (a volume's unit: view/format.ts) when they are new: the
+ * worker starts before the page has its words, and the language switch changes them. Sent before
+ * the drawing call that needs them (a worker's messages arrive in order).
+ */
+function sendWords(api: Remote<ChartWorkerApi>): void {
+	const words = screenWordsInUse();
+	if (!words || words === wordsSent) return;
+	wordsSent = words;
+	api.useWords(Object.fromEntries(Object.entries(words).filter(([key]) => key.startsWith('screen_format_')))).catch(() => (wordsSent = undefined));
+}
+
 /** Hands `canvas` to the chart worker, which draws `spec` on it from now on. */
 export function mountChart(canvas: HTMLCanvasElement, spec: ChartSpec, size: CanvasSize): MountedChart {
 	const api = chartWorker();
 	const id = nextId++;
 	const offscreen = canvas.transferControlToOffscreen();
+	sendWords(api);
 	const ready = track(api.create(id, transfer(offscreen, [offscreen]), withFanWords(spec), size)).then(() => undefined);
-	const updates = latestOnly((next: ChartSpec) => api.update(id, withFanWords(next)));
+	const updates = latestOnly((next: ChartSpec) => {
+		sendWords(api);
+		return api.update(id, withFanWords(next));
+	});
 	const fail = (err: unknown) => console.warn('Chart worker:', err);
 	ready.catch(fail);
 	let destroyed = false;

@@ -8,6 +8,7 @@ import { shown, publishedTextsInUse } from './publishedTexts';
 import { screenWordsInUse, w } from './screenWords';
 import type { DataRecord } from '../data/schema';
 import { MONTH_NAMES } from '../data/monthNames';
+import { millionsNumber } from '../view/format';
 
 /** 1-12 for a month as the data writes it ("Oct"), 0 for anything else. */
 export const monthNumber = (name: string): number => MONTH_NAMES.indexOf(name as (typeof MONTH_NAMES)[number]) + 1;
@@ -41,7 +42,7 @@ export function issuedWords(issued: string | undefined): string | undefined {
 
 /** A record's value as its source put it: "about 80%", "over 70%", "7.4 million vehicles" (data/outlooks.ts, statedValue, in the page's words). */
 export function statedWords(r: Pick<DataRecord, 'value' | 'unit' | 'qualifier'>): string {
-	const value = r.unit === 'share' ? `${+(r.value * 100).toFixed(1)}%` : r.unit === 'million vehicles' ? w('screen_data_million_vehicles', { value: r.value }) : `${r.value} ${r.unit}`;
+	const value = r.unit === 'share' ? `${+(r.value * 100).toFixed(1)}%` : r.unit === 'million vehicles' ? w('screen_data_million_vehicles', { value: millionsNumber(r.value) }) : `${r.value} ${r.unit}`;
 	if (r.qualifier === 'about') return w('screen_data_about', { value });
 	if (r.qualifier === 'almost') return w('screen_data_almost', { value });
 	if (r.qualifier === 'nearly') return w('screen_data_nearly', { value });

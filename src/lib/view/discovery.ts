@@ -4,7 +4,7 @@
 
 import type { DiscoveryCell, DiscoveryConditionKind, InputCell, ValueFormat } from '../sim/types';
 import type { PrimStep } from '../sim/analysis/prim';
-import { formatValue } from './format';
+import { formatValue, millionsScale } from './format';
 import { w } from '../i18n/screenWords';
 
 export const DEFAULT_DISCOVERY_RUNS = 10_000;
@@ -15,9 +15,10 @@ export const CONDITION_WORDS: Record<DiscoveryConditionKind, string> = {
 	between: 'between'
 };
 
-/** A bound as typed: percent for shares (33 for 0.33), the value itself otherwise. */
+/** A bound as typed: percent for shares (33 for 0.33), volumes in the page's unit (view/format.ts), the value itself otherwise. */
 export function boundToText(value: number | undefined, format: ValueFormat): string {
 	if (value === undefined || !Number.isFinite(value)) return '';
+	if (format === 'millions') return String(Number((value * millionsScale()).toPrecision(12)));
 	return format === 'percent' ? String(Math.round(value * 100 * 1e6) / 1e6) : String(value);
 }
 
@@ -26,6 +27,7 @@ export function textToBound(text: string, format: ValueFormat): number {
 	const trimmed = text.trim().replace(/%$/, '').replace(',', '.');
 	if (trimmed === '') return Number.NaN;
 	const n = Number(trimmed);
+	if (format === 'millions') return millionsScale() === 1 ? n : Number((n / millionsScale()).toPrecision(12));
 	return format === 'percent' ? n / 100 : n;
 }
 
@@ -75,6 +77,11 @@ export function boxCentre(step: PrimStep, names: readonly string[], inputs: read
 			return [input.name, Number(inside.toFixed(10))];
 		})
 	);
+}
+
+/** The unit written after a bound's box: " %" for shares, the page's volume unit for millions. */
+export function boundUnit(format: ValueFormat): string {
+	return format === 'percent' ? ' %' : format === 'millions' ? ` ${w('screen_format_millions_unit')}` : '';
 }
 
 /** A first upper bound when 'between' is chosen: a little above the lower one (5 points for a share). */
