@@ -16,6 +16,11 @@ export const monthNumber = (name: string): number => MONTH_NAMES.indexOf(name as
 /** Month `n` (1-12) as the page writes it: "May" in English, "5" in Chinese (beside 月). */
 const monthName = (n: number): string => w('screen_data_months').split('|')[n - 1] ?? String(n);
 
+/** "Jan-Apr" / "1–4 月", "Jul" / "7 月": months without their year. */
+export function monthRangeWords(from: number, to: number): string {
+	return from === to ? w('screen_data_month_alone', { month: monthName(from) }) : w('screen_data_month_range', { from: monthName(from), to: monthName(to) });
+}
+
 /** "May 2025" / "2025 年 5 月". */
 export const monthWords = (year: number, month: number): string => w('screen_data_month', { month: monthName(month), year });
 
