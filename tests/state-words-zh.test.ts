@@ -8,6 +8,9 @@ import { importTable } from '../src/lib/data/importTable';
 import { checkAnnotation } from '../src/lib/charts/annotations';
 import { decodeTalk } from '../src/lib/talk/link';
 import { discoveryVerdict } from '../src/lib/view/discovery';
+import { exportLibrary, importLibrary } from '../src/lib/scenario/libraryFile';
+import { decodeScenario } from '../src/lib/scenario/decode';
+import { chinaMarketNotebook } from '../src/lib/notebooks/chinaMarket';
 
 afterEach(() => useScreenWords(() => screenWords('en')));
 
@@ -34,5 +37,16 @@ describe('state-only sentences in Chinese', () => {
 		for (const text of chinese) expect(text, text).toMatch(HAN);
 		useScreenWords(() => screenWords('en'));
 		for (const text of await samples()) expect(text, text).not.toMatch(HAN);
+	});
+
+	it('default names are made in the page’s language, then kept as they were made', async () => {
+		const saved = { id: 'mine-1', name: 'Plan B', description: '', savedAt: '2026-12-07T02:00:00.000Z', document: { notebook: chinaMarketNotebook, inputs: { shakeout: 0.3 }, horizon: 2035 } };
+		const changed = { ...saved, savedAt: '2026-12-07T03:00:00.000Z' };
+		const reference = `v=3&ref=${encodeURIComponent('v=3&shakeout=0.3')}`;
+		expect(importLibrary([saved], exportLibrary([changed])).scenarios.at(-1)?.name).toBe('Plan B (imported)');
+		expect((await decodeScenario(reference, chinaMarketNotebook)).document.reference?.label).toBe('Reference from the link');
+		useScreenWords(() => screenWords('zh'));
+		expect(importLibrary([saved], exportLibrary([changed])).scenarios.at(-1)?.name).toBe('Plan B（导入）');
+		expect((await decodeScenario(reference, chinaMarketNotebook)).document.reference?.label).toBe('链接中的参照情景');
 	});
 });

@@ -1,6 +1,7 @@
 // Every edit a person can make to a notebook, as pure functions: notebook in, new notebook out
 // (or a message saying why not). The session applies them and records them for undo.
 
+import { w } from '../i18n/screenWords';
 import type { Cell, CellKind, DiscoveryCell, InputCell, Notebook } from '../sim/types';
 import { LIMITS } from '../scenario/limits';
 import { checkVariableName } from '../sim/names';
@@ -47,7 +48,7 @@ export function newCell(notebook: Notebook, kind: CellKind): Cell {
 		case 'sensitivity':
 			return { id, kind, title: 'Which assumptions matter most', variable: firstFormula, year: 2030 };
 		case 'data':
-			return { id, kind, title: 'My data', rows: [] };
+			return { id, kind, title: w('screen_names_my_data'), rows: [] };
 		case 'discovery':
 			return { id, kind, title: 'What would it take?', variable: firstFormula, year: 2030, condition: 'atLeast', value: 0 };
 	}
@@ -84,7 +85,7 @@ export function duplicateCell(notebook: Notebook, cellId: string): EditResult {
 	// A copy must not define the same name twice.
 	if (copy.kind === 'input') {
 		copy.name = uniqueName(notebook, `${copy.name.slice(0, 40)}Copy`);
-		copy.label = `${copy.label} (copy)`;
+		copy.label = w('screen_names_copy', { name: copy.label });
 	}
 	if (copy.kind === 'formula') {
 		// Every mention of the old name in the copy is the formula reading itself (a stock

@@ -212,7 +212,7 @@ async function readReference(raw: string, current: Notebook, migrations: Record<
 	for (const notice of read.notices) notices.push(w('screen_link_in_reference', { notice }));
 	const { notebook, inputs, horizon } = read.document;
 	if (label.length > MAX_REFERENCE_LABEL) notices.push(w('screen_link_ref_label_cut', { max: MAX_REFERENCE_LABEL }));
-	return { label: Array.from(label).slice(0, MAX_REFERENCE_LABEL).join('') || 'Reference from the link', notebook, inputs, horizon };
+	return { label: Array.from(label).slice(0, MAX_REFERENCE_LABEL).join('') || w('screen_names_reference_from_link'), notebook, inputs, horizon };
 }
 
 async function decode(query: string, currentNotebook: Notebook, migrations: Record<number, Migration>, versions: PublishedVersions, isReference = false): Promise<Decoded> {

@@ -61,7 +61,7 @@ export function importLibrary(current: SavedScenario[], fileText: string): Impor
 		if (same && JSON.stringify(same) === JSON.stringify(incoming)) {
 			outcome.skipped++;
 		} else if (same) {
-			outcome.scenarios.push({ ...incoming, id: newScenarioId(outcome.scenarios), name: `${incoming.name} (imported)`.slice(0, 120) });
+			outcome.scenarios.push({ ...incoming, id: newScenarioId(outcome.scenarios), name: w('screen_names_imported', { name: incoming.name }).slice(0, 120) });
 			outcome.renamed++;
 		} else {
 			outcome.scenarios.push(incoming);

@@ -4,6 +4,7 @@
 //   /compare?s=<scenario link query>&n=<name>&s=...&n=...&years=2030,2035&unit=pp&out=domesticShare&a=0&b=1&ay=2030
 
 import type { EngineClient } from '../worker/client';
+import { w } from '../i18n/screenWords';
 import type { Attribution } from '../sim/analysis/attribution';
 import type { MonteCarloResult, Notebook, RunResult } from '../sim/types';
 import type { ScenarioRun } from '../worker/protocol';
@@ -72,7 +73,7 @@ export class CompareSession {
 		const scenarios: ComparedScenario[] = [];
 		for (const [i, query] of queries.entries()) {
 			const decoded = await decodeScenario(query, this.published);
-			scenarios.push({ key: `c${nextKey++}`, name: (names[i] ?? '').slice(0, 120) || `Scenario ${i + 1}`, query, document: decoded.document, notices: decoded.notices });
+			scenarios.push({ key: `c${nextKey++}`, name: (names[i] ?? '').slice(0, 120) || w('screen_names_numbered_scenario', { n: i + 1 }), query, document: decoded.document, notices: decoded.notices });
 		}
 		const years = (params.get('years') ?? '')
 			.split(',')
@@ -130,7 +131,7 @@ export class CompareSession {
 		const trimmed = text.trim();
 		const query = trimmed.includes('?') ? trimmed.slice(trimmed.indexOf('?') + 1) : trimmed;
 		const decoded = await decodeScenario(query, this.published);
-		await this.add(name || `Pasted link ${this.scenarios.length + 1}`, decoded.document, decoded.notices);
+		await this.add(name || w('screen_names_pasted_link', { n: this.scenarios.length + 1 }), decoded.document, decoded.notices);
 	}
 
 	async remove(key: string) {

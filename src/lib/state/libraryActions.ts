@@ -1,8 +1,8 @@
 // The library's changes (state/scenarioLibrary.svelte.ts calls them): each writes one record in
 // the database (storage/scenarioWrites.ts), then the library reads the list back and tells the
 // other tabs (settle). Loaded with the first change, not by a first visit. Status lines and
-// problems are worded in the page's language; names made here ("X (this tab)", "X (copy)") are
-// stored, and stay English like the rest of a document.
+// problems are worded in the page's language, and so are the names made here ("X (this tab)",
+// "X (copy)"), which are then stored as the person's own text.
 
 import { newScenarioId } from '../scenario/library';
 import type { SavedScenario } from '../scenario/library';
@@ -52,8 +52,8 @@ export async function saveChanges(library: ScenarioLibrary, document: WorkingDoc
 
 export function keepBoth(library: ScenarioLibrary, document: WorkingDocument): Promise<boolean> {
 	const from = library.originScenario;
-	const base = from?.name ?? library.origin?.name ?? 'Scenario';
-	return save(library, `${base} (this tab)`.slice(0, 120), from?.description ?? '', document, { becomesOrigin: true });
+	const base = from?.name ?? library.origin?.name ?? w('screen_names_scenario');
+	return save(library, w('screen_names_this_tab', { name: base }).slice(0, 120), from?.description ?? '', document, { becomesOrigin: true });
 }
 
 export async function rename(library: ScenarioLibrary, id: string, name: string): Promise<boolean> {
@@ -68,7 +68,7 @@ export async function rename(library: ScenarioLibrary, id: string, name: string)
 export async function duplicate(library: ScenarioLibrary, id: string): Promise<boolean> {
 	const original = library.find(id);
 	if (!original) return false;
-	const copy: SavedScenario = { ...structuredClone(plain(original)), id: newScenarioId(library.all), name: `${original.name} (copy)`.slice(0, 120), savedAt: new Date().toISOString() };
+	const copy: SavedScenario = { ...structuredClone(plain(original)), id: newScenarioId(library.all), name: w('screen_names_copy', { name: original.name }).slice(0, 120), savedAt: new Date().toISOString() };
 	// A preset's name as the page shows it (the copy's own name is stored, in English).
 	const name = shown(original.name);
 	return library.settle(await addScenarios([copy], w('screen_storage_what_copy', { name })), w('screen_storage_duplicated', { name }));
