@@ -5,15 +5,21 @@
 import type { DiscoveryCell, DiscoveryConditionKind, InputCell, ValueFormat } from '../sim/types';
 import type { PrimStep } from '../sim/analysis/prim';
 import { formatValue, millionsScale } from './format';
-import { w } from '../i18n/screenWords';
+import { w, type ScreenWordKey } from '../i18n/screenWords';
 
 export const DEFAULT_DISCOVERY_RUNS = 10_000;
 
-export const CONDITION_WORDS: Record<DiscoveryConditionKind, string> = {
-	atLeast: 'at least',
-	atMost: 'at most',
-	between: 'between'
+const CONDITION_KEYS: Record<DiscoveryConditionKind, ScreenWordKey> = {
+	atLeast: 'screen_discovery_condition_at_least',
+	atMost: 'screen_discovery_condition_at_most',
+	between: 'screen_discovery_condition_between'
 };
+
+/** The conditions a question may set, in the order the cell offers them. */
+export const CONDITION_KINDS = Object.keys(CONDITION_KEYS) as DiscoveryConditionKind[];
+
+/** A condition in the page's words: "at most" / "不高于". */
+export const conditionWords = (kind: DiscoveryConditionKind): string => w(CONDITION_KEYS[kind]);
 
 /** A bound as typed: percent for shares (33 for 0.33), volumes in the page's unit (view/format.ts), the value itself otherwise. */
 export function boundToText(value: number | undefined, format: ValueFormat): string {
@@ -31,12 +37,16 @@ export function textToBound(text: string, format: ValueFormat): number {
 	return format === 'percent' ? n / 100 : n;
 }
 
-/** "Chinese brands' share at home in 2030 at most 67.0%". */
+/** The question in the page's words: "Chinese brands' share at home in 2030 at most 67.0%". */
 export function questionText(cell: DiscoveryCell, label: string, format: ValueFormat): string {
 	const bound = (v: number | undefined) => formatValue(v, format);
-	const condition = cell.condition === 'between' ? `between ${bound(cell.value)} and ${bound(cell.upper)}` : `${CONDITION_WORDS[cell.condition]} ${bound(cell.value)}`;
-	return `${label} in ${cell.year} ${condition}`;
+	const words = { variable: label, year: cell.year };
+	if (cell.condition === 'between') return w('screen_discovery_question_between', { ...words, lower: bound(cell.value), upper: bound(cell.upper) });
+	return w(cell.condition === 'atMost' ? 'screen_discovery_question_at_most' : 'screen_discovery_question_at_least', { ...words, bound: bound(cell.value) });
 }
+
+/** What the question asks, whatever the page's language: a report for another question is stale. */
+export const questionKey = (cell: DiscoveryCell): string => JSON.stringify([cell.variable, cell.year, cell.condition, cell.value, cell.upper]);
 
 /**
  * The step shown: the cell's chosen one when the trajectory has it, else PRIM's own (`fallback`). A

@@ -79,8 +79,15 @@ export async function showAnalysisCells(page: Page): Promise<void> {
 	for (const [kind, view] of Object.entries(views)) {
 		const cells = page.locator(`.cell-${kind}`);
 		for (let i = 0; i < (await cells.count()); i++) {
-			await cells.nth(i).scrollIntoViewIfNeeded();
-			await cells.nth(i).locator(view).first().waitFor({ state: 'attached', timeout: 20_000 });
+			// Cells above may render taller than their placeholder size (content-visibility: auto) once
+			// they come into view, and push this one off the screen again: scroll until its view is there.
+			const shown = cells.nth(i).locator(view).first();
+			for (let tries = 1; ; tries++) {
+				await cells.nth(i).scrollIntoViewIfNeeded();
+				const there = await shown.waitFor({ state: 'attached', timeout: 1_000 }).then(() => true, () => false);
+				if (there) break;
+				if (tries === 20) throw new Error(`the ${kind} cell's view did not load`);
+			}
 		}
 	}
 	await page.evaluate(() => window.scrollTo(0, 0));
