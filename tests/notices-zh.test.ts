@@ -66,7 +66,11 @@ describe('link notices in Chinese', () => {
 		expect(errorOf('nevReadiness = cos(1)')).toMatch(/^不允许使用函数“cos”。可用的函数：/);
 		expect(errorOf('nevReadiness = nevCeilng')).toBe('未知名称“nevCeilng”；是不是指“nevCeiling”？');
 		expect(errorOf('nevReadiness = [1, 2]')).toBe('公式中不允许使用矩阵或列表字面量。');
+		// mathjs's own syntax messages, the common ones, in Chinese too.
+		expect(errorOf('nevReadiness = 1 +')).toMatch(/^语法错误：表达式意外结束（第 \d+ 个字符）。$/);
+		expect(errorOf('nevReadiness = (1 + 2')).toMatch(/^语法错误：缺少右括号 \)（第 \d+ 个字符）。$/);
 		useScreenWords(() => screenWords('en'));
 		expect(errorOf('nevReadiness = cos(1)')).toMatch(/^The function "cos" is not allowed\. Allowed: /);
+		expect(errorOf('nevReadiness = 1 +')).toMatch(/^Syntax error: Unexpected end of expression \(char \d+\)\.$/);
 	});
 });

@@ -58,7 +58,7 @@ export function parseFormula(text: string): ParsedFormula {
 	try {
 		root = parseExpression(text);
 	} catch (err) {
-		throw new FormulaError('syntax', w('screen_engine_syntax', { detail: (err as Error).message }));
+		throw new FormulaError('syntax', w('screen_engine_syntax', { detail: syntaxDetail((err as Error).message) }));
 	}
 	if (root.type !== 'AssignmentNode') {
 		throw new FormulaError('syntax', w('screen_engine_form'));
@@ -159,6 +159,30 @@ function call(fnNode: MathNode, args: MathNode[], depth: number): Expr {
 		default:
 			return { k: 'call', fn, args: args.map((a) => toExpr(a, depth + 1)) };
 	}
+}
+
+/** The syntax messages of mathjs's parser a person meets most; any other stays as mathjs writes it. */
+const MATHJS_SYNTAX: readonly (readonly [RegExp, ScreenWordKey])[] = [
+	[/^Unexpected end of expression$/, 'screen_engine_mathjs_end'],
+	[/^Value expected$/, 'screen_engine_mathjs_value'],
+	[/^Parenthesis \) expected$/, 'screen_engine_mathjs_paren'],
+	[/^Parenthesis \] expected$/, 'screen_engine_mathjs_bracket'],
+	[/^Unexpected part "(.*)"$/, 'screen_engine_mathjs_unexpected_part'],
+	[/^Syntax error in part "(.*)"$/, 'screen_engine_mathjs_part_error'],
+	[/^Unexpected operator (.*)$/, 'screen_engine_mathjs_operator'],
+	[/^Digit expected, got "(.*)"$/, 'screen_engine_mathjs_digit'],
+	[/^Invalid left hand side of assignment operator =$/, 'screen_engine_mathjs_left_side']
+];
+
+/** A mathjs syntax message ("Value expected (char 16)") in the page's words. */
+function syntaxDetail(message: string): string {
+	const found = /^(.*) \(char (\d+)\)$/s.exec(message);
+	if (!found) return message;
+	for (const [pattern, key] of MATHJS_SYNTAX) {
+		const part = pattern.exec(found[1]);
+		if (part) return w(key, { what: part[1] ?? '', char: found[2] });
+	}
+	return message;
 }
 
 function describeNode(type: string): string {
