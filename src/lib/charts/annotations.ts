@@ -10,7 +10,7 @@
 import type { ChartAnnotation, ValueFormat } from '../sim/types';
 import { LIMITS } from '../scenario/limits';
 import { w, type ScreenWordKey } from '../i18n/screenWords';
-import { millionsScale } from '../view/format';
+import { millionsToShown, shownToMillions } from '../view/format';
 
 /** How many notes a chart holds and how long each is (scenario/limits.ts). */
 export const ANNOTATION_LIMITS = { count: LIMITS.annotations, text: LIMITS.annotationText } as const;
@@ -22,19 +22,14 @@ export interface ChartFrame {
 	format: ValueFormat;
 }
 
-/** How many display units make one model unit: percent for shares, the page's volume unit (view/format.ts) for millions. */
-const displayScale = (format: ValueFormat): number => (format === 'percent' ? 100 : format === 'millions' ? millionsScale() : 1);
-
-/** A value as the person typed it (display unit) -> model units. */
+/** A value as the person typed it (display unit: percent for shares, the page's volume unit) -> model units. */
 export function toModelValue(shown: number, format: ValueFormat): number {
-	const scale = displayScale(format);
-	return format === 'percent' ? shown / 100 : scale === 1 ? shown : Number((shown / scale).toPrecision(12));
+	return format === 'percent' ? shown / 100 : format === 'millions' ? shownToMillions(shown) : shown;
 }
 
 /** A stored value -> the display unit, rounded so 0.07 shows as 7, not 7.000000000000001. */
 export function toShownValue(value: number, format: ValueFormat): number {
-	const scale = displayScale(format);
-	return scale === 1 ? value : Number((value * scale).toPrecision(12));
+	return format === 'percent' ? Number((value * 100).toPrecision(12)) : format === 'millions' ? millionsToShown(value) : value;
 }
 
 /** The unit to name beside a label's value box, in the page's words ("million", 万辆). */

@@ -131,15 +131,15 @@ export const chartWorkerApi = {
 		charts.get(id)?.chart.destroy();
 		charts.delete(id);
 	},
+	/** The page's words for what this worker writes (axis ticks, tooltips), before the charts that need them. */
+	useWords(words: Partial<ScreenWords>): void {
+		useScreenWords(() => words as ScreenWords);
+	},
 	/**
 	 * Resolves after this worker's next animation frame: what it drew before has then been
 	 * committed to the page's canvases. Printing waits for it; a slider move does not (its measure
 	 * ends when the drawing is done, as the screen follows without the page).
 	 */
-	/** The page's words for the values this worker writes (axis ticks, tooltips: view/format.ts), before the charts that need them. */
-	useWords(words: Partial<ScreenWords>): void {
-		useScreenWords(() => words as ScreenWords);
-	},
 	async framesCommitted(): Promise<void> {
 		await new Promise<void>((done) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => done()) : setTimeout(done, 16)));
 	}

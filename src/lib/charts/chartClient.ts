@@ -9,8 +9,7 @@ import ChartWorker from './chart.worker?worker';
 import type { ChartWorkerApi } from './chart.worker';
 import type { CanvasSize, ChartSpec, ForwardedPointer } from './chartSpec';
 import { latestOnly } from '../worker/latestOnly';
-import { screenWordsInUse, w } from '../i18n/screenWords';
-import { withFanWords } from './fanBands';
+import { screenWordsInUse, w, wordsStartingWith } from '../i18n/screenWords';
 
 let worker: Worker | null = null;
 let remote: Remote<ChartWorkerApi> | null = null;
@@ -84,19 +83,22 @@ export interface MountedChart {
 	destroy(): void;
 }
 
+/** The words the chart worker writes: values (view/format.ts) and the fan bands' tooltip lines (fanBands.ts). */
+const CHART_WORKER_WORDS = ['screen_format_', 'screen_analysis_fan_'];
+
 /** The words the worker last got (undefined: none yet, or a new worker). */
 let wordsSent: unknown;
 
 /**
- * Gives the worker the page's value words (a volume's unit: view/format.ts) when they are new: the
- * worker starts before the page has its words, and the language switch changes them. Sent before
- * the drawing call that needs them (a worker's messages arrive in order).
+ * Gives the worker the page's words it writes with (a volume's unit, a fan's tooltip) when they
+ * are new: the worker starts before the page has its words, and the language switch changes them.
+ * Sent before the drawing call that needs them (a worker's messages arrive in order).
  */
 function sendWords(api: Remote<ChartWorkerApi>): void {
 	const words = screenWordsInUse();
 	if (!words || words === wordsSent) return;
 	wordsSent = words;
-	api.useWords(Object.fromEntries(Object.entries(words).filter(([key]) => key.startsWith('screen_format_')))).catch(() => (wordsSent = undefined));
+	api.useWords(wordsStartingWith(words, CHART_WORKER_WORDS)).catch(() => (wordsSent = undefined));
 }
 
 /** Hands `canvas` to the chart worker, which draws `spec` on it from now on. */
@@ -105,10 +107,10 @@ export function mountChart(canvas: HTMLCanvasElement, spec: ChartSpec, size: Can
 	const id = nextId++;
 	const offscreen = canvas.transferControlToOffscreen();
 	sendWords(api);
-	const ready = track(api.create(id, transfer(offscreen, [offscreen]), withFanWords(spec), size)).then(() => undefined);
+	const ready = track(api.create(id, transfer(offscreen, [offscreen]), spec, size)).then(() => undefined);
 	const updates = latestOnly((next: ChartSpec) => {
 		sendWords(api);
-		return api.update(id, withFanWords(next));
+		return api.update(id, next);
 	});
 	const fail = (err: unknown) => console.warn('Chart worker:', err);
 	ready.catch(fail);

@@ -12,7 +12,7 @@ import type { Plugin, Scale } from 'chart.js';
 import { formatValue } from '../view/format';
 import { keyedName } from './chartModel';
 import type { XY } from './chartModel';
-import type { ChartSpec, LineChartSpec, LineSeriesSpec } from './chartSpec';
+import type { LineChartSpec, LineSeriesSpec } from './chartSpec';
 import { w } from '../i18n/screenWords';
 
 const FAN_ROLES = new Set<LineSeriesSpec['role']>(['band-low', 'band-high', 'median']);
@@ -64,29 +64,6 @@ export function fanExtent(spec: LineChartSpec): { min: number; max: number } | n
 	return min <= max ? { min, max } : null;
 }
 
-/** The bands' tooltip lines as templates ({low}, {high}, {median}), in the page's language. */
-export interface FanWords {
-	outer: string;
-	inner: string;
-	median: string;
-}
-
-/** A line chart's spec with its fan's words: the chart worker has no words of its own. */
-type Worded = LineChartSpec & { fanWords?: FanWords };
-
-/**
- * `spec` with the fan's tooltip words, for the chart worker (chartClient.ts adds them to every
- * spec it sends). The worker, unlike the page, has no words to look them up in; only a chart
- * with bands carries them.
- */
-export function withFanWords(spec: ChartSpec): ChartSpec {
-	if (spec.kind !== 'line' || !spec.series?.some(isFanSeries)) return spec;
-	const fanWords: FanWords = { outer: w('screen_analysis_fan_outer'), inner: w('screen_analysis_fan_inner'), median: w('screen_analysis_fan_median') };
-	return { ...spec, fanWords } as Worded;
-}
-
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name] : whole));
-
 /** Tooltip lines for a scenario line's point: its bands in that year, if it has any. */
 export function fanTooltip(spec: LineChartSpec, series: LineSeriesSpec, year: number): string[] {
 	if (series.role !== 'scenario') return [];
@@ -94,13 +71,11 @@ export function fanTooltip(spec: LineChartSpec, series: LineSeriesSpec, year: nu
 	const at = (key: string) => spec.series.find((s) => s.key === `${key}:${variable}`)?.points.find((p) => p.x === year)?.y;
 	const f = (v: number) => formatValue(v, spec.format);
 	const [p5, p25, p50, p75, p95] = ['p5', 'p25', 'p50', 'p75', 'p95'].map(at);
-	// In the chart worker the words come with the spec; elsewhere (tests, the page) from the page's own.
-	const words = (spec as Worded).fanWords ?? (withFanWords(spec) as Worded).fanWords;
+	// In the page's language: the chart worker is handed these words (chartClient.ts sendWords).
 	const lines: string[] = [];
-	if (!words) return lines;
-	if (p5 !== undefined && p95 !== undefined) lines.push(fill(words.outer, { low: f(p5), high: f(p95) }));
-	if (p25 !== undefined && p75 !== undefined) lines.push(fill(words.inner, { low: f(p25), high: f(p75) }));
-	if (p50 !== undefined) lines.push(fill(words.median, { median: f(p50) }));
+	if (p5 !== undefined && p95 !== undefined) lines.push(w('screen_analysis_fan_outer', { low: f(p5), high: f(p95) }));
+	if (p25 !== undefined && p75 !== undefined) lines.push(w('screen_analysis_fan_inner', { low: f(p25), high: f(p75) }));
+	if (p50 !== undefined) lines.push(w('screen_analysis_fan_median', { median: f(p50) }));
 	return lines;
 }
 

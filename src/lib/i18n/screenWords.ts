@@ -30,6 +30,11 @@ export function w(key: ScreenWordKey, params?: Record<string, string | number>):
 	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
+/** The messages of `words` whose keys start with one of `prefixes`: what a worker is handed, or a page. */
+export function wordsStartingWith<T extends Record<string, string>>(words: T, prefixes: readonly string[]): Partial<T> {
+	return Object.fromEntries(Object.entries(words).filter(([key]) => prefixes.some((prefix) => key.startsWith(prefix)))) as Partial<T>;
+}
+
 /** The words in use (undefined before a page hands them over): what a cache of worded texts is made with. */
 export function screenWordsInUse(): ScreenWords | undefined {
 	return current();

@@ -3,12 +3,10 @@
 import english from '../../../messages/en.json';
 import chinese from '../../../messages/zh.json';
 import type { Locale } from '$lib/paraglide/runtime';
-import type { ScreenWords } from '$lib/i18n/screenWords';
-
-const PREFIX = 'screen_';
+import { wordsStartingWith, type ScreenWords } from '$lib/i18n/screenWords';
 
 function screenMessages(messages: Record<string, string>): ScreenWords {
-	return Object.fromEntries(Object.entries(messages).filter(([key]) => key.startsWith(PREFIX))) as ScreenWords;
+	return wordsStartingWith(messages, ['screen_']) as ScreenWords;
 }
 
 const BY_LOCALE: Record<Locale, ScreenWords> = { en: screenMessages(english), zh: screenMessages(chinese) };

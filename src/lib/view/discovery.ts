@@ -4,7 +4,7 @@
 
 import type { DiscoveryCell, DiscoveryConditionKind, InputCell, ValueFormat } from '../sim/types';
 import type { PrimStep } from '../sim/analysis/prim';
-import { formatValue, millionsScale } from './format';
+import { formatValue, millionsToShown, shownToMillions } from './format';
 import { w, type ScreenWordKey } from '../i18n/screenWords';
 
 export const DEFAULT_DISCOVERY_RUNS = 10_000;
@@ -24,7 +24,7 @@ export const conditionWords = (kind: DiscoveryConditionKind): string => w(CONDIT
 /** A bound as typed: percent for shares (33 for 0.33), volumes in the page's unit (view/format.ts), the value itself otherwise. */
 export function boundToText(value: number | undefined, format: ValueFormat): string {
 	if (value === undefined || !Number.isFinite(value)) return '';
-	if (format === 'millions') return String(Number((value * millionsScale()).toPrecision(12)));
+	if (format === 'millions') return String(millionsToShown(value));
 	return format === 'percent' ? String(Math.round(value * 100 * 1e6) / 1e6) : String(value);
 }
 
@@ -33,7 +33,7 @@ export function textToBound(text: string, format: ValueFormat): number {
 	const trimmed = text.trim().replace(/%$/, '').replace(',', '.');
 	if (trimmed === '') return Number.NaN;
 	const n = Number(trimmed);
-	if (format === 'millions') return millionsScale() === 1 ? n : Number((n / millionsScale()).toPrecision(12));
+	if (format === 'millions') return shownToMillions(n);
 	return format === 'percent' ? n / 100 : n;
 }
 

@@ -15,9 +15,21 @@ export function millionsScale(): number {
 	return Number.isFinite(scale) && scale > 0 ? scale : 1;
 }
 
+/** A volume in millions -> the page's unit (740 for 7.4 in 万辆, rounded so it is not 740.0000000001). */
+export function millionsToShown(value: number): number {
+	const scale = millionsScale();
+	return scale === 1 ? value : Number((value * scale).toPrecision(12));
+}
+
+/** A volume typed in the page's unit -> millions. */
+export function shownToMillions(shown: number): number {
+	const scale = millionsScale();
+	return scale === 1 ? shown : Number((shown / scale).toPrecision(12));
+}
+
 /** A volume in the page's unit (a number, no unit): 7.4 -> "7.4" / "740"; 19 -> "19" / "1,900". */
 export function millionsNumber(value: number): string {
-	const shown = Number((value * millionsScale()).toPrecision(12));
+	const shown = millionsToShown(value);
 	return Math.abs(shown) >= 1000 && Number.isInteger(shown) ? groupThousands(shown) : String(shown);
 }
 

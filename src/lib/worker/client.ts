@@ -8,7 +8,7 @@
 // kept for the page and one for the slider path. The split is by sample index, so the bands are
 // the same to the bit whatever the pool's size (sim/analysis/monteCarlo.ts poolMonteCarlo).
 
-import { screenWordsInUse, w, type ScreenWords } from '../i18n/screenWords';
+import { screenWordsInUse, w, wordsStartingWith, type ScreenWords } from '../i18n/screenWords';
 import { proxy, wrap } from 'comlink';
 import { analysisGate } from './analysisGate';
 import type { AnalysisGate } from './analysisGate';
@@ -92,7 +92,7 @@ function timeLimit(): number {
 
 /** The page's words for the engine's own messages (none before a page hands its words over). */
 function engineWords(): Partial<ScreenWords> {
-	return Object.fromEntries(Object.entries(screenWordsInUse() ?? {}).filter(([key]) => key.startsWith('screen_engine_')));
+	return wordsStartingWith(screenWordsInUse() ?? {}, ['screen_engine_']);
 }
 
 function startWorker(onCrash: (detail: string) => void, gate?: AnalysisGate): WorkerHandle {
